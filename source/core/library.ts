@@ -1,0 +1,68 @@
+import type {ArticleMeta} from './article.js';
+
+/** Something that knows which articles are read. */
+export type ReadLookup = {
+	isRead(id: string): boolean;
+};
+
+/**
+Compare two articles for "newest first": ISO 8601 dates of any precision sort correctly as strings once the time
+zone suffix is ignored; undated articles go last; ties fall back to the id so the order is stable across runs.
+*/
+export function compareNewestFirst(a: ArticleMeta, b: ArticleMeta): number {
+	const left = a.date ?? '';
+	const right = b.date ?? '';
+	if (left !== right) {
+		return left < right ? 1 : -1;
+	}
+
+	return a.id < b.id ? -1 : (a.id > b.id ? 1 : 0);
+}
+
+/** A new array, newest first. */
+export function sortNewestFirst<T extends ArticleMeta>(articles: readonly T[]): T[] {
+	return [...articles].sort(compareNewestFirst);
+}
+
+export type ArticleFilter = {
+	/** Keep only unread articles. */
+	readonly unreadOnly?: boolean;
+	/** Case-insensitive text that must appear in the title or the source. */
+	readonly query?: string;
+};
+
+/** True when the article passes the filter. */
+export function matchesFilter(article: ArticleMeta, filter: ArticleFilter, reads: ReadLookup): boolean {
+	if (filter.unreadOnly && reads.isRead(article.id)) {
+		return false;
+	}
+
+	const query = filter.query?.trim().toLocaleLowerCase();
+	if (query) {
+		const haystack = `${article.title}\n${article.source ?? ''}`.toLocaleLowerCase();
+		return haystack.includes(query);
+	}
+
+	return true;
+}
+
+/** The articles that pass the filter, in their given order. */
+export function filterArticles<T extends ArticleMeta>(articles: readonly T[], filter: ArticleFilter, reads: ReadLookup): T[] {
+	if (!filter.unreadOnly && !filter.query?.trim()) {
+		return articles as T[];
+	}
+
+	return articles.filter(article => matchesFilter(article, filter, reads));
+}
+
+/** How many of the articles are unread. */
+export function countUnread(articles: readonly ArticleMeta[], reads: ReadLookup): number {
+	let count = 0;
+	for (const article of articles) {
+		if (!reads.isRead(article.id)) {
+			count++;
+		}
+	}
+
+	return count;
+}
