@@ -66,3 +66,24 @@ export function countUnread(articles: readonly ArticleMeta[], reads: ReadLookup)
 
 	return count;
 }
+
+/** What an id or id prefix given on the command line points at. */
+export type Lookup<T> =
+	| {readonly kind: 'found'; readonly article: T}
+	| {readonly kind: 'ambiguous'; readonly candidates: readonly T[]}
+	| {readonly kind: 'none'};
+
+/** Find an article by exact id, else by a unique id prefix (case-sensitive, as ids are paths). */
+export function findArticle<T extends ArticleMeta>(articles: readonly T[], query: string): Lookup<T> {
+	const exact = articles.find(article => article.id === query);
+	if (exact) {
+		return {kind: 'found', article: exact};
+	}
+
+	const candidates = query === '' ? [] : articles.filter(article => article.id.startsWith(query));
+	if (candidates.length === 1) {
+		return {kind: 'found', article: candidates[0]!};
+	}
+
+	return candidates.length > 1 ? {kind: 'ambiguous', candidates} : {kind: 'none'};
+}

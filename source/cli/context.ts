@@ -1,0 +1,51 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import {UserError} from '../core/errors.js';
+import {defaultStorePath, scanStore, type StoreScan} from '../io/store.js';
+import {warn} from '../io/output.js';
+
+/** Flags every command shares. */
+export type CommonFlags = {
+	readonly data?: string;
+	readonly verbose: boolean;
+};
+
+/** The store directory: `--data`, else `INKWIRE_DATA`, else the bundled `data/`. */
+export function resolveStorePath(flags: CommonFlags, environment: NodeJS.ProcessEnv): string {
+	const chosen = flags.data ?? (environment['INKWIRE_DATA'] || undefined);
+	return chosen === undefined ? defaultStorePath() : path.resolve(chosen);
+}
+
+/** Scan the store, failing with one clear line when it is not a readable directory. */
+export async function loadStore(flags: CommonFlags, environment: NodeJS.ProcessEnv, onProgress?: (done: number, total: number) => void): Promise<StoreScan> {
+	const root = resolveStorePath(flags, environment);
+	let stats: fs.Stats;
+	try {
+		stats = fs.statSync(root);
+	} catch {
+		throw new UserError(`no article store at ${root} (set --data DIR or INKWIRE_DATA)`);
+	}
+
+	if (!stats.isDirectory()) {
+		throw new UserError(`the article store ${root} is not a directory`);
+	}
+
+	const scan = await scanStore(root, {onProgress});
+	reportSkipped(scan, flags.verbose);
+	return scan;
+}
+
+/** Say what the scan skipped: a count by default, every file and reason with --verbose. */
+export function reportSkipped(scan: StoreScan, verbose: boolean): void {
+	if (verbose) {
+		for (const file of scan.skipped) {
+			warn(`skipped ${path.relative(scan.root, file.path) || file.path}: ${file.reason}`);
+		}
+
+		for (const message of scan.warnings) {
+			warn(message);
+		}
+	} else if (scan.skipped.length > 0) {
+		warn(`skipped ${scan.skipped.length} unreadable file${scan.skipped.length === 1 ? '' : 's'} (--verbose says why)`);
+	}
+}

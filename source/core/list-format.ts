@@ -1,0 +1,51 @@
+import type {ArticleMeta} from './article.js';
+import type {ReadLookup} from './library.js';
+import {sanitizeLine} from './sanitize.js';
+
+/** `YYYY-MM-DD` from an ISO 8601 date of any precision, or an empty string. */
+export function dayOf(date: string | undefined): string {
+	return date && /^\d{4}-\d{2}-\d{2}/.test(date) ? date.slice(0, 10) : '';
+}
+
+/** One tab-separated line: id, day, read state, source, title. Fields never contain tabs or newlines. */
+export function formatListLine(article: ArticleMeta, isRead: boolean): string {
+	return [
+		sanitizeLine(article.id),
+		dayOf(article.date),
+		isRead ? 'read' : 'unread',
+		sanitizeLine(article.source ?? ''),
+		sanitizeLine(article.title),
+	].join('\t');
+}
+
+/** The `list` output: one line per article, each ending in a newline. */
+export function formatListText(articles: readonly ArticleMeta[], reads: ReadLookup): string {
+	let text = '';
+	for (const article of articles) {
+		text += formatListLine(article, reads.isRead(article.id)) + '\n';
+	}
+
+	return text;
+}
+
+/** The JSON shape of an article without its body; missing fields are null so every key is always there. */
+export function metaToJson(article: ArticleMeta, isRead: boolean): Record<string, unknown> {
+	return {
+		id: article.id,
+		title: article.title,
+		source: article.source ?? null,
+		author: article.author ?? null,
+		date: article.date ?? null,
+		url: article.url ?? null,
+		caption: article.caption ?? null,
+		tags: [...article.tags],
+		words: article.words,
+		readingMinutes: article.readingMinutes,
+		read: isRead,
+	};
+}
+
+/** The `list --json` output: an array of every field but the body. */
+export function formatListJson(articles: readonly ArticleMeta[], reads: ReadLookup): string {
+	return JSON.stringify(articles.map(article => metaToJson(article, reads.isRead(article.id))), undefined, 2) + '\n';
+}
