@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import tty from 'node:tty';
-import open from 'open';
 import {shouldUseColor, shouldUseHyperlinks} from '../core/capabilities.js';
 import {UserError} from '../core/errors.js';
 import {renderArticle} from '../core/render.js';
+import {openInBrowser} from '../io/browser.js';
 import {loadArticle} from '../io/store.js';
 import {openReadState} from '../io/settings.js';
 import {runReader, type ReaderServices} from '../ui/run.js';
@@ -21,15 +21,6 @@ function openKeyboard(): NodeJS.ReadStream {
 		return new tty.ReadStream(fd) as unknown as NodeJS.ReadStream;
 	} catch {
 		throw new UserError('the reader needs a terminal for keys, and /dev/tty cannot be opened');
-	}
-}
-
-/** Only web and mail links go to the browser opener, and always as a single argument. */
-function isOpenableUrl(url: string): boolean {
-	try {
-		return ['http:', 'https:', 'mailto:'].includes(new URL(url).protocol);
-	} catch {
-		return false;
 	}
 }
 
@@ -57,13 +48,7 @@ export async function startReader(flags: CommonFlags): Promise<number> {
 			return loadArticle(stored.path, stored.id);
 		},
 		renderArticle: (article, width) => renderArticle(article, {width, color, hyperlinks}),
-		async openUrl(url) {
-			if (!isOpenableUrl(url)) {
-				throw new UserError('only http, https and mailto links are opened');
-			}
-
-			await open(url);
-		},
+		openUrl: async url => openInBrowser(url),
 		warnings: [...scan.warnings, ...readState.warnings],
 	};
 	return runReader(services, {stdin, stdout});
