@@ -1,0 +1,249 @@
+/**
+The reader's key bindings as data: one table drives the input handler (through `findAction`), the help overlay and
+the README's Keys section (`keysMarkdownTable`), so the three cannot drift apart.
+*/
+
+/** Where a binding applies. Global bindings win over screen bindings and must not be reused by them. */
+export type KeyContext = 'list' | 'article' | 'global';
+
+/** What a key does. The same action name can appear in both screens; the reducer gives it the screen's meaning. */
+export type KeyAction =
+	| 'up'
+	| 'down'
+	| 'page-up'
+	| 'page-down'
+	| 'half-page-up'
+	| 'half-page-down'
+	| 'top'
+	| 'bottom'
+	| 'open'
+	| 'toggle-read'
+	| 'toggle-unread-only'
+	| 'mark-all-read'
+	| 'filter'
+	| 'quit'
+	| 'next-article'
+	| 'previous-article'
+	| 'next-unread'
+	| 'open-url'
+	| 'back'
+	| 'help'
+	| 'force-quit';
+
+/**
+A key as the table names it: a single printable character (`k`, `G`, `?`), or one of the named keys below.
+Named keys are lower case words so they cannot be mistaken for a printable character.
+*/
+export type KeyName = string;
+
+export type KeyBinding = {
+	readonly action: KeyAction;
+	/** Keys in the order the help shows them. */
+	readonly keys: readonly KeyName[];
+	/** A short sentence for the help overlay and the README. */
+	readonly description: string;
+	readonly context: KeyContext;
+};
+
+/** Every binding of the reader. Order is the order of the help overlay and the README table. */
+export const keyBindings: readonly KeyBinding[] = [
+	{context: 'list', action: 'up', keys: ['up', 'k'], description: 'Move up'},
+	{context: 'list', action: 'down', keys: ['down', 'j'], description: 'Move down'},
+	{context: 'list', action: 'page-up', keys: ['pageup'], description: 'Page up'},
+	{context: 'list', action: 'page-down', keys: ['pagedown'], description: 'Page down'},
+	{context: 'list', action: 'top', keys: ['g', 'home'], description: 'First article'},
+	{context: 'list', action: 'bottom', keys: ['G', 'end'], description: 'Last article'},
+	{context: 'list', action: 'open', keys: ['enter', 'right', 'l'], description: 'Open the article (marks it read)'},
+	{context: 'list', action: 'toggle-read', keys: ['r'], description: 'Toggle read / unread'},
+	{context: 'list', action: 'toggle-unread-only', keys: ['u'], description: 'Show only unread articles, or all'},
+	{context: 'list', action: 'mark-all-read', keys: ['A'], description: 'Mark all shown articles read (asks y/n)'},
+	{context: 'list', action: 'filter', keys: ['/'], description: 'Filter by title and source (Enter keeps, Esc clears)'},
+	{context: 'list', action: 'quit', keys: ['q'], description: 'Quit'},
+	{context: 'article', action: 'up', keys: ['up', 'k'], description: 'Scroll up a line'},
+	{context: 'article', action: 'down', keys: ['down', 'j'], description: 'Scroll down a line'},
+	{context: 'article', action: 'page-down', keys: ['space', 'pagedown', 'f'], description: 'Page down'},
+	{context: 'article', action: 'page-up', keys: ['b', 'pageup'], description: 'Page up'},
+	{context: 'article', action: 'half-page-down', keys: ['d'], description: 'Half a page down'},
+	{context: 'article', action: 'half-page-up', keys: ['u'], description: 'Half a page up'},
+	{context: 'article', action: 'top', keys: ['g', 'home'], description: 'Top of the article'},
+	{context: 'article', action: 'bottom', keys: ['G', 'end'], description: 'End of the article'},
+	{context: 'article', action: 'next-article', keys: ['n'], description: 'Next article'},
+	{context: 'article', action: 'previous-article', keys: ['p'], description: 'Previous article'},
+	{context: 'article', action: 'next-unread', keys: ['N'], description: 'Next unread article'},
+	{context: 'article', action: 'open-url', keys: ['o'], description: 'Open the article\'s URL in the browser'},
+	{context: 'article', action: 'back', keys: ['q', 'escape', 'left', 'h'], description: 'Back to the list'},
+	{context: 'global', action: 'help', keys: ['?'], description: 'Show or hide this help'},
+	{context: 'global', action: 'force-quit', keys: ['ctrl+c'], description: 'Quit from anywhere'},
+];
+
+const labels: Readonly<Record<string, string>> = {
+	up: '↑',
+	down: '↓',
+	left: '←',
+	right: '→',
+	pageup: 'PgUp',
+	pagedown: 'PgDn',
+	home: 'Home',
+	end: 'End',
+	enter: 'Enter',
+	escape: 'Esc',
+	space: 'Space',
+	backspace: 'Backspace',
+	tab: 'Tab',
+	'ctrl+c': 'Ctrl-C',
+};
+
+/** How a key is written for people: `↑`, `PgDn`, `Ctrl-C`, or the character itself. */
+export function keyLabel(name: KeyName): string {
+	return labels[name] ?? name;
+}
+
+/** The subset of Ink's `Key` that `keyName` reads; kept structural so core does not import Ink. */
+export type KeyEvent = {
+	readonly upArrow?: boolean;
+	readonly downArrow?: boolean;
+	readonly leftArrow?: boolean;
+	readonly rightArrow?: boolean;
+	readonly pageUp?: boolean;
+	readonly pageDown?: boolean;
+	readonly home?: boolean;
+	readonly end?: boolean;
+	readonly return?: boolean;
+	readonly escape?: boolean;
+	readonly tab?: boolean;
+	readonly backspace?: boolean;
+	readonly delete?: boolean;
+	readonly ctrl?: boolean;
+	readonly meta?: boolean;
+};
+
+/**
+Turn one keypress as Ink reports it into the key names the table uses. A chunk of several printable characters (keys
+typed faster than a frame, or a paste) becomes one name per character, so none is lost. Keys the reader does not
+know, and control or meta combinations other than Ctrl-C, give no names.
+*/
+export function keyNames(input: string, key: KeyEvent): KeyName[] {
+	const named = namedKey(key);
+	if (named) {
+		return [named];
+	}
+
+	if (key.ctrl) {
+		return input === 'c' ? ['ctrl+c'] : [];
+	}
+
+	// Ink reports Escape with `meta` too; a real meta combination (Alt-x) is not a key of ours.
+	if (key.meta) {
+		return [];
+	}
+
+	const names: KeyName[] = [];
+	for (const character of input) {
+		if (character === '\u0003') {
+			names.push('ctrl+c');
+		} else if (character === ' ') {
+			names.push('space');
+		} else if (character === '\r' || character === '\n') {
+			names.push('enter');
+		} else if (character >= ' ' && character !== '\u007F') {
+			names.push(character);
+		}
+	}
+
+	return names;
+}
+
+function namedKey(key: KeyEvent): KeyName | undefined {
+	if (key.upArrow) {
+		return 'up';
+	}
+
+	if (key.downArrow) {
+		return 'down';
+	}
+
+	if (key.leftArrow) {
+		return 'left';
+	}
+
+	if (key.rightArrow) {
+		return 'right';
+	}
+
+	if (key.pageUp) {
+		return 'pageup';
+	}
+
+	if (key.pageDown) {
+		return 'pagedown';
+	}
+
+	if (key.home) {
+		return 'home';
+	}
+
+	if (key.end) {
+		return 'end';
+	}
+
+	if (key.return) {
+		return 'enter';
+	}
+
+	if (key.escape) {
+		return 'escape';
+	}
+
+	if (key.tab) {
+		return 'tab';
+	}
+
+	// Terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`; some send BS (0x08), `backspace`.
+	if (key.backspace || key.delete) {
+		return 'backspace';
+	}
+
+	return undefined;
+}
+
+const actionIndex = new Map<string, KeyAction>();
+for (const binding of keyBindings) {
+	for (const key of binding.keys) {
+		actionIndex.set(`${binding.context}\u0000${key}`, binding.action);
+	}
+}
+
+/** The action bound to a key on a screen; global bindings win. */
+export function findAction(context: Exclude<KeyContext, 'global'>, name: KeyName): KeyAction | undefined {
+	return actionIndex.get(`global\u0000${name}`) ?? actionIndex.get(`${context}\u0000${name}`);
+}
+
+/** The bindings of one context, in table order. */
+export function bindingsFor(context: KeyContext): KeyBinding[] {
+	return keyBindings.filter(binding => binding.context === context);
+}
+
+/** Keys of a binding for people, for example "↑ k" or "Enter → l". */
+export function formatKeys(binding: KeyBinding, separator = ' '): string {
+	return binding.keys.map(key => keyLabel(key)).join(separator);
+}
+
+const contextTitles: Readonly<Record<KeyContext, string>> = {
+	list: 'List',
+	article: 'Article',
+	global: 'Anywhere',
+};
+
+/** The title of a context in the help overlay and the README. */
+export function contextTitle(context: KeyContext): string {
+	return contextTitles[context];
+}
+
+/** The README's Keys table, generated from the key map (a test keeps the README equal to it). */
+export function keysMarkdownTable(): string {
+	const rows = keyBindings.map(binding => {
+		const keys = binding.keys.map(key => `\`${keyLabel(key)}\``).join(' ');
+		return `| ${contextTitle(binding.context)} | ${keys} | ${binding.description} |`;
+	});
+	return ['| Where | Keys | Action |', '| --- | --- | --- |', ...rows].join('\n');
+}

@@ -1,0 +1,66 @@
+/**
+One row of the reader's article list, as plain text cut to the terminal by display width: CJK and most emoji take
+two columns, so counting string length would overflow the row and make Ink wrap it onto a second line.
+*/
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
+import type {ArticleMeta} from './article.js';
+import {dayOf} from './list-format.js';
+import {sanitizeLine} from './sanitize.js';
+
+/** The marker of an unread article; a read one gets a blank of the same width. */
+export const unreadMarker = '●';
+export const readMarker = ' ';
+
+const dateWidth = 10;
+const gap = '  ';
+
+/** Below these widths the source column, then the date column, are dropped so the title keeps some room. */
+const minimumWidthForSource = 50;
+const minimumWidthForDate = 30;
+
+/** Cut to at most `columns` display columns, with an ellipsis where something was cut. */
+export function fitWidth(text: string, columns: number): string {
+	if (columns <= 0) {
+		return '';
+	}
+
+	return stringWidth(text) <= columns ? text : cliTruncate(text, columns, {position: 'end'});
+}
+
+/** Cut or pad to exactly `columns` display columns. */
+export function padToWidth(text: string, columns: number): string {
+	const fitted = fitWidth(text, columns);
+	return fitted + ' '.repeat(Math.max(0, columns - stringWidth(fitted)));
+}
+
+/** How wide the source column is at a given row width: about a fifth of the row, 8 to 20 columns. */
+export function sourceColumnWidth(width: number): number {
+	return Math.min(20, Math.max(8, Math.floor(width / 5)));
+}
+
+/**
+The text of one list row, at most `width` display columns: unread marker, date (`YYYY-MM-DD`, blanks when the article
+has none), source and title. Fields are sanitised here too, although core already cleaned them: cheap insurance
+against a control sequence reaching the terminal.
+*/
+export function formatRow(article: ArticleMeta, isRead: boolean, width: number): string {
+	if (width <= 0) {
+		return '';
+	}
+
+	const parts = [isRead ? readMarker : unreadMarker];
+	if (width >= minimumWidthForDate) {
+		parts.push(' ', padToWidth(dayOf(article.date), dateWidth), gap);
+	} else {
+		parts.push(' ');
+	}
+
+	if (width >= minimumWidthForSource) {
+		parts.push(padToWidth(sanitizeLine(article.source ?? ''), sourceColumnWidth(width)), gap);
+	}
+
+	const head = parts.join('');
+	const title = sanitizeLine(article.title) || '(untitled)';
+	return fitWidth(head + fitWidth(title, width - stringWidth(head)), width);
+}

@@ -1,0 +1,83 @@
+/**
+Scroll maths for a pager over pre-rendered lines, after glow's pager and the bubbles viewport: a document is
+`lineCount` lines, the window shows `height` of them from `offset`, and the offset always stays in
+`[0, lineCount - height]` so the last page is full and never scrolls past the end.
+*/
+
+/** The largest offset: the one that shows the last line at the bottom of the window. */
+export function maxOffset(lineCount: number, height: number): number {
+	return Math.max(0, lineCount - Math.max(1, height));
+}
+
+/** Keep an offset inside `[0, maxOffset]`; non-finite offsets become 0. */
+export function clampOffset(offset: number, lineCount: number, height: number): number {
+	if (!Number.isFinite(offset)) {
+		return 0;
+	}
+
+	return Math.min(Math.max(0, Math.trunc(offset)), maxOffset(lineCount, height));
+}
+
+/** Move by `delta` lines (negative is up), clamped. */
+export function scrollBy(offset: number, delta: number, lineCount: number, height: number): number {
+	return clampOffset(offset + delta, lineCount, height);
+}
+
+/** How far a page moves: the window's height, at least one line. */
+export function pageSize(height: number): number {
+	return Math.max(1, height);
+}
+
+/** How far half a page moves: half the window, rounded up, at least one line. */
+export function halfPageSize(height: number): number {
+	return Math.max(1, Math.ceil(height / 2));
+}
+
+/** True when the window shows the last line. */
+export function isAtEnd(offset: number, lineCount: number, height: number): boolean {
+	return clampOffset(offset, lineCount, height) >= maxOffset(lineCount, height);
+}
+
+/** How far through the document the window is, 0-100; a document that fits the window is 100%. */
+export function percent(offset: number, lineCount: number, height: number): number {
+	const last = maxOffset(lineCount, height);
+	if (last === 0) {
+		return 100;
+	}
+
+	return Math.round((clampOffset(offset, lineCount, height) / last) * 100);
+}
+
+/** The 1-based first and last line numbers on screen; both 0 for an empty document. */
+export function visibleRange(offset: number, lineCount: number, height: number): {first: number; last: number} {
+	if (lineCount <= 0) {
+		return {first: 0, last: 0};
+	}
+
+	const start = clampOffset(offset, lineCount, height);
+	return {first: start + 1, last: Math.min(lineCount, start + Math.max(1, height))};
+}
+
+/** "lines 10-38 of 212" */
+export function positionLabel(offset: number, lineCount: number, height: number): string {
+	const {first, last} = visibleRange(offset, lineCount, height);
+	return `lines ${first}-${last} of ${lineCount}`;
+}
+
+/** The lines in the window: never more than `height`, and only those (the pager renders nothing else). */
+export function visibleLines<T>(lines: readonly T[], offset: number, height: number): T[] {
+	const start = clampOffset(offset, lines.length, height);
+	return lines.slice(start, start + Math.max(1, height));
+}
+
+/**
+Where to stand after the document was re-wrapped from `oldCount` to `newCount` lines (a resize): at the same
+fraction of the document, so the paragraph being read stays in view. The top stays the top.
+*/
+export function proportionalOffset(offset: number, oldCount: number, newCount: number, height: number): number {
+	if (offset <= 0 || oldCount <= 0) {
+		return 0;
+	}
+
+	return clampOffset(Math.round((offset / oldCount) * newCount), newCount, height);
+}
