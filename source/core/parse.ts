@@ -1,0 +1,212 @@
+import type {Article, ArticleFormat} from './article.js';
+import {cleanLine} from './entities.js';
+import {readFrontMatter, splitFrontMatter, type FrontMatter} from './front-matter.js';
+import {comparable} from './raw-header.js';
+import {parseRawText} from './raw-text.js';
+import {sanitizeLine, sanitizeText} from './sanitize.js';
+
+/**
+Turning a stored file into an `Article`: Markdown with optional YAML front matter, or raw scraped text. Pure and total:
+any input gives an article plus warnings.
+*/
+
+const wordsPerMinute = 230;
+
+/** The format of a file from its name: .md/.markdown -> 'markdown', .txt -> 'text', else undefined. */
+export function formatOfPath(path: string): ArticleFormat | undefined {
+	const lower = path.toLowerCase();
+	if (lower.endsWith('.md') || lower.endsWith('.markdown')) {
+		return 'markdown';
+	}
+
+	return lower.endsWith('.txt') ? 'text' : undefined;
+}
+
+/** An article's id from its path inside the store: extension dropped, `\\` turned into `/`, no leading './'. */
+export function articleIdFromPath(relativePath: string): string {
+	let id = relativePath.replaceAll('\\', '/');
+	while (id.startsWith('./')) {
+		id = id.slice(2);
+	}
+
+	const dot = id.lastIndexOf('.');
+	return dot > id.lastIndexOf('/') + 1 ? id.slice(0, dot) : id;
+}
+
+function isCjk(code: number): boolean {
+	return (code >= 0x30_40 && code <= 0x30_FF) || (code >= 0x34_00 && code <= 0x9F_FF) || (code >= 0xF9_00 && code <= 0xFA_FF);
+}
+
+/**
+Words in a Markdown body: whitespace-separated tokens holding a letter or digit (so `-`, `#` and `---` are not words).
+Chinese and Japanese are written without spaces; every two of their characters count as one word, which puts their
+reading speed near the usual 400-500 characters a minute.
+*/
+export function countWords(body: string): number {
+	let words = 0;
+	let cjkCharacters = 0;
+	let hasWordCharacter = false;
+	for (let index = 0; index < body.length; index++) {
+		const code = body.charCodeAt(index);
+		if (code === 32 || code === 10 || code === 9 || code === 13 || code === 0xA0 || code === 0x30_00) {
+			words += hasWordCharacter ? 1 : 0;
+			hasWordCharacter = false;
+		} else if (isCjk(code)) {
+			cjkCharacters++;
+		} else if ((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)
+			|| (code >= 0xC0 && !(code >= 0x20_00 && code <= 0x2B_FF) && !(code >= 0x30_00 && code <= 0x30_3F) && !(code >= 0xFF_00 && code <= 0xFF_65))) {
+			hasWordCharacter = true;
+		}
+	}
+
+	return words + (hasWordCharacter ? 1 : 0) + Math.ceil(cjkCharacters / 2);
+}
+
+function readingMinutes(words: number): number {
+	return Math.max(1, Math.round(words / wordsPerMinute));
+}
+
+/** Heading text without its closing `#`s and backslash escapes; done by hand because a regex here could backtrack. */
+function headingText(text: string): string {
+	let end = text.trimEnd().length;
+	let hashes = end;
+	while (hashes > 0 && text[hashes - 1] === '#') {
+		hashes--;
+	}
+
+	if (hashes < end && (hashes === 0 || text[hashes - 1] === ' ' || text[hashes - 1] === '\t')) {
+		end = hashes;
+	}
+
+	return text.slice(0, end).replace(/\\([!-/:-@[-`{-~])/g, '$1').trim();
+}
+
+type Heading = {title: string; start: number; end: number};
+
+/** The first `# heading` outside code fences (or a `===` underlined title on top), with the span of its lines. */
+function findFirstHeading(body: string): Heading | undefined {
+	let fence = '';
+	let hasContent = false;
+	// The first line of content, while it may still be underlined with `===` into a title.
+	let first: {text: string; start: number} | undefined;
+	for (let start = 0; start < body.length;) {
+		const newline = body.indexOf('\n', start);
+		const end = newline === -1 ? body.length : newline;
+		const line = body.slice(start, Math.min(end, start + 4096));
+		const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+		if (fence !== '') {
+			if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) {
+				fence = '';
+			}
+		} else if (fenceMatch) {
+			fence = fenceMatch[1]!;
+			hasContent = true;
+			first = undefined;
+		} else if (/^ {0,3}#(?:[ \t]|$)/.test(line)) {
+			return {title: headingText(body.slice(start, end).replace(/^ {0,3}#/, '')), start, end};
+		} else if (first && /^ {0,3}=+[ \t]*$/.test(line)) {
+			return {title: headingText(first.text.trim()), start: first.start, end};
+		} else {
+			first = line.trim() === '' || hasContent ? undefined : {text: line, start};
+			hasContent ||= line.trim() !== '';
+		}
+
+		start = end + 1;
+	}
+
+	return undefined;
+}
+
+function removeSpan(body: string, start: number, end: number): string {
+	return body.slice(0, start) + body.slice(Math.min(body.length, end + 1));
+}
+
+/** A title from the first line of text when nothing names one: Markdown markers dropped, at most about 120 characters. */
+function titleFromFirstLine(body: string): string | undefined {
+	const match = /^[ \t]*(\S[^\n]{0,300})/m.exec(body.slice(0, 8192));
+	if (!match) {
+		return undefined;
+	}
+
+	const line = cleanLine(match[1]!.replace(/^(?:[#>*+-]+|\d{1,9}[.)])[ \t]+/, '').replace(/\\([!-/:-@[-`{-~])/g, '$1'));
+	if (line.length <= 120) {
+		return line || undefined;
+	}
+
+	const space = line.lastIndexOf(' ', 120);
+	return `${line.slice(0, space > 60 ? space : 120)}…`;
+}
+
+function trimBlankLines(text: string): string {
+	return text.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+}
+
+function parseMarkdown(text: string, warnings: string[]): {fields: FrontMatter; body: string} {
+	const split = splitFrontMatter(text);
+	warnings.push(...split.warnings);
+	const {fields, warnings: yamlWarnings} = split.yaml === undefined ? {fields: {}, warnings: []} : readFrontMatter(split.yaml);
+	warnings.push(...yamlWarnings);
+	let body = sanitizeText(split.body);
+	const heading = findFirstHeading(body);
+	if (fields.title === undefined) {
+		const title = heading ? cleanLine(heading.title) : '';
+		if (heading && title !== '') {
+			fields.title = title;
+			body = removeSpan(body, heading.start, heading.end);
+		}
+	} else if (heading && body.slice(0, heading.start).trim() === '' && comparable(heading.title) === comparable(fields.title)) {
+		body = removeSpan(body, heading.start, heading.end);
+	}
+
+	return {fields, body: trimBlankLines(body)};
+}
+
+function build(id: string, fields: FrontMatter, body: string): Article {
+	const words = countWords(body);
+	const article: Record<string, unknown> = {
+		id: sanitizeLine(fields.id ?? id) || sanitizeLine(id),
+		title: sanitizeLine(fields.title ?? '') || titleFromFirstLine(body) || sanitizeLine(id) || 'Untitled',
+	};
+	for (const key of ['source', 'author', 'date', 'url'] as const) {
+		const value = fields[key] === undefined ? '' : sanitizeLine(fields[key]);
+		if (value !== '') {
+			article[key] = value;
+		}
+	}
+
+	const caption = fields.caption === undefined ? '' : sanitizeText(fields.caption).trim();
+	if (caption !== '') {
+		article['caption'] = caption;
+	}
+
+	Object.assign(article, {tags: (fields.tags ?? []).map(tag => sanitizeLine(tag)).filter(Boolean), words, readingMinutes: readingMinutes(words), body: sanitizeText(body)});
+	return article as Article;
+}
+
+/**
+Parse a file's text. `id` is the path-derived id (front matter `id` wins for markdown). Never throws on any input:
+bad front matter degrades (warning) instead of failing; a missing title falls back to the first heading, the first
+line, or the id.
+*/
+export function parseArticle(text: string, options: {id: string; format: ArticleFormat}): {article: Article; warnings: string[]} {
+	const warnings: string[] = [];
+	try {
+		const input = (typeof text === 'string' ? text : String(text ?? '')).replace(/^\uFEFF/, '').replaceAll('\r\n', '\n').replaceAll('\r', '\n');
+		if (options.format === 'text') {
+			const raw = parseRawText(input);
+			const {body, ...fields} = raw;
+			return {article: build(options.id, fields, body), warnings};
+		}
+
+		const {fields, body} = parseMarkdown(input, warnings);
+		return {article: build(options.id, fields, body), warnings: warnings.map(warning => sanitizeLine(warning))};
+	} catch (error) {
+		// A bug here must not take the whole store down: show the file as an empty article and say why.
+		const message = error instanceof Error ? error.message : String(error);
+		const id = sanitizeLine(String(options.id)) || 'untitled';
+		return {
+			article: {id, title: id, tags: [], words: 0, readingMinutes: 1, body: ''},
+			warnings: [...warnings, sanitizeLine(`could not parse: ${message.slice(0, 200)}`)],
+		};
+	}
+}

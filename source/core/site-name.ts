@@ -1,0 +1,116 @@
+/**
+Site banners: the first line of a scraped page that names the site ("BBC News - Home", "The Guardian | World news",
+"Asharq Al-awsat English Middle-east and International News and Opinion from Asharq Al-awsat Newspaper") rather than
+the story. How strongly a line reads like one, and the clean site name inside it.
+*/
+
+/** How much a line reads like a site banner: 'strong' alone is enough, 'weak' needs the structure around it to agree. */
+export type BannerStrength = 'strong' | 'weak' | 'none';
+
+const domain = /(?:^|[\s(])(?:www\.)?[\p{L}\d-]{1,63}\.(?:com|net|org|info|news|co\.uk|co\.jp|co|io|tv|ae|sa|qa|jp|cn|de|fr|uk|eu|in|ru|it|es|ca|au)(?=$|[\s/)])/iu;
+const barSeparator = /\s[|•·»]\s|^[^|]{2,60}\|[^|]{2,80}$/;
+const dashSeparator = /\s[-–—:]\s/;
+const taglinePhrase = /\b(?:breaking news|latest news|world news|international news|news and (?:opinion|analysis|video)|news from|news,|headlines|homepage|front page)\b|(?:\s[-–—|]\s|^)home$/i;
+const brandEnding = /\b(?:news|english|newspaper|online|world|arabic|tv|radio|times|post|daily|herald|tribune|gazette|journal|chronicle|observer)$/i;
+const brandWord = /\b(?:news|english|newspaper|online|times|post|daily|herald|tribune|gazette|journal|chronicle|observer|media|press|agency|radio|tv|channel|network|world)\b/i;
+
+// Words that make up taglines rather than names; a segment made only of these is not the site's name.
+const generic = new Set([
+	'home', 'homepage', 'news', 'breaking', 'latest', 'world', 'international', 'english', 'online', 'headlines',
+	'opinion', 'opinions', 'video', 'videos', 'and', 'from', 'the', 'of', 'for', 'in', 'on', 'top', 'stories', 'story',
+	'business', 'sport', 'sports', 'politics', 'middle-east', 'middle', 'east', 'live', 'updates', 'edition', 'today',
+	'local', 'weather', 'analysis', 'national', 'global', 'us', 'uk', 'europe', 'asia', 'africa', 'americas',
+	'newspaper', 'daily', 'front', 'page', 'section', '&', 'more', 'all', 'your', 'source', 'trusted', 'arabic',
+]);
+
+/** Words the site name stops before when a long single-segment banner runs on into its tagline. */
+const taglineStart = new Set(['english', 'arabic', 'middle-east', 'breaking', 'latest', 'news', 'online', 'newspaper', 'international', 'world', '-', '–', '—', '|']);
+
+/** How strongly a first line reads like a site banner. Lines that read like sentences are never banners. */
+export function bannerStrength(line: string): BannerStrength {
+	if (line.length > 160 || line.length < 2) {
+		return 'none';
+	}
+
+	const isDomain = domain.test(line);
+	if (/[.!?;,:]$/.test(line) && !isDomain) {
+		return 'none';
+	}
+
+	const words = line.split(' ').length;
+	if (barSeparator.test(line) || taglinePhrase.test(line) || (isDomain && words <= 3)) {
+		return 'strong';
+	}
+
+	if (words <= 6 && brandEnding.test(line) && isTitleCased(line)) {
+		return 'strong';
+	}
+
+	return isDomain || dashSeparator.test(line) || brandWord.test(line) ? 'weak' : 'none';
+}
+
+function isTitleCased(line: string): boolean {
+	for (const word of line.split(' ')) {
+		const first = word[0] ?? '';
+		if (first !== first.toUpperCase() && !generic.has(word.toLowerCase())) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
+function isGenericSegment(segment: string): boolean {
+	return segment.split(/[\s,]+/).every(word => word === '' || generic.has(word.toLowerCase()));
+}
+
+/** "Asharq Al-awsat" -> "Asharq Al-Awsat": each hyphen part of an Arabic "Al-xxx" name is capitalised. */
+function capitaliseArabicArticle(name: string): string {
+	return name.replace(/(?<![\p{L}])(A[lnrstdz]|El|Ash|Adh)-(\p{Ll})/gu, (_whole, article: string, letter: string) => `${article}-${letter.toUpperCase()}`);
+}
+
+/** The longest run of 1-5 leading words that the banner repeats later: "Asharq Al-awsat ... from Asharq Al-awsat X". */
+function repeatedBrand(words: readonly string[], whole: string): string | undefined {
+	const lower = whole.toLowerCase();
+	for (let count = Math.min(5, words.length - 1); count >= 1; count--) {
+		const candidate = words.slice(0, count).join(' ');
+		if (isGenericSegment(candidate)) {
+			continue;
+		}
+
+		const at = lower.indexOf(candidate.toLowerCase(), candidate.length);
+		if (at > 0 && /[\s,]/.test(lower[at - 1] ?? '')) {
+			return candidate;
+		}
+	}
+
+	return undefined;
+}
+
+/**
+The site's name from a banner line: the part before the tagline, the brand the banner repeats, a domain without its
+ending. Falls back to the first segment; never longer than six words.
+*/
+export function siteNameFromBanner(banner: string): string {
+	const line = banner.replace(/\s+/g, ' ').trim();
+	const bare = /^(?:https?:\/\/)?(?:www\.)?([\p{L}\d-]{1,63})\.[a-z.]{2,12}\/?$/iu.exec(line);
+	if (bare) {
+		// "Reuters.com" names itself "Reuters"; an all-lowercase domain ("nytimes.com") is kept as written.
+		return /\p{Lu}/u.test(bare[1]!) ? bare[1]! : line.replace(/^https?:\/\//i, '').replace(/\/$/, '');
+	}
+
+	const segments = line.split(/\s[|•·»:\-–—]\s|\|/).map(segment => segment.trim()).filter(Boolean);
+	const chosen = segments.find(segment => !isGenericSegment(segment)) ?? segments[0] ?? line;
+	let words = chosen.split(' ');
+	if (words.length > 5) {
+		const brand = repeatedBrand(words, line);
+		if (brand) {
+			words = brand.split(' ');
+		} else {
+			const stop = words.findIndex((word, index) => index > 0 && taglineStart.has(word.toLowerCase()));
+			words = words.slice(0, stop > 0 ? stop : 6);
+		}
+	}
+
+	return capitaliseArabicArticle(words.join(' ').replace(/^[\s,.:;]+|[\s,.:;]+$/g, ''));
+}
