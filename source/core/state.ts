@@ -24,6 +24,8 @@ export type ReaderState = {
 	readonly articleId: string | undefined;
 	/** Pager offset: the first article line in the window. */
 	readonly offset: number;
+	/** First line of the help overlay in its window (a short window scrolls the help). */
+	readonly helpOffset: number;
 	/** Text that shown articles must contain in their title or source. */
 	readonly filter: string;
 	/** True while `/` is collecting filter text: keys go to the text, not to commands. */
@@ -50,6 +52,8 @@ export type ReaderContext = {
 	readonly pageRows: number;
 	/** Lines of the open article as rendered at the current width (0 when none is open). */
 	readonly lineCount: number;
+	/** Lines of the help overlay at the current width; it scrolls in a window of `pageRows`. */
+	readonly helpLineCount: number;
 	isRead(id: string): boolean;
 };
 
@@ -83,6 +87,7 @@ export function createInitialState(options: {status?: string} = {}): ReaderState
 		listTop: 0,
 		articleId: undefined,
 		offset: 0,
+		helpOffset: 0,
 		filter: '',
 		isTypingFilter: false,
 		unreadOnly: false,
@@ -367,6 +372,26 @@ function reduceFilterKey(state: ReaderState, key: KeyName): Transition {
 	}
 }
 
+/** Keys over the help: the line and page keys of the article scroll it (a short window cannot show it all); any other key closes it. */
+function reduceHelpKey(state: ReaderState, key: KeyName, context: ReaderContext): Transition {
+	const steps: Partial<Record<KeyAction, number>> = {
+		up: -1,
+		down: 1,
+		'page-up': -pageSize(context.pageRows),
+		'page-down': pageSize(context.pageRows),
+		'half-page-up': -halfPageSize(context.pageRows),
+		'half-page-down': halfPageSize(context.pageRows),
+	};
+	const action = findAction('article', key);
+	const step = action === undefined ? undefined : steps[action];
+	if (step === undefined || context.helpLineCount <= context.pageRows) {
+		return stay({...state, overlay: 'none'});
+	}
+
+	const helpOffset = clampOffset(clampOffset(state.helpOffset, context.helpLineCount, context.pageRows) + step, context.helpLineCount, context.pageRows);
+	return stay({...state, helpOffset});
+}
+
 function reduceConfirmKey(state: ReaderState, key: KeyName, context: ReaderContext): Transition {
 	const closed = {...state, overlay: 'none' as const};
 	if (key !== 'y' && key !== 'Y') {
@@ -390,8 +415,7 @@ function reduceKey(previous: ReaderState, key: KeyName, context: ReaderContext):
 	}
 
 	if (state.overlay === 'help') {
-		// Any key closes the help, `?` included.
-		return stay({...state, overlay: 'none'});
+		return reduceHelpKey(state, key, context);
 	}
 
 	if (state.overlay === 'confirm-mark-all') {
@@ -404,7 +428,7 @@ function reduceKey(previous: ReaderState, key: KeyName, context: ReaderContext):
 	}
 
 	if (action === 'help') {
-		return stay({...state, overlay: 'help'});
+		return stay({...state, overlay: 'help', helpOffset: 0});
 	}
 
 	if (action === 'force-quit') {

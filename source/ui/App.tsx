@@ -1,0 +1,215 @@
+import {Box, Text, useInput} from 'ink';
+import {useCallback, useRef} from 'react';
+import {bindingsFor, keyLabel, keyNames, type KeyAction, type KeyContext} from '../core/keymap.js';
+import {countUnread} from '../core/library.js';
+import {fitWidth} from '../core/list-row.js';
+import {clampOffset, percent, positionLabel} from '../core/pager.js';
+import {sanitizeLine} from '../core/sanitize.js';
+import {createInitialState, type Effect, type ReaderContext, type ReaderState} from '../core/state.js';
+import ArticleList from './ArticleList.js';
+import ArticleView from './ArticleView.js';
+import EmptyStore from './EmptyStore.js';
+import Help, {helpOverlayLines} from './Help.js';
+import StatusBar from './StatusBar.js';
+import type {ReaderServices} from './run.js';
+import {useArticleLines} from './use-article-lines.js';
+import {useReaderStore, type Dispatch} from './use-reader-store.js';
+import {useShownArticles} from './use-shown-articles.js';
+
+type Props = {
+	readonly services: ReaderServices;
+	/** Columns of the terminal. */
+	readonly width: number;
+	/** Rows of the terminal; the frame uses at most `height - 1` so Ink never clears the whole screen. */
+	readonly height: number;
+	/** Called once when the user quits. */
+	readonly onQuit?: () => void;
+};
+
+/** Article text is at most 100 columns wide, with a column of margin, and centred in wider windows. */
+const maxTextWidth = 100;
+
+/** "↑↓ move": the first key of each action, then a word. */
+function hint(context: KeyContext, actions: readonly KeyAction[], word: string, separator = '/'): string {
+	const keys = actions.map(action => {
+		const binding = bindingsFor(context).find(candidate => candidate.action === action);
+		return binding?.keys[0] === undefined ? '' : keyLabel(binding.keys[0]);
+	});
+	return `${keys.join(separator)} ${word}`;
+}
+
+const listHints = [
+	hint('list', ['up', 'down'], 'move', ''),
+	hint('list', ['open'], 'open'),
+	hint('list', ['toggle-read'], 'read'),
+	hint('list', ['toggle-unread-only'], 'unread only'),
+	hint('list', ['filter'], 'filter'),
+	hint('list', ['mark-all-read'], 'all read'),
+	hint('list', ['quit'], 'quit'),
+].join(' · ');
+
+const articleHints = [
+	hint('article', ['page-down'], 'page'),
+	hint('article', ['next-article', 'previous-article'], 'next/previous'),
+	hint('article', ['open-url'], 'browser'),
+	hint('article', ['back'], 'back'),
+].join(' · ');
+
+const helpHint = `${keyLabel(bindingsFor('global').find(binding => binding.action === 'help')?.keys[0] ?? '?')} help`;
+
+function plural(count: number, noun: string): string {
+	return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** The reader: the list, the article pager, the help overlay and the status line, driven by the core reducer. */
+export default function App({services, width, height, onQuit}: Props) {
+	const {readState} = services;
+	const frameHeight = Math.max(2, height - 1);
+	const listRows = Math.max(1, frameHeight - 2);
+	const pageRows = Math.max(1, frameHeight - 1);
+	const textWidth = Math.max(1, Math.min(maxTextWidth, width - 2));
+	const margin = Math.max(0, Math.floor((width - textWidth) / 2));
+
+	const linesFor = useArticleLines(services, textWidth);
+	const shownFor = useShownArticles(services.articles, readState);
+	const isRead = useCallback((id: string) => readState.isRead(id), [readState]);
+	// Counted once, then kept up to date from the marks this reader sets: a recount at 100,000 articles is not free.
+	const unread = useRef<number | undefined>(undefined);
+	unread.current ??= countUnread(services.articles, readState);
+
+	const getContext = (state: ReaderState): ReaderContext => ({
+		articles: shownFor(state),
+		listRows,
+		pageRows,
+		lineCount: state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId).length : 0,
+		helpLineCount: state.overlay === 'help' ? helpOverlayLines(width).length : 0,
+		isRead,
+	});
+
+	const runEffect = (effect: Effect, dispatch: Dispatch) => {
+		try {
+			switch (effect.type) {
+				case 'set-read': {
+					const changed = effect.ids.filter(id => readState.isRead(id) !== effect.read).length;
+					readState.setRead(effect.ids, effect.read);
+					unread.current = (unread.current ?? 0) + (effect.read ? -changed : changed);
+					break;
+				}
+
+				case 'open-url': {
+					services.openUrl(effect.url).catch((error: unknown) => {
+						dispatch({type: 'status', text: `Could not open the browser: ${sanitizeLine(String(error instanceof Error ? error.message : error))}`});
+					});
+					break;
+				}
+
+				case 'refresh-read-state': {
+					if (readState.refresh()) {
+						unread.current = countUnread(services.articles, readState);
+						dispatch({type: 'reload'});
+					}
+
+					break;
+				}
+
+				case 'quit': {
+					onQuit?.();
+					break;
+				}
+			}
+		} catch (error) {
+			dispatch({type: 'status', text: sanitizeLine(error instanceof Error ? error.message : String(error))});
+		}
+	};
+
+	const {state, dispatch} = useReaderStore({
+		initialState: () => createInitialState({status: services.warnings.map(warning => sanitizeLine(warning)).join(' · ') || undefined}),
+		getContext,
+		runEffect,
+	});
+
+	useInput(useCallback((input, key) => {
+		for (const name of keyNames(input, key)) {
+			dispatch({type: 'key', key: name});
+		}
+	}, [dispatch]));
+
+	// A resize re-wraps the open article: keep the reader at the same fraction of it. Updating state while rendering
+	// (React re-renders at once, before anything is drawn) avoids a frame at the wrong place.
+	const lines = state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId) : undefined;
+	const layout = useRef<{articleId?: string; textWidth: number; lineCount: number}>({textWidth, lineCount: 0});
+	if (lines && layout.current.articleId === state.articleId && layout.current.textWidth !== textWidth) {
+		dispatch({type: 'relayout', oldLineCount: layout.current.lineCount, newLineCount: lines.length});
+	}
+
+	layout.current = {articleId: state.articleId, textWidth, lineCount: lines?.length ?? 0};
+
+	if (services.articles.length === 0) {
+		return <EmptyStore storePath={services.storePath} storeName={services.storeName} width={width} height={height}/>;
+	}
+
+	const shown = shownFor(state);
+	let body;
+	let left: string;
+	let right = helpHint;
+	let isMessage = state.status !== undefined;
+	if (state.overlay === 'help') {
+		const helpLineCount = helpOverlayLines(width).length;
+		body = <Help width={width} rows={pageRows} offset={state.helpOffset}/>;
+		left = helpLineCount > pageRows ? '↑↓ Space scroll · any other key closes the help' : 'Any key closes the help';
+		right = helpLineCount > pageRows ? positionLabel(state.helpOffset, helpLineCount, pageRows) : '';
+	} else if (lines) {
+		const offset = clampOffset(state.offset, lines.length, pageRows);
+		body = <ArticleView lines={lines} offset={offset} rows={pageRows} margin={margin}/>;
+		left = state.status ?? articleHints;
+		right = `${positionLabel(offset, lines.length, pageRows)} · ${percent(offset, lines.length, pageRows)}% · ${helpHint}`;
+	} else {
+		const filters = [
+			state.unreadOnly ? 'unread only' : '',
+			state.filter ? `filter: ${sanitizeLine(state.filter)}` : '',
+			state.unreadOnly || state.filter ? `${shown.length.toLocaleString('en-US')} shown` : '',
+			services.skipped > 0 ? `${services.skipped.toLocaleString('en-US')} skipped` : '',
+		].filter(Boolean);
+		const header = [
+			'inkwire',
+			sanitizeLine(services.storeName),
+			plural(services.articles.length, 'article'),
+			`${(unread.current ?? 0).toLocaleString('en-US')} unread`,
+			...filters,
+		].join(' · ');
+		const emptyMessage = state.unreadOnly && !state.filter ? 'No unread articles. Press u to show all.' : 'No articles match the filter. Press / and Esc to clear it.';
+		body = (
+			<>
+				<Text bold wrap="truncate-end">{fitWidth(header, width)}</Text>
+				<ArticleList
+					articles={shown}
+					cursor={state.cursor}
+					listTop={state.listTop}
+					rows={listRows}
+					width={width}
+					isRead={isRead}
+					emptyMessage={emptyMessage}
+				/>
+			</>
+		);
+		left = state.status ?? listHints;
+		if (state.isTypingFilter) {
+			left = `Filter: ${sanitizeLine(state.filter)}▏`;
+			right = 'Enter keep · Esc clear';
+			isMessage = true;
+		} else if (state.overlay === 'confirm-mark-all') {
+			const count = shown.filter(article => !readState.isRead(article.id)).length;
+			left = `Mark ${plural(count, 'shown article')} read? y/n`;
+			isMessage = true;
+		}
+	}
+
+	return (
+		<Box flexDirection="column" width={width} height={frameHeight}>
+			<Box flexDirection="column" flexGrow={1} overflow="hidden">
+				{body}
+			</Box>
+			<StatusBar left={left} right={right} width={width} isMessage={isMessage}/>
+		</Box>
+	);
+}

@@ -1,0 +1,30 @@
+import {Box, Text} from 'ink';
+import {clampOffset, visibleLines} from '../core/pager.js';
+
+type Props = {
+	/** The whole article as rendered terminal lines. */
+	readonly lines: readonly string[];
+	/** First line in the window (clamped here too). */
+	readonly offset: number;
+	/** Rows of the window. */
+	readonly rows: number;
+	/** Columns left blank before the text, to centre it in a wide window. */
+	readonly margin: number;
+};
+
+/**
+The pager window: only the visible slice of the article, one `<Text>` per line (STACK.md: a keypress costs a few
+milliseconds this way, and over 100 ms with the whole article in one `<Text>`). Keys are line numbers, so scrolling
+by a line re-uses every row but one.
+*/
+export default function ArticleView({lines, offset, rows, margin}: Props) {
+	const start = clampOffset(offset, lines.length, rows);
+	return (
+		<Box flexDirection="column" paddingLeft={margin}>
+			{visibleLines(lines, offset, rows).map((line, index) => (
+				// An empty <Text> has no height in Ink: a blank line would vanish and pull the rest up.
+				<Text key={start + index} wrap="truncate-end">{line || ' '}</Text>
+			))}
+		</Box>
+	);
+}

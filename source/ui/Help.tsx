@@ -1,0 +1,62 @@
+import {Box, Text} from 'ink';
+import stringWidth from 'string-width';
+import {bindingsFor, contextTitle, formatKeys, type KeyContext} from '../core/keymap.js';
+import {fitWidth, padToWidth} from '../core/list-row.js';
+import {clampOffset, visibleLines} from '../core/pager.js';
+
+type Props = {
+	readonly width: number;
+	/** Rows the help may use. */
+	readonly rows: number;
+	/** First line shown, when the window is too short for the whole help. */
+	readonly offset: number;
+};
+
+/** One context's bindings as lines: a title, then "keys  description" with the keys in a column. */
+function sectionLines(context: KeyContext): string[] {
+	const bindings = bindingsFor(context);
+	const keysWidth = Math.max(...bindings.map(binding => stringWidth(formatKeys(binding))));
+	return [
+		contextTitle(context),
+		...bindings.map(binding => `  ${padToWidth(formatKeys(binding), keysWidth)}  ${binding.description}`),
+	];
+}
+
+/**
+The help as lines, generated from the key map the input handler uses: the list keys on the left and the article and
+global keys on the right when the window is wide enough, else one column.
+*/
+export function helpLines(width: number): string[] {
+	const list = sectionLines('list');
+	const other = [...sectionLines('article'), '', ...sectionLines('global')];
+	const leftWidth = Math.max(...list.map(line => stringWidth(line))) + 4;
+	const rightWidth = Math.max(...other.map(line => stringWidth(line)));
+	if (leftWidth + rightWidth > width) {
+		return [...list, '', ...other];
+	}
+
+	const lines: string[] = [];
+	for (let index = 0; index < Math.max(list.length, other.length); index++) {
+		lines.push(padToWidth(list[index] ?? '', leftWidth) + (other[index] ?? ''));
+	}
+
+	return lines;
+}
+
+/** Every line of the help overlay at a width. */
+export function helpOverlayLines(width: number): string[] {
+	return ['Keys', '', ...helpLines(width)];
+}
+
+/** The help overlay: every key from the key map, scrolled by `offset` when the window is too short. */
+export default function Help({width, rows, offset}: Props) {
+	const all = helpOverlayLines(width);
+	const start = clampOffset(offset, all.length, rows);
+	return (
+		<Box flexDirection="column">
+			{visibleLines(all, offset, rows).map((line, index) => (
+				<Text key={start + index} bold={start + index === 0} wrap="truncate-end">{fitWidth(line, width) || ' '}</Text>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,127 @@
+import process from 'node:process';
+import {render, useApp} from 'ink';
+import type {Article, ArticleMeta} from '../core/article.js';
+import App from './App.js';
+import {useTerminalSize} from './use-terminal-size.js';
+
+/** The read marks as the reader sees them; the lead's io/settings.ts provides it. */
+export type ReadStateService = {
+	isRead(id: string): boolean;
+	/** Persists synchronously. */
+	setRead(ids: readonly string[], read: boolean): void;
+	/** True if marks changed on disk (called when returning to the list). */
+	refresh(): boolean;
+	/** Bumps on every change. */
+	readonly version: number;
+};
+
+/** Everything the reader needs from the outside world, as data and functions: the UI imports no io module. */
+export type ReaderServices = {
+	/** For example "data" (basename of the store dir). */
+	readonly storeName: string;
+	/** Absolute, for the empty-store screen. */
+	readonly storePath: string;
+	/** Newest first. */
+	readonly articles: readonly ArticleMeta[];
+	/** Files skipped by the scan (the header shows "N skipped" when > 0). */
+	readonly skipped: number;
+	readonly readState: ReadStateService;
+	/** May throw an Error whose message is user-facing. */
+	loadArticle(id: string): Article;
+	/** Already bound to colour and hyperlink choices. */
+	renderArticle(article: Article, width: number): string[];
+	/** Only http, https and mailto URLs are passed. */
+	openUrl(url: string): Promise<void>;
+	/** Shown once in the status line. */
+	readonly warnings: readonly string[];
+};
+
+const enterAlternateScreen = '\u001B[?1049h\u001B[2J\u001B[H';
+const leaveAlternateScreen = '\u001B[?1049l';
+const hideCursor = '\u001B[?25l';
+const showCursor = '\u001B[?25h';
+
+type RootProps = {
+	readonly services: ReaderServices;
+	readonly stdout: NodeJS.WriteStream;
+};
+
+/** Sizes the app to the terminal and ends the Ink app when the user quits. */
+function Root({services, stdout}: RootProps) {
+	const {exit} = useApp();
+	const {width, height} = useTerminalSize(stdout);
+	return <App services={services} width={width} height={height} onQuit={exit}/>;
+}
+
+/**
+Runs the reader until quit. Enters the alternate screen (\x1b[?1049h) and hides the cursor before render; on q,
+Ctrl-C, SIGTERM, SIGHUP and uncaught errors restores everything (leave alt screen, show cursor, raw mode off).
+Returns the exit code (0 for a normal quit; 128 + the signal number after a signal). An error thrown while running is
+re-thrown after the terminal is restored. `stdin` may be a tty.ReadStream on /dev/tty when process.stdin is a pipe.
+*/
+export async function runReader(services: ReaderServices, io: {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream}): Promise<number> {
+	const {stdin, stdout} = io;
+	let isRestored = false;
+	const restore = () => {
+		if (isRestored) {
+			return;
+		}
+
+		isRestored = true;
+		if (stdin.isTTY) {
+			try {
+				stdin.setRawMode(false);
+			} catch {
+				// The terminal is gone (SIGHUP): nothing left to restore on it.
+			}
+		}
+
+		stdout.write(showCursor + leaveAlternateScreen);
+	};
+
+	stdout.write(enterAlternateScreen + hideCursor);
+	let exitCode = 0;
+	let failure: unknown;
+	const instance = render(<Root services={services} stdout={stdout}/>, {stdin, stdout, exitOnCtrlC: false});
+	// In the same tick as render(): awaiting anything in between can make the exit hang (STACK.md).
+	const exited = instance.waitUntilExit();
+
+	const stopOn = (code: number) => () => {
+		exitCode = code;
+		instance.unmount();
+	};
+
+	const onSigint = stopOn(130);
+	const onSigterm = stopOn(143);
+	const onSighup = stopOn(129);
+	const onUncaught = (error: unknown) => {
+		failure = error;
+		exitCode = 1;
+		instance.unmount();
+	};
+
+	process.on('SIGINT', onSigint);
+	process.on('SIGTERM', onSigterm);
+	process.on('SIGHUP', onSighup);
+	process.on('uncaughtException', onUncaught);
+	process.on('exit', restore);
+	try {
+		await exited;
+	} catch (error) {
+		failure ??= error;
+		exitCode = 1;
+	} finally {
+		process.off('SIGINT', onSigint);
+		process.off('SIGTERM', onSigterm);
+		process.off('SIGHUP', onSighup);
+		process.off('uncaughtException', onUncaught);
+		process.off('exit', restore);
+		restore();
+	}
+
+	if (failure !== undefined) {
+		throw failure;
+	}
+
+	return exitCode;
+}
