@@ -1,0 +1,176 @@
+/**
+The benchmark's output: one row per measure and store size, printed as a table with the inkwire/newsboat ratio and
+the issue's target, and kept whole (raw runs included) in the JSON report.
+*/
+import {spawnSync} from 'node:child_process';
+import os from 'node:os';
+import process from 'node:process';
+import type {Summary} from './stats.js';
+
+/** What a row's target compares. */
+export type Target =
+	/** inkwire's median divided by newsboat's must be at most this. */
+	| {readonly kind: 'ratio'; readonly max: number}
+	/** inkwire's median must be at most this, in the row's unit. */
+	| {readonly kind: 'absolute'; readonly max: number};
+
+/** One side of a row: a summary of runs, or why there is none. */
+export type Side = {
+	readonly summary?: Summary;
+	readonly error?: string;
+	/** Anything a reader of the figure should know (misses, how many runs, what exactly was timed). */
+	readonly note?: string;
+};
+
+/** One measure at one store size. */
+export type Row = {
+	/** Stable key for scripts reading the JSON, such as `launch-warm`. */
+	readonly id: string;
+	readonly label: string;
+	/** Articles in the store; undefined for size-independent measures. */
+	readonly count: number | undefined;
+	readonly unit: 'ms' | 'MiB';
+	readonly inkwire: Side;
+	/** Undefined when newsboat has no counterpart to this measure. */
+	readonly newsboat?: Side;
+	readonly target?: Target;
+};
+
+/** inkwire's median over newsboat's, when both exist. */
+export function ratioOf(row: Row): number | undefined {
+	const mine = row.inkwire.summary?.median;
+	const theirs = row.newsboat?.summary?.median;
+	return mine === undefined || theirs === undefined || theirs === 0 ? undefined : mine / theirs;
+}
+
+/** Whether the row meets its target: undefined when there is no target or nothing to compare. */
+export function meetsTarget(row: Row): boolean | undefined {
+	if (!row.target) {
+		return undefined;
+	}
+
+	if (row.target.kind === 'ratio') {
+		const ratio = ratioOf(row);
+		return ratio === undefined ? undefined : ratio <= row.target.max;
+	}
+
+	const median = row.inkwire.summary?.median;
+	return median === undefined ? undefined : median <= row.target.max;
+}
+
+function formatNumber(value: number, unit: Row['unit']): string {
+	if (unit === 'MiB') {
+		return value < 10 ? value.toFixed(1) : value.toFixed(0);
+	}
+
+	if (value >= 1000) {
+		return `${(value / 1000).toFixed(2)} s`;
+	}
+
+	return value < 10 ? `${value.toFixed(1)} ms` : `${value.toFixed(0)} ms`;
+}
+
+function formatSide(side: Side | undefined, unit: Row['unit']): string {
+	if (!side) {
+		return '-';
+	}
+
+	if (!side.summary) {
+		return side.error ? 'error' : 'n/a';
+	}
+
+	const {median, min, max, runs} = side.summary;
+	const suffix = unit === 'MiB' ? ' MiB' : '';
+	if (runs.length === 1) {
+		return `${formatNumber(median, unit)}${suffix}`;
+	}
+
+	const range = unit === 'MiB' ? `${formatNumber(min, unit)}-${formatNumber(max, unit)}` : `${formatNumber(min, unit).replace(/ m?s$/, '')}-${formatNumber(max, unit)}`;
+	return `${formatNumber(median, unit)}${suffix} (${range})`;
+}
+
+function formatTarget(row: Row): string {
+	if (!row.target) {
+		return '';
+	}
+
+	const wanted = row.target.kind === 'ratio'
+		? `<= ${row.target.max < 1 ? `1/${Math.round(1 / row.target.max)}` : `${row.target.max}x`}`
+		: `<= ${formatNumber(row.target.max, row.unit)}`;
+	const met = meetsTarget(row);
+	return `${wanted} ${met === undefined ? '?' : (met ? 'met' : 'NOT met')}`;
+}
+
+/** The rows as a plain-text table: measure, N, inkwire, newsboat, ratio, target. */
+export function formatTable(rows: readonly Row[]): string {
+	const header = ['measure', 'N', 'inkwire median (min-max)', 'newsboat median (min-max)', 'ratio', 'target'];
+	const cells = rows.map(row => {
+		const ratio = ratioOf(row);
+		return [
+			row.label,
+			row.count === undefined ? '' : row.count.toLocaleString('en-US'),
+			formatSide(row.inkwire, row.unit),
+			formatSide(row.newsboat, row.unit),
+			ratio === undefined ? '' : `${ratio.toFixed(2)}x`,
+			formatTarget(row),
+		];
+	});
+	const widths = header.map((title, column) => Math.max(title.length, ...cells.map(line => line[column]!.length)));
+	const formatLine = (line: readonly string[]) => line.map((cell, column) => (column === 1 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd();
+	return [formatLine(header), widths.map(width => '-'.repeat(width)).join('  '), ...cells.map(line => formatLine(line))].join('\n');
+}
+
+/** The errors and notes behind the table, one line each, so a blank cell is never unexplained. */
+export function formatNotes(rows: readonly Row[]): string[] {
+	const lines: string[] = [];
+	for (const row of rows) {
+		const where = `${row.label}${row.count === undefined ? '' : ` (N=${row.count.toLocaleString('en-US')})`}`;
+		for (const [name, side] of [['inkwire', row.inkwire], ['newsboat', row.newsboat]] as const) {
+			if (side?.error) {
+				lines.push(`${where}, ${name}: ${side.error}`);
+			} else if (side?.note) {
+				lines.push(`${where}, ${name}: ${side.note}`);
+			}
+		}
+	}
+
+	return lines;
+}
+
+/** What the figures were measured on. */
+export type Machine = {
+	readonly cpus: number;
+	readonly cpuModel: string;
+	readonly memoryGib: number;
+	readonly platform: string;
+	readonly node: string;
+	readonly newsboat: string | undefined;
+	readonly tmux: string | undefined;
+	readonly hyperfine: string | undefined;
+	readonly inkwireCommit: string | undefined;
+};
+
+/** Describe this machine and the tools found on it. */
+export function describeMachine(versions: {newsboat?: string; tmux?: string; hyperfine?: string}): Machine {
+	const commit = spawnSync('git', ['describe', '--always', '--dirty'], {encoding: 'utf8', cwd: import.meta.dirname});
+	return {
+		cpus: os.availableParallelism(),
+		cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+		memoryGib: Math.round((os.totalmem() / (1024 ** 3)) * 10) / 10,
+		platform: `${os.type()} ${os.release()} ${os.arch()}`,
+		node: process.version,
+		newsboat: versions.newsboat,
+		tmux: versions.tmux,
+		hyperfine: versions.hyperfine,
+		inkwireCommit: commit.status === 0 ? commit.stdout.trim() : undefined,
+	};
+}
+
+/** One line about the machine, printed above the table. */
+export function formatMachine(machine: Machine): string {
+	return [
+		`${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGib} GiB, ${machine.platform}`,
+		`node ${machine.node}, ${machine.newsboat ?? 'newsboat: not installed'}, ${machine.tmux ?? 'tmux: not installed'}, ${machine.hyperfine ?? 'hyperfine: not installed'}`,
+		`inkwire ${machine.inkwireCommit ?? '(commit unknown)'}`,
+	].join('\n');
+}

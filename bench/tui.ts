@@ -1,0 +1,222 @@
+/**
+Measures that need a real terminal: launch until the newest title shows, keypress to frame, and peak memory of the
+interactive programs. Each program runs in its own tmux window, 120x40, from a small script that records its exit
+status and (under `/usr/bin/time -v`) its peak RSS, then idles so the last screen stays readable for error reports.
+*/
+import fs from 'node:fs';
+import path from 'node:path';
+import {performance} from 'node:perf_hooks';
+import {setTimeout as sleep} from 'node:timers/promises';
+import {parsePeakRss} from './process.js';
+import {toShellCommand, type ProgramRun} from './programs.js';
+import type {Terminal} from './tmux.js';
+
+/** A program running in a benchmark window. */
+export type Session = {
+	readonly terminal: Terminal;
+	readonly pane: string;
+	/** `performance.now()` just before tmux was asked to start it. */
+	readonly startedAt: number;
+	readonly statusFile: string;
+	readonly timeFile: string | undefined;
+};
+
+let sessionCount = 0;
+
+/** Start `run` in a new window. With `measureMemory`, it runs under `/usr/bin/time -v`. */
+export async function startSession(terminal: Terminal, run: ProgramRun, workDirectory: string, measureMemory: boolean): Promise<Session> {
+	sessionCount++;
+	const base = path.join(workDirectory, `session-${process.pid}-${sessionCount}`);
+	const statusFile = `${base}.status`;
+	const timeFile = measureMemory ? `${base}.time` : undefined;
+	const prefix = timeFile ? ['/usr/bin/time', '-v', '-o', timeFile] : [];
+	const script = [
+		'#!/bin/sh',
+		`cd ${JSON.stringify(run.cwd)} || exit 1`,
+		toShellCommand(run, prefix, ['"TERM=$TERM"']),
+		`echo $? > ${JSON.stringify(statusFile)}`,
+		// Keep the window (and the last screen) until the harness closes it.
+		'exec sleep 86400',
+		'',
+	].join('\n');
+	fs.writeFileSync(`${base}.sh`, script);
+	const {pane, startedAt} = await terminal.open(`sh ${base}.sh`);
+	return {terminal, pane, startedAt, statusFile, timeFile};
+}
+
+/** The last non-blank lines of a screen, for error messages. */
+export function screenTail(screen: string, lines = 8): string {
+	return screen.split('\n').filter(line => line.trim() !== '').slice(-lines).join(' | ');
+}
+
+/** Wait for `text` on screen; throws (with the screen) on timeout. Returns milliseconds since `since`. */
+export async function waitForText(session: Session, text: string, since: number, timeoutMilliseconds: number): Promise<number> {
+	const wait = await session.terminal.waitForScreen(session.pane, screen => screen.includes(text), since, timeoutMilliseconds);
+	if (wait.milliseconds === undefined) {
+		throw new Error(`"${text}" did not show within ${timeoutMilliseconds} ms; the screen: ${screenTail(wait.screen) || '(blank)'}`);
+	}
+
+	return wait.milliseconds;
+}
+
+/** Wait until the screen has not changed for `quietMilliseconds`; returns when that quiet began, since `since`. */
+export async function waitUntilQuiet(session: Session, since: number, quietMilliseconds: number, timeoutMilliseconds: number): Promise<number> {
+	let last = await session.terminal.capture(session.pane, true);
+	let changedAt = performance.now();
+	while (performance.now() - changedAt < quietMilliseconds && performance.now() - since < timeoutMilliseconds) {
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(10);
+		// eslint-disable-next-line no-await-in-loop
+		const screen = await session.terminal.capture(session.pane, true);
+		if (screen !== last) {
+			last = screen;
+			changedAt = performance.now();
+		}
+	}
+
+	return changedAt - since;
+}
+
+/** Send the quit keys, wait for the program to exit, read its peak RSS (KiB), and close the window. */
+export async function endSession(session: Session, quitKeys: readonly string[], timeoutMilliseconds = 10_000): Promise<{exited: boolean; peakRssKib: number | undefined}> {
+	for (const key of quitKeys) {
+		if (fs.existsSync(session.statusFile)) {
+			break;
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		await session.terminal.sendKeys(session.pane, key);
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(100);
+	}
+
+	const deadline = performance.now() + timeoutMilliseconds;
+	while (!fs.existsSync(session.statusFile) && performance.now() < deadline) {
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(20);
+	}
+
+	const exited = fs.existsSync(session.statusFile);
+	await session.terminal.kill(session.pane);
+	// /usr/bin/time writes its report as the program exits; give it a moment when the window was killed instead.
+	let peakRssKib: number | undefined;
+	if (session.timeFile && exited) {
+		for (let attempt = 0; attempt < 50 && peakRssKib === undefined; attempt++) {
+			peakRssKib = fs.existsSync(session.timeFile) ? parsePeakRss(fs.readFileSync(session.timeFile, 'utf8')) : undefined;
+			if (peakRssKib === undefined) {
+				// eslint-disable-next-line no-await-in-loop
+				await sleep(20);
+			}
+		}
+	}
+
+	return {exited, peakRssKib};
+}
+
+/** What one launch measured. */
+export type LaunchResult = {
+	/** Launch until the newest article's title is on screen. */
+	readonly titleMilliseconds: number;
+	/** Launch until anything at all is on screen. */
+	readonly firstPaintMilliseconds: number | undefined;
+	/** The first non-blank screen's top lines: shows whether a slow start says what it is doing. */
+	readonly firstScreen: string;
+	/** Launch until the screen stopped changing (only when asked to wait for it). */
+	readonly quietMilliseconds: number | undefined;
+	readonly peakRssKib: number | undefined;
+	readonly exited: boolean;
+};
+
+/** How to get from launch to the newest title, and back out. */
+export type LaunchPlan = {
+	readonly run: ProgramRun;
+	readonly newestTitle: string;
+	/** newsboat starts on its feed list: wait for this text, then press these keys. */
+	readonly through?: {readonly text: string; readonly keys: readonly string[]};
+	readonly quitKeys: readonly string[];
+	readonly timeoutMilliseconds: number;
+	/** Wait for the screen to stop changing before quitting (peak memory after the whole list has loaded). */
+	readonly waitForQuiet: boolean;
+	readonly measureMemory: boolean;
+};
+
+/** The part of a title sure to fit on a list row at 120 columns. */
+export function titleNeedle(title: string): string {
+	return title.slice(0, 32);
+}
+
+/** Launch, wait for the newest title, optionally for quiet, then quit. */
+export async function measureLaunch(terminal: Terminal, plan: LaunchPlan, workDirectory: string): Promise<LaunchResult> {
+	const session = await startSession(terminal, plan.run, workDirectory, plan.measureMemory);
+	try {
+		const needle = titleNeedle(plan.newestTitle);
+		let firstPaint: number | undefined;
+		let firstScreen = '';
+		const notePaint = (screen: string, milliseconds: number) => {
+			if (firstPaint === undefined && screen.trim() !== '') {
+				firstPaint = milliseconds;
+				firstScreen = screen.split('\n').filter(line => line.trim() !== '').slice(0, 3).join(' | ');
+			}
+		};
+
+		if (plan.through) {
+			const {text, keys} = plan.through;
+			const wait = await terminal.waitForScreen(session.pane, (screen, milliseconds) => {
+				notePaint(screen, milliseconds);
+				return screen.includes(text);
+			}, session.startedAt, plan.timeoutMilliseconds);
+			if (wait.milliseconds === undefined) {
+				throw new Error(`"${text}" did not show within ${plan.timeoutMilliseconds} ms; the screen: ${screenTail(wait.screen) || '(blank)'}`);
+			}
+
+			await terminal.sendKeys(session.pane, ...keys);
+		}
+
+		const wait = await terminal.waitForScreen(session.pane, (screen, milliseconds) => {
+			notePaint(screen, milliseconds);
+			return screen.includes(needle);
+		}, session.startedAt, plan.timeoutMilliseconds);
+		if (wait.milliseconds === undefined) {
+			throw new Error(`the newest title did not show within ${plan.timeoutMilliseconds} ms; the screen: ${screenTail(wait.screen) || '(blank)'}`);
+		}
+
+		const quiet = plan.waitForQuiet ? await waitUntilQuiet(session, session.startedAt, 400, plan.timeoutMilliseconds) : undefined;
+		const {exited, peakRssKib} = await endSession(session, plan.quitKeys);
+		return {titleMilliseconds: wait.milliseconds, firstPaintMilliseconds: firstPaint, firstScreen, quietMilliseconds: quiet, peakRssKib, exited};
+	} finally {
+		await terminal.kill(session.pane);
+	}
+}
+
+/** Keypress-to-frame times for one key pressed `count` times; keys that changed nothing count as misses. */
+export type KeyResult = {
+	readonly milliseconds: number[];
+	readonly misses: number;
+};
+
+/**
+Press `key` `count` times. Each time: note the screen, send the key, time until the screen differs, then wait for it
+to be quiet for a moment so the next press starts from a finished frame.
+*/
+export async function measureKeys(session: Session, key: string, count: number, timeoutMilliseconds = 3000): Promise<KeyResult> {
+	const milliseconds: number[] = [];
+	let misses = 0;
+	for (let index = 0; index < count && misses < 3; index++) {
+		// eslint-disable-next-line no-await-in-loop
+		const before = await session.terminal.capture(session.pane, true);
+		// eslint-disable-next-line no-await-in-loop
+		const sentAt = await session.terminal.sendKeys(session.pane, key);
+		// eslint-disable-next-line no-await-in-loop
+		const wait = await session.terminal.waitForScreen(session.pane, screen => screen !== before, sentAt, timeoutMilliseconds, 2, true);
+		if (wait.milliseconds === undefined) {
+			misses++;
+		} else {
+			milliseconds.push(wait.milliseconds);
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		await waitUntilQuiet(session, performance.now(), 30, 2000);
+	}
+
+	return {milliseconds, misses};
+}
