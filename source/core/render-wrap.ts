@@ -1,0 +1,237 @@
+/**
+Word wrapping by display width, and making every rendered line carry its own styling.
+
+marked-terminal's reflow counts UTF-16 code units, so CJK and emoji lines came out up to twice the measure. This
+wrapper measures with string-width, breaks between CJK characters (which are written without spaces), and treats
+inkwire's own escapes (SGR and OSC 8) as zero-width. The input must already be sanitised: the only escapes it may
+hold are the ones the renderer itself produced.
+*/
+import stringWidth from 'string-width';
+
+/** Marks a hard line break (Markdown `  \n` or `<br>`) inside inline text; sanitised text has no CR left. */
+export const hardBreak = '\r';
+
+// eslint-disable-next-line no-control-regex
+const piece = /\u001B\[[\d;:]*m|\u001B\]8;[^\u0007\u001B]*(?:\u0007|\u001B\\)|\r|[ \t\n]+|[^\u001B\r \t\n]+/g;
+// eslint-disable-next-line no-control-regex
+const escapeOnly = /^\u001B/;
+const printableAscii = /^[\u0020-\u007E]*$/;
+// Scripts written without spaces between words: a line may break between any two of their characters.
+const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFF60]/u;
+// Punctuation that must not start a line, so it stays with the character before it.
+const closingPunctuation = /^[、。，．：；！？）」』】〕〉》”’ー々ゝゞ・…,.!?:;)\]]/u;
+
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/** Display width in terminal columns: CJK and emoji count 2, combining marks 0, SGR and OSC 8 escapes nothing. */
+export function displayWidth(text: string): number {
+	return printableAscii.test(text) ? text.length : stringWidth(text);
+}
+
+type Word = {raw: string; width: number; isSpaced: boolean};
+type Item = Word | 'break';
+
+/** Split inline text into words (with their escapes attached) and hard breaks. */
+function toItems(text: string): Item[] {
+	const items: Item[] = [];
+	let current: Word | undefined;
+	let isSpaced = false;
+	const startWord = (spaced: boolean): Word => {
+		current = {raw: '', width: 0, isSpaced: spaced};
+		items.push(current);
+		isSpaced = false;
+		return current;
+	};
+
+	for (const [token] of text.matchAll(piece)) {
+		if (token === hardBreak) {
+			items.push('break');
+			current = undefined;
+			isSpaced = false;
+		} else if (token.startsWith(' ') || token.startsWith('\t') || token.startsWith('\n')) {
+			current = undefined;
+			isSpaced = true;
+		} else if (escapeOnly.test(token)) {
+			(current ?? startWord(isSpaced)).raw += token;
+		} else if (printableAscii.test(token) || !cjk.test(token)) {
+			const word = current ?? startWord(isSpaced);
+			word.raw += token;
+			word.width += displayWidth(token);
+		} else {
+			// Each CJK character is a word of its own that joins its neighbours without a space; closing punctuation
+			// stays with the character before it.
+			let isAfterIdeograph = false;
+			for (const {segment} of graphemes.segment(token)) {
+				const isClosing = closingPunctuation.test(segment);
+				const isIdeograph = !isClosing && cjk.test(segment);
+				const isBreak = current !== undefined && current.width > 0 && (isIdeograph || (isAfterIdeograph && !isClosing));
+				const word: Word = current === undefined ? startWord(isSpaced) : (isBreak ? startWord(false) : current);
+				word.raw += segment;
+				word.width += displayWidth(segment);
+				isAfterIdeograph = isIdeograph || (isAfterIdeograph && isClosing);
+			}
+		}
+	}
+
+	return items;
+}
+
+/** Cut one over-long word into pieces no wider than `width`, keeping its escapes in place. */
+function cutWord(word: Word, firstRoom: number, width: number): string[] {
+	const pieces: string[] = [];
+	let raw = '';
+	let column = 0;
+	let room = firstRoom;
+	for (const [token] of word.raw.matchAll(piece)) {
+		if (escapeOnly.test(token)) {
+			raw += token;
+			continue;
+		}
+
+		for (const {segment} of graphemes.segment(token)) {
+			const segmentWidth = displayWidth(segment);
+			if (column + segmentWidth > room && column > 0) {
+				pieces.push(raw);
+				raw = '';
+				column = 0;
+				room = width;
+			}
+
+			raw += segment;
+			column += segmentWidth;
+		}
+	}
+
+	pieces.push(raw);
+	return pieces;
+}
+
+/**
+Wrap inline text into lines no wider than `width` columns. Spaces, tabs and soft newlines are break opportunities;
+`hardBreak` forces one; words wider than a line are cut. Lines carry no leading or trailing spaces.
+*/
+export function wrapText(text: string, width: number): string[] {
+	const measure = Math.max(1, width);
+	const lines: string[] = [];
+	let line = '';
+	let column = 0;
+	let isPendingSpace = false;
+	const endLine = () => {
+		lines.push(line);
+		line = '';
+		column = 0;
+		isPendingSpace = false;
+	};
+
+	for (const item of toItems(text)) {
+		if (item === 'break') {
+			endLine();
+			continue;
+		}
+
+		const isSpaced: boolean = (item.isSpaced || isPendingSpace) && column > 0;
+		if (item.width === 0) {
+			// Escapes alone take no room: they never cause a break, and a space before them waits for the next word.
+			line += item.raw;
+			isPendingSpace = isSpaced;
+			continue;
+		}
+
+		const separator = isSpaced ? 1 : 0;
+		if (column + separator + item.width <= measure) {
+			line += (isSpaced ? ' ' : '') + item.raw;
+			column += separator + item.width;
+			isPendingSpace = false;
+		} else if (item.width <= measure) {
+			endLine();
+			line = item.raw;
+			column = item.width;
+		} else {
+			// A long URL or an unspaced run: start it on a fresh line, then cut it.
+			if (column > 0) {
+				endLine();
+			}
+
+			const pieces = cutWord(item, measure, measure);
+			for (const [index, raw] of pieces.entries()) {
+				if (index > 0) {
+					endLine();
+				}
+
+				line = raw;
+				column = displayWidth(raw);
+			}
+		}
+	}
+
+	if (line !== '' || lines.length === 0) {
+		lines.push(line);
+	}
+
+	return lines;
+}
+
+// SGR parameters grouped by what they switch, so a line can reopen exactly the styles still open at its start.
+const sgrCategories = new Map<number, string>([
+	[1, 'bold'], [2, 'dim'], [3, 'italic'], [4, 'underline'], [5, 'blink'], [7, 'inverse'], [8, 'hidden'],
+	[9, 'strike'], [53, 'overline'],
+]);
+const sgrResets = new Map<number, readonly string[]>([
+	[22, ['bold', 'dim']], [23, ['italic']], [24, ['underline']], [25, ['blink']], [27, ['inverse']], [28, ['hidden']],
+	[29, ['strike']], [55, ['overline']], [39, ['foreground']], [49, ['background']],
+]);
+
+/** Apply one SGR parameter list to the open-style state. */
+function applySgr(state: Map<string, string>, parameters: string): void {
+	const values = parameters === '' ? [0] : parameters.split(/[;:]/).map(Number);
+	for (let index = 0; index < values.length; index++) {
+		const value = values[index]!;
+		if (value === 0) {
+			state.clear();
+		} else if (sgrCategories.has(value)) {
+			state.set(sgrCategories.get(value)!, String(value));
+		} else if (sgrResets.has(value)) {
+			for (const category of sgrResets.get(value)!) {
+				state.delete(category);
+			}
+		} else if ((value >= 30 && value <= 37) || (value >= 90 && value <= 97)) {
+			state.set('foreground', String(value));
+		} else if ((value >= 40 && value <= 47) || (value >= 100 && value <= 107)) {
+			state.set('background', String(value));
+		} else if (value === 38 || value === 48) {
+			const length = values[index + 1] === 5 ? 2 : (values[index + 1] === 2 ? 4 : 0);
+			state.set(value === 38 ? 'foreground' : 'background', values.slice(index, index + 1 + length).join(';'));
+			index += length;
+		}
+	}
+}
+
+// eslint-disable-next-line no-control-regex
+const lineEscape = /\u001B\[([\d;:]*)m|\u001B\]8;[^;\u0007\u001B]*;([^\u0007\u001B]*)(?:\u0007|\u001B\\)/g;
+const closeHyperlink = '\u001B]8;;\u001B\\';
+
+/**
+Make every line stand alone: styles and a hyperlink still open at the end of a line are closed there and reopened at
+the start of the next. A pager shows any slice of lines, and a style left open would bleed into whatever comes next.
+*/
+export function balanceStyles(lines: readonly string[]): string[] {
+	const state = new Map<string, string>();
+	let link: string | undefined;
+	return lines.map(line => {
+		if (line === '' || (state.size === 0 && link === undefined && !line.includes('\u001B'))) {
+			return line;
+		}
+
+		const prefix = (state.size > 0 ? `\u001B[${[...state.values()].join(';')}m` : '') + (link ?? '');
+		for (const match of line.matchAll(lineEscape)) {
+			if (match[1] === undefined) {
+				link = match[2] === '' ? undefined : match[0];
+			} else {
+				applySgr(state, match[1]);
+			}
+		}
+
+		const suffix = (link === undefined ? '' : closeHyperlink) + (state.size > 0 ? '\u001B[0m' : '');
+		return prefix + line + suffix;
+	});
+}
