@@ -2,7 +2,6 @@
 One row of the reader's article list, as plain text cut to the terminal by display width: CJK and most emoji take
 two columns, so counting string length would overflow the row and make Ink wrap it onto a second line.
 */
-import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
 import type {ArticleMeta} from './article.js';
 import {dayOf} from './list-format.js';
@@ -19,13 +18,35 @@ const gap = '  ';
 const minimumWidthForSource = 50;
 const minimumWidthForDate = 30;
 
-/** Cut to at most `columns` display columns, with an ellipsis where something was cut. */
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/**
+Cut plain text to at most `columns` display columns, with an ellipsis where something was cut. Counted grapheme by
+grapheme: cli-truncate 5 overshoots by a column when the cut falls inside a double-width character
+(`cliTruncate('東京の記事', 8)` is 9 columns wide), and one column too many makes Ink wrap the row.
+*/
 export function fitWidth(text: string, columns: number): string {
 	if (columns <= 0) {
 		return '';
 	}
 
-	return stringWidth(text) <= columns ? text : cliTruncate(text, columns, {position: 'end'});
+	if (stringWidth(text) <= columns) {
+		return text;
+	}
+
+	let kept = '';
+	let used = 0;
+	for (const {segment} of graphemes.segment(text)) {
+		const width = stringWidth(segment);
+		if (used + width > columns - 1) {
+			break;
+		}
+
+		kept += segment;
+		used += width;
+	}
+
+	return kept + '…';
 }
 
 /** Cut or pad to exactly `columns` display columns. */
@@ -34,9 +55,9 @@ export function padToWidth(text: string, columns: number): string {
 	return fitted + ' '.repeat(Math.max(0, columns - stringWidth(fitted)));
 }
 
-/** How wide the source column is at a given row width: about a fifth of the row, 8 to 20 columns. */
+/** How wide the source column is at a given row width: about a quarter of the row, 10 to 20 columns. */
 export function sourceColumnWidth(width: number): number {
-	return Math.min(20, Math.max(8, Math.floor(width / 5)));
+	return Math.min(20, Math.max(10, Math.floor(width / 4)));
 }
 
 /**

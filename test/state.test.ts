@@ -1,0 +1,296 @@
+import test from 'ava';
+import type {ArticleMeta} from '../source/core/article.js';
+import {
+	createInitialState,
+	isOpenableUrl,
+	listInputsChanged,
+	listWindowTop,
+	reduce,
+	type Effect,
+	type ReaderContext,
+	type ReaderState,
+} from '../source/core/state.js';
+
+function articles(count: number, fields: (index: number) => Partial<ArticleMeta> = () => ({})): ArticleMeta[] {
+	return Array.from({length: count}, (_, index) => ({
+		id: `a${index}`,
+		title: `Title ${index}`,
+		tags: [],
+		words: 10,
+		readingMinutes: 1,
+		...fields(index),
+	}));
+}
+
+function context(fields: Partial<ReaderContext> & {reads?: Set<string>} = {}): ReaderContext {
+	const reads = fields.reads ?? new Set<string>();
+	return {
+		articles: articles(10),
+		listRows: 4,
+		pageRows: 20,
+		lineCount: 100,
+		helpLineCount: 10,
+		isRead: id => reads.has(id),
+		...fields,
+	};
+}
+
+/** Press keys one after another; returns the last state and every effect. */
+function press(keys: string[], start: ReaderState = createInitialState(), world: ReaderContext = context()): {state: ReaderState; effects: Effect[]} {
+	let state = start;
+	const effects: Effect[] = [];
+	for (const key of keys) {
+		const next = reduce(state, {type: 'key', key}, world);
+		state = next.state;
+		effects.push(...next.effects);
+	}
+
+	return {state, effects};
+}
+
+test('the list cursor moves and stops at both ends', t => {
+	t.is(press(['j', 'j', 'down']).state.cursor, 3);
+	t.is(press(['j', 'k', 'up', 'k']).state.cursor, 0);
+	t.is(press(['G']).state.cursor, 9);
+	t.is(press(['end', 'j']).state.cursor, 9);
+	t.is(press(['G', 'g']).state.cursor, 0);
+	t.is(press(['G', 'home']).state.cursor, 0);
+});
+
+test('page keys move the list cursor by the rows of the window, and the window follows', t => {
+	const down = press(['pagedown']).state;
+	t.is(down.cursor, 4);
+	t.is(down.listTop, 1);
+	t.is(press(['pagedown', 'pagedown', 'pagedown']).state.cursor, 9);
+	t.is(press(['G', 'pageup']).state.cursor, 5);
+	const bottom = press(['G']).state;
+	t.is(bottom.listTop, 6);
+	t.is(press(['G', 'k', 'k', 'k']).state.listTop, 6);
+	t.is(press(['G', 'k', 'k', 'k', 'k']).state.listTop, 5);
+});
+
+test('the list window scrolls only when the cursor would leave it', t => {
+	t.is(listWindowTop(0, 3, 4, 10), 0);
+	t.is(listWindowTop(0, 4, 4, 10), 1);
+	t.is(listWindowTop(5, 6, 4, 10), 5);
+	t.is(listWindowTop(5, 2, 4, 10), 2);
+	// After a resize to more rows, no empty rows are left below the last article.
+	t.is(listWindowTop(8, 9, 6, 10), 4);
+	t.is(listWindowTop(3, 0, 4, 2), 0);
+});
+
+test('Enter opens the highlighted article and marks it read at once; q goes back with it highlighted', t => {
+	const opened = press(['j', 'j', 'enter']);
+	t.is(opened.state.screen, 'article');
+	t.is(opened.state.articleId, 'a2');
+	t.is(opened.state.offset, 0);
+	t.deepEqual(opened.effects, [{type: 'set-read', ids: ['a2'], read: true}]);
+	const back = press(['j', 'j', 'q'], opened.state);
+	t.is(back.state.screen, 'list');
+	t.is(back.state.cursor, 2);
+	t.false(back.state.isDone);
+	t.deepEqual(back.effects, [{type: 'refresh-read-state'}]);
+	for (const key of ['escape', 'left', 'h']) {
+		t.is(press([key], opened.state).state.screen, 'list', key);
+	}
+
+	for (const key of ['right', 'l']) {
+		t.is(press([key]).state.screen, 'article', key);
+	}
+});
+
+test('opening an article that is read already sets nothing', t => {
+	t.deepEqual(press(['enter'], createInitialState(), context({reads: new Set(['a0'])})).effects, []);
+});
+
+test('the pager scrolls by line, page and half page and stays within the article', t => {
+	const open = press(['enter']).state;
+	t.is(press(['j', 'down', 'j'], open).state.offset, 3);
+	t.is(press(['j', 'k', 'up'], open).state.offset, 0);
+	t.is(press(['space'], open).state.offset, 20);
+	t.is(press(['pagedown', 'f'], open).state.offset, 40);
+	t.is(press(['space', 'space', 'b'], open).state.offset, 20);
+	t.is(press(['space', 'pageup'], open).state.offset, 0);
+	t.is(press(['d'], open).state.offset, 10);
+	t.is(press(['d', 'd', 'u'], open).state.offset, 10);
+	t.is(press(['G'], open).state.offset, 80);
+	t.is(press(['end', 'j', 'space'], open).state.offset, 80);
+	t.is(press(['G', 'g'], open).state.offset, 0);
+	t.is(press(['G', 'home'], open).state.offset, 0);
+});
+
+test('a short article does not scroll', t => {
+	const world = context({lineCount: 5});
+	const open = press(['enter'], createInitialState(), world).state;
+	t.is(press(['space', 'j', 'G'], open, world).state.offset, 0);
+});
+
+test('n and p open the next and previous articles, marking them read, and stop at the ends', t => {
+	const open = press(['j', 'enter']).state;
+	const next = press(['n'], open);
+	t.is(next.state.articleId, 'a2');
+	t.is(next.state.cursor, 2);
+	t.deepEqual(next.effects, [{type: 'set-read', ids: ['a2'], read: true}]);
+	t.is(press(['p', 'p'], open).state.articleId, 'a0');
+	t.is(press(['p', 'p'], open).state.status, 'This is the first article');
+	const last = press(['G', 'enter', 'n']).state;
+	t.is(last.articleId, 'a9');
+	t.is(last.status, 'This is the last article');
+	// Scrolled down in one article, the next one starts at its top.
+	t.is(press(['space', 'n'], open).state.offset, 0);
+});
+
+test('N opens the next unread article, wrapping around, and says when there is none', t => {
+	const reads = new Set(['a1', 'a2', 'a3']);
+	const world = context({reads});
+	const open = press(['enter'], createInitialState(), world).state;
+	t.is(press(['N'], open, world).state.articleId, 'a4');
+	const allButOne = context({reads: new Set(['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8'])});
+	const fromEnd = press(['G', 'k', 'enter', 'N'], createInitialState(), allButOne).state;
+	t.is(fromEnd.articleId, 'a9');
+	const everyRead = context({reads: new Set(articles(10).map(article => article.id))});
+	const none = press(['enter', 'N'], createInitialState(), everyRead).state;
+	t.is(none.articleId, 'a0');
+	t.is(none.status, 'No more unread articles');
+});
+
+test('o opens web and mail links only, and says so when there is no URL', t => {
+	const world = context({articles: articles(3, index => ({url: ['https://example.com/a', undefined, 'file:///etc/passwd'][index]}))});
+	const web = press(['enter', 'o'], createInitialState(), world);
+	t.deepEqual(web.effects.at(-1), {type: 'open-url', url: 'https://example.com/a'});
+	const none = press(['j', 'enter', 'o'], createInitialState(), world);
+	t.is(none.state.status, 'This article has no URL');
+	t.false(none.effects.some(effect => effect.type === 'open-url'));
+	const file = press(['j', 'j', 'enter', 'o'], createInitialState(), world);
+	t.false(file.effects.some(effect => effect.type === 'open-url'));
+	t.true(isOpenableUrl('mailto:someone@example.com'));
+	t.true(isOpenableUrl('http://example.com'));
+	t.false(isOpenableUrl('javascript:alert(1)'));
+	t.false(isOpenableUrl('not a url'));
+});
+
+test('r toggles the highlighted article', t => {
+	t.deepEqual(press(['j', 'r']).effects, [{type: 'set-read', ids: ['a1'], read: true}]);
+	t.deepEqual(press(['r'], createInitialState(), context({reads: new Set(['a0'])})).effects, [{type: 'set-read', ids: ['a0'], read: false}]);
+});
+
+test('u toggles unread-only and asks for a rebuilt list', t => {
+	const start = createInitialState();
+	const unread = press(['u'], start).state;
+	t.true(unread.unreadOnly);
+	t.true(listInputsChanged(start, unread));
+	t.false(press(['u', 'u']).state.unreadOnly);
+	t.false(listInputsChanged(start, press(['j', 'r']).state));
+});
+
+test('A asks first; y marks every unread shown article, anything else marks nothing', t => {
+	const world = context({reads: new Set(['a0'])});
+	const asking = press(['A'], createInitialState(), world).state;
+	t.is(asking.overlay, 'confirm-mark-all');
+	const yes = press(['y'], asking, world);
+	t.is(yes.state.overlay, 'none');
+	t.deepEqual(yes.effects, [{type: 'set-read', ids: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9'], read: true}]);
+	t.is(yes.state.status, 'Marked 9 articles read');
+	const no = press(['n'], asking, world);
+	t.deepEqual(no.effects, []);
+	t.is(no.state.overlay, 'none');
+	t.is(no.state.status, 'Nothing marked');
+	// `q` answers the question; it does not quit.
+	t.false(press(['q'], asking, world).state.isDone);
+	const everyRead = context({reads: new Set(articles(10).map(article => article.id))});
+	t.is(press(['A'], createInitialState(), everyRead).state.overlay, 'none');
+});
+
+test('/ collects filter text: Enter keeps it, Esc clears it, Backspace edits it', t => {
+	const typing = press(['/', 'r', 'e', 'space', 'd']).state;
+	t.true(typing.isTypingFilter);
+	t.is(typing.filter, 're d');
+	t.is(typing.cursor, 0);
+	const kept = press(['enter'], typing).state;
+	t.false(kept.isTypingFilter);
+	t.is(kept.filter, 're d');
+	t.is(press(['escape'], typing).state.filter, '');
+	t.is(press(['backspace', 'backspace'], typing).state.filter, 're');
+	t.is(press(['/', '東', '京', 'backspace']).state.filter, '東');
+	// Command keys are text while typing; q does not quit.
+	const q = press(['/', 'q', 'G']).state;
+	t.is(q.filter, 'qG');
+	t.false(q.isDone);
+	t.is(press(['/', 'up', 'tab']).state.filter, '');
+});
+
+test('a rebuilt list keeps the highlighted article when it is still shown', t => {
+	const start = press(['j', 'j', 'j']).state;
+	const shown = articles(10).filter((_, index) => index % 2 === 1);
+	const moved = reduce(start, {type: 'list-changed', highlightedId: 'a3'}, context({articles: shown})).state;
+	t.is(moved.cursor, 1);
+	const gone = reduce(press(['G']).state, {type: 'list-changed', highlightedId: 'a8'}, context({articles: shown})).state;
+	t.is(gone.cursor, 4);
+	const empty = reduce(start, {type: 'list-changed', highlightedId: 'a3'}, context({articles: []})).state;
+	t.is(empty.cursor, 0);
+});
+
+test('? shows the help over either screen and any key closes it', t => {
+	const help = press(['?']).state;
+	t.is(help.overlay, 'help');
+	t.is(help.screen, 'list');
+	t.is(press(['x'], help).state.overlay, 'none');
+	t.is(press(['?'], help).state.overlay, 'none');
+	// The key that closes the help does nothing else.
+	t.false(press(['q'], help).state.isDone);
+	const overArticle = press(['enter', '?']).state;
+	t.is(overArticle.overlay, 'help');
+	t.is(press(['q'], overArticle).state.screen, 'article');
+});
+
+test('a help taller than the window scrolls with the line and page keys', t => {
+	const world = context({helpLineCount: 30, pageRows: 20});
+	const help = press(['?'], createInitialState(), world).state;
+	t.is(press(['j', 'j'], help, world).state.helpOffset, 2);
+	t.is(press(['space', 'space'], help, world).state.helpOffset, 10);
+	t.is(press(['j'], help, world).state.overlay, 'help');
+	t.is(press(['q'], help, world).state.overlay, 'none');
+	// A help that fits closes on any key, j included.
+	t.is(press(['?', 'j']).state.overlay, 'none');
+});
+
+test('q quits from the list; Ctrl-C quits from anywhere', t => {
+	const quit = press(['q']);
+	t.true(quit.state.isDone);
+	t.deepEqual(quit.effects, [{type: 'quit'}]);
+	for (const keys of [['ctrl+c'], ['enter', 'ctrl+c'], ['/', 'ctrl+c'], ['?', 'ctrl+c'], ['A', 'ctrl+c']]) {
+		const result = press(keys);
+		t.true(result.state.isDone, keys.join(' '));
+		t.deepEqual(result.effects.at(-1), {type: 'quit'});
+	}
+});
+
+test('a status message lasts until the next key', t => {
+	const start = createInitialState({status: 'a warning'});
+	t.is(start.status, 'a warning');
+	t.is(press(['j'], start).state.status, undefined);
+	t.is(reduce(start, {type: 'status', text: 'x'}, context()).state.status, 'x');
+});
+
+test('an empty list neither moves nor opens', t => {
+	const world = context({articles: []});
+	t.is(press(['j', 'G', 'pagedown'], createInitialState(), world).state.cursor, 0);
+	const open = press(['enter'], createInitialState(), world);
+	t.is(open.state.screen, 'list');
+	t.deepEqual(open.effects, []);
+	t.deepEqual(press(['r'], createInitialState(), world).effects, []);
+	t.is(press(['A'], createInitialState(), world).state.overlay, 'none');
+});
+
+test('a re-wrap keeps the reading position proportionally; reload rebuilds the list', t => {
+	const open = press(['enter', 'space', 'space']).state;
+	t.is(reduce(open, {type: 'relayout', oldLineCount: 100, newLineCount: 200}, context({lineCount: 200})).state.offset, 80);
+	const reloaded = reduce(open, {type: 'reload'}, context()).state;
+	t.true(listInputsChanged(open, reloaded));
+});
+
+test('the reducer does not mutate the state it is given', t => {
+	const start = Object.freeze(createInitialState());
+	t.notThrows(() => press(['j', 'enter', 'space', 'q', '/', 'a', 'enter', 'u', 'A', 'y', '?', 'x'], start));
+	t.is(start.cursor, 0);
+});
