@@ -381,6 +381,8 @@ function reduceHelpKey(state: ReaderState, key: KeyName, context: ReaderContext)
 		'page-down': pageSize(context.pageRows),
 		'half-page-up': -halfPageSize(context.pageRows),
 		'half-page-down': halfPageSize(context.pageRows),
+		top: -context.helpLineCount,
+		bottom: context.helpLineCount,
 	};
 	const action = findAction('article', key);
 	const step = action === undefined ? undefined : steps[action];

@@ -20,8 +20,23 @@ type Props = {
 	readonly emptyMessage: string;
 };
 
-/** The pointer column ink-select-input draws before each row: a character and a margin. */
+/** The pointer column before each row: a character and a margin. */
 const indicatorWidth = 2;
+
+/** The pointer before the highlighted row; a fixed character, where ink-select-input's default depends on the terminal. */
+export const pointer = '❯';
+
+type IndicatorProps = {
+	readonly isSelected?: boolean;
+};
+
+function Indicator({isSelected = false}: IndicatorProps) {
+	return (
+		<Box marginRight={1}>
+			<Text color="cyan">{isSelected ? pointer : ' '}</Text>
+		</Box>
+	);
+}
 
 type RowProps = {
 	readonly isSelected?: boolean;
@@ -64,6 +79,7 @@ export default function ArticleList({articles, cursor, listTop, rows, width, isR
 				limit={Math.max(1, rows)}
 				initialIndex={cursor - top}
 				isFocused={false}
+				indicatorComponent={Indicator}
 				itemComponent={Row}
 			/>
 		</Box>
