@@ -1,0 +1,372 @@
+/**
+The store: a directory tree of article files (Markdown or plain text). Scanning it yields their metadata, newest
+first, and the files it could not use with the reason. Bodies are read only to (re)build the metadata index; a warm
+scan is readdir + stat only (see index-cache.ts).
+*/
+import fs from 'node:fs';
+import path from 'node:path';
+import {isUtf8} from 'node:buffer';
+import type {Article, ArticleMeta} from '../core/article.js';
+import {UserError} from '../core/errors.js';
+import type {IndexEntry, LocatedMeta} from '../core/index-format.js';
+import {compareNewestFirst} from '../core/library.js';
+import {articleIdFromPath, formatOfPath, parseArticle} from '../core/parse.js';
+import {findPackage, pathPrefixFor, readIndex, writeIndex} from './index-cache.js';
+
+/** Article metadata and where its file is. */
+export type StoredArticle = LocatedMeta;
+export type SkippedFile = {readonly path: string; readonly reason: string};
+export type StoreScan = {
+	readonly root: string;
+	/** Newest first. */
+	readonly articles: StoredArticle[];
+	readonly skipped: SkippedFile[];
+	/** One line each, prefixed with the file's path relative to the root. */
+	readonly warnings: string[];
+};
+
+export type ScanOptions = {
+	/** Where the index lives. Default `$XDG_CACHE_HOME/inkwire` or `~/.cache/inkwire`. */
+	readonly cacheDirectory?: string;
+	/** Called with files checked so far and the total, every few hundred files and at the end. */
+	readonly onProgress?: (done: number, total: number) => void;
+	readonly signal?: AbortSignal;
+	/** Called with the relative path of every file read and parsed, that is not taken from the index. */
+	readonly onParse?: (relativePath: string) => void;
+};
+
+/** Larger files are skipped: no article is that long, and it bounds memory. */
+export const maxArticleBytes = 5 * 1024 * 1024;
+
+/** The data/ folder that ships with inkwire, found from the running file (source or bundle). */
+export function defaultStorePath(): string {
+	return path.join(findPackage().root, 'data');
+}
+
+type Candidate = {readonly relativePath: string; readonly absolutePath: string};
+
+/**
+Scan a store. Never fails because of a single file: unusable ones land in `skipped`. Throws a UserError when the root
+itself cannot be read, and the signal's reason when aborted.
+*/
+export async function scanStore(root: string, options: ScanOptions = {}): Promise<StoreScan> {
+	const {cacheDirectory, onProgress, signal, onParse} = options;
+	const absoluteRoot = path.resolve(root);
+	let realRoot: string;
+	try {
+		realRoot = fs.realpathSync(absoluteRoot);
+		if (!fs.statSync(realRoot).isDirectory()) {
+			throw new UserError(`store is not a directory: ${absoluteRoot}`);
+		}
+	} catch (error) {
+		throw error instanceof UserError ? error : new UserError(`cannot open the store ${absoluteRoot}: ${describe(error)}`);
+	}
+
+	const skipped: SkippedFile[] = [];
+	const warnings: string[] = [];
+	const prefix = pathPrefixFor(absoluteRoot);
+	const candidates = walk(prefix, realRoot, skipped);
+	const previous = readIndex(absoluteRoot, realRoot, cacheDirectory);
+	const known = new Map<string, IndexEntry>();
+	for (const entry of previous?.entries ?? []) {
+		known.set(entry.relativePath, entry);
+	}
+
+	const entries: IndexEntry[] = [];
+	let changed = !previous;
+	let lastYield = performance.now();
+	for (const [index, candidate] of candidates.entries()) {
+		if (index % 256 === 0) {
+			onProgress?.(index, candidates.length);
+			// Scanning is synchronous work in an async function: give the event loop (a progress bar, Ctrl+C) a turn.
+			if (performance.now() - lastYield > 30) {
+				await new Promise(resolve => {
+					setImmediate(resolve);
+				});
+				lastYield = performance.now();
+			}
+
+			signal?.throwIfAborted();
+		}
+
+		let stats: fs.Stats;
+		try {
+			stats = fs.statSync(candidate.absolutePath);
+		} catch (error) {
+			changed ||= known.has(candidate.relativePath);
+			skipped.push({path: candidate.absolutePath, reason: describeFileError(error)});
+			continue;
+		}
+
+		const cached = known.get(candidate.relativePath);
+		if (cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) {
+			entries.push(cached);
+			continue;
+		}
+
+		onParse?.(candidate.relativePath);
+		const entry = readEntry(candidate, stats);
+		if ('failure' in entry) {
+			// Not cached (it may be readable next time), so the index changes only if it knew this file.
+			changed ||= cached !== undefined;
+			skipped.push({path: candidate.absolutePath, reason: entry.failure});
+		} else {
+			changed = true;
+			entries.push(entry);
+		}
+	}
+
+	onProgress?.(candidates.length, candidates.length);
+	// Removed files leave fewer entries than the index had.
+	changed ||= entries.length !== previous?.entries.length;
+
+	let shown: IndexEntry[];
+	let rest: IndexEntry[];
+	if (changed || !previous) {
+		({shown, rest} = arrange(entries));
+	} else {
+		// Every file matched its entry and none went away: the index's own order (newest first) is still right.
+		shown = previous.entries.slice(0, previous.header.articles);
+		rest = previous.entries.slice(previous.header.articles);
+	}
+
+	const articles: StoredArticle[] = [];
+	for (const entry of shown) {
+		if ('article' in entry) {
+			articles.push(entry.article);
+		}
+	}
+
+	// Which file kept each id, for the duplicates' reasons; built only when there are duplicates.
+	let shownIds: Map<string, string> | undefined;
+	for (const entry of rest) {
+		if ('skipReason' in entry) {
+			skipped.push({path: prefix + entry.relativePath, reason: entry.skipReason});
+		} else {
+			const absolutePath = entry.article.path;
+			shownIds ??= new Map(articles.map(article => [article.id, article.path]));
+			const keeper = shownIds.get(entry.article.id);
+			skipped.push({path: absolutePath, reason: `duplicate id${keeper ? ` (kept ${keeper.slice(prefix.length)})` : ''}`});
+		}
+	}
+
+	for (const entry of entries) {
+		if ('warnings' in entry) {
+			for (const warning of entry.warnings) {
+				warnings.push(`${entry.relativePath}: ${warning}`);
+			}
+		}
+	}
+
+	if (changed) {
+		try {
+			writeIndex(realRoot, [...shown, ...rest], shown.length, cacheDirectory);
+		} catch (error) {
+			warnings.push(`index cache not saved (the next start will be slower): ${describe(error)}`);
+		}
+	}
+
+	skipped.sort((left, right) => compareText(left.path, right.path));
+	return {root: absoluteRoot, articles, skipped, warnings};
+}
+
+/**
+Deduplicate by id (the first by path order wins; `entries` are in path order) and sort the kept articles newest first.
+Returns the articles shown, then everything else (duplicates and cached skips) for the index.
+*/
+function arrange(entries: readonly IndexEntry[]): {shown: IndexEntry[]; rest: IndexEntry[]} {
+	const shown: IndexEntry[] = [];
+	const rest: IndexEntry[] = [];
+	const seen = new Set<string>();
+	for (const entry of entries) {
+		if ('skipReason' in entry || seen.has(entry.article.id)) {
+			rest.push(entry);
+		} else {
+			seen.add(entry.article.id);
+			shown.push(entry);
+		}
+	}
+
+	shown.sort((left, right) => compareNewestFirst((left as {article: ArticleMeta}).article, (right as {article: ArticleMeta}).article));
+	return {shown, rest};
+}
+
+/**
+Every article file under the root in path order. Hidden entries and node_modules are left out; symbolic links are
+followed, and each directory is entered once by its real path, so that a link loop cannot make the walk endless.
+*/
+function walk(prefix: string, realRoot: string, skipped: SkippedFile[]): Candidate[] {
+	const candidates: Candidate[] = [];
+	const visited = new Set<string>([realRoot]);
+	const visit = (directory: string, relativeDirectory: string) => {
+		let dirents: fs.Dirent[];
+		try {
+			dirents = fs.readdirSync(directory, {withFileTypes: true});
+		} catch (error) {
+			skipped.push({path: directory, reason: describeFileError(error)});
+			return;
+		}
+
+		for (const dirent of dirents) {
+			const {name} = dirent;
+			if (name.startsWith('.') || name === 'node_modules') {
+				continue;
+			}
+
+			const relativePath = relativeDirectory ? `${relativeDirectory}/${name}` : name;
+			const absolutePath = prefix + relativePath;
+			let isDirectory = dirent.isDirectory();
+			let isFile = dirent.isFile();
+			if (dirent.isSymbolicLink()) {
+				try {
+					const target = fs.statSync(absolutePath);
+					isDirectory = target.isDirectory();
+					isFile = target.isFile();
+				} catch {
+					if (formatOfPath(name)) {
+						skipped.push({path: absolutePath, reason: 'broken symbolic link'});
+					}
+
+					continue;
+				}
+			}
+
+			if (isDirectory) {
+				let real: string;
+				try {
+					real = fs.realpathSync(absolutePath);
+				} catch (error) {
+					skipped.push({path: absolutePath, reason: describeFileError(error)});
+					continue;
+				}
+
+				if (visited.has(real)) {
+					skipped.push({path: absolutePath, reason: 'directory already scanned (symbolic link loop)'});
+					continue;
+				}
+
+				visited.add(real);
+				visit(absolutePath, relativePath);
+			} else if (isFile && formatOfPath(name)) {
+				candidates.push({relativePath, absolutePath});
+			}
+		}
+	};
+
+	visit(prefix, '');
+	candidates.sort((left, right) => compareText(left.relativePath, right.relativePath));
+	return candidates;
+}
+
+// Code unit order, the same on every machine and locale.
+function compareText(left: string, right: string): number {
+	return left < right ? -1 : (left > right ? 1 : 0);
+}
+
+/** Read and parse one file into an index entry, or say why it is not an article. */
+function readEntry(candidate: Candidate, stats: fs.Stats): IndexEntry | {failure: string} {
+	const {relativePath, size, mtimeMs} = {relativePath: candidate.relativePath, size: stats.size, mtimeMs: stats.mtimeMs};
+	const checked = readChecked(candidate.absolutePath, stats.size);
+	if ('failure' in checked) {
+		return checked.isContentProblem ? {relativePath, size, mtimeMs, skipReason: checked.failure} : {failure: checked.failure};
+	}
+
+	const format = formatOfPath(relativePath) ?? 'text';
+	const {article, warnings} = parseArticle(checked.text, {id: articleIdFromPath(relativePath), format});
+	const {body: _body, ...meta} = article;
+	return {relativePath, size, mtimeMs, article: {...meta, path: candidate.absolutePath}, warnings: checked.isInvalidUtf8 ? ['invalid UTF-8 replaced with U+FFFD', ...warnings] : warnings};
+}
+
+type Checked = {text: string; isInvalidUtf8: boolean} | {failure: string; isContentProblem: boolean};
+
+/**
+Read a file as an article's text. Content problems (empty, binary, too large) are facts about this version of the
+file and may be cached; access problems (gone, unreadable) are not.
+*/
+function readChecked(file: string, size: number): Checked {
+	if (size > maxArticleBytes) {
+		return {failure: `larger than ${maxArticleBytes / 1024 / 1024} MB`, isContentProblem: true};
+	}
+
+	let bytes: Buffer;
+	try {
+		bytes = fs.readFileSync(file);
+	} catch (error) {
+		return {failure: describeFileError(error), isContentProblem: false};
+	}
+
+	if (bytes.length === 0) {
+		return {failure: 'empty file', isContentProblem: true};
+	}
+
+	if (bytes.length > maxArticleBytes) {
+		return {failure: `larger than ${maxArticleBytes / 1024 / 1024} MB`, isContentProblem: true};
+	}
+
+	// NUL bytes do not occur in text; checking the first 8 KB is what git and grep do.
+	if (bytes.subarray(0, 8192).includes(0)) {
+		return {failure: 'binary file', isContentProblem: true};
+	}
+
+	const isInvalidUtf8 = !isUtf8(bytes);
+	let text = bytes.toString('utf8');
+	if (text.charCodeAt(0) === 0xFE_FF) {
+		text = text.slice(1);
+	}
+
+	return {text, isInvalidUtf8};
+}
+
+/**
+Read one article file fully, body included. Throws a UserError with a one-line message when the file cannot be used.
+*/
+export function loadArticle(file: string, id: string): Article {
+	let size: number;
+	try {
+		size = fs.statSync(file).size;
+	} catch (error) {
+		throw new UserError(`cannot read ${file}: ${describeFileError(error, 'no such file')}`);
+	}
+
+	const checked = readChecked(file, size);
+	if ('failure' in checked) {
+		throw new UserError(`cannot read ${file}: ${checked.failure}`);
+	}
+
+	return parseArticle(checked.text, {id, format: formatOfPath(file) ?? 'text'}).article;
+}
+
+/** Parse an article given as text (stdin, or a file outside the store); `nameForFormat` picks Markdown or text. */
+export function parseArticleText(text: string, nameForFormat: string, id: string): Article {
+	const clean = text.charCodeAt(0) === 0xFE_FF ? text.slice(1) : text;
+	return parseArticle(clean, {id, format: formatOfPath(nameForFormat) ?? 'text'}).article;
+}
+
+function describeFileError(error: unknown, whenMissing = 'deleted during the scan'): string {
+	switch ((error as NodeJS.ErrnoException).code) {
+		case 'ENOENT': {
+			return whenMissing;
+		}
+
+		case 'EACCES':
+		case 'EPERM': {
+			return 'permission denied';
+		}
+
+		case 'EISDIR': {
+			return 'is a directory';
+		}
+
+		default: {
+			return describe(error);
+		}
+	}
+}
+
+function describe(error: unknown): string {
+	if (error instanceof Error) {
+		return error.message.split('\n')[0] ?? error.name;
+	}
+
+	return String(error);
+}
