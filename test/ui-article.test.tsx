@@ -1,0 +1,187 @@
+import test from 'ava';
+import {render} from 'ink-testing-library';
+import App from '../source/ui/App.js';
+import {highlightedRow, keys, makeServices, waitForFrame, type FakeServices} from './fixtures/ui/services.js';
+
+const width = 100;
+const height = 30;
+
+function rows(frame: string): string[] {
+	return frame.split('\n');
+}
+
+function statusLine(frame: string): string {
+	return rows(frame).at(-1)!;
+}
+
+async function openFirst(services: FakeServices = makeServices(), size = {width, height}) {
+	const app = render(<App services={services} width={size.width} height={size.height}/>);
+	await waitForFrame(app.lastFrame, frame => frame.includes('inkwire'), 'the list');
+	app.stdin.write(keys.enter);
+	await waitForFrame(app.lastFrame, frame => frame.includes('Body line 1 of'), 'the article');
+	return {...app, services};
+}
+
+test('the article shows only the window of lines, and its position in the status line', async t => {
+	const {lastFrame, services, unmount} = await openFirst();
+	const frame = lastFrame()!;
+	t.is(rows(frame).length, height - 1);
+	// 100 columns: text 98 wide with one column of margin.
+	t.deepEqual(services.renders, [{id: 'meridian/reed-pens', width: 98}]);
+	t.true(frame.includes(' Reed pens and patience'));
+	t.true(frame.includes('Body line 25 of'));
+	t.false(frame.includes('Body line 26 of'));
+	t.regex(statusLine(frame), /lines 1-28 of 106 · 0% · \? help$/);
+	unmount();
+});
+
+test('line, page, half-page and end keys scroll the pager', async t => {
+	const {lastFrame, stdin, unmount} = await openFirst();
+	const steps: Array<[string, string]> = [
+		['j', 'lines 2-29 of 106'],
+		[keys.down, 'lines 3-30 of 106'],
+		['k', 'lines 2-29 of 106'],
+		[keys.up, 'lines 1-28 of 106'],
+		[' ', 'lines 29-56 of 106'],
+		['f', 'lines 57-84 of 106'],
+		['b', 'lines 29-56 of 106'],
+		[keys.pageDown, 'lines 57-84 of 106'],
+		[keys.pageUp, 'lines 29-56 of 106'],
+		['d', 'lines 43-70 of 106'],
+		['u', 'lines 29-56 of 106'],
+		['G', 'lines 79-106 of 106 · 100%'],
+		[' ', 'lines 79-106 of 106 · 100%'],
+		['g', 'lines 1-28 of 106 · 0%'],
+		[keys.end, 'lines 79-106 of 106'],
+		[keys.home, 'lines 1-28 of 106'],
+	];
+	for (const [key, expected] of steps) {
+		stdin.write(key);
+		// eslint-disable-next-line no-await-in-loop
+		const frame = await waitForFrame(lastFrame, frame => statusLine(frame).includes(expected), expected);
+		t.is(rows(frame).length, height - 1);
+	}
+
+	stdin.write('G');
+	const end = await waitForFrame(lastFrame, frame => frame.includes('Body line 103 of'), 'the last line');
+	t.false(end.includes('Body line 75 of'));
+	unmount();
+});
+
+test('n, p and N move between articles and mark each read; back highlights the last one', async t => {
+	const services = makeServices({read: ['glyph/terminal']});
+	const {lastFrame, stdin, unmount} = await openFirst(services);
+	stdin.write('n');
+	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of glyph/terminal'), 'the second article');
+	stdin.write('N');
+	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of millbrook/seeds'), 'the next unread');
+	stdin.write('p');
+	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of glyph/terminal'), 'the previous article');
+	t.deepEqual([...services.reads].sort(), ['glyph/terminal', 'meridian/reed-pens', 'millbrook/seeds']);
+	stdin.write(keys.escape);
+	const list = await waitForFrame(lastFrame, frame => frame.includes('inkwire · data'), 'the list');
+	t.true(highlightedRow(list)!.includes('Why your terminal'));
+	t.true(list.includes('3 unread'));
+	unmount();
+});
+
+test('o opens the URL, and says so when the article has none or one that is not a web link', async t => {
+	const services = makeServices();
+	const {lastFrame, stdin, unmount} = await openFirst(services);
+	stdin.write('o');
+	await waitForFrame(lastFrame, frame => statusLine(frame).startsWith('Opening the article'), 'the opening message');
+	t.deepEqual(services.opened, ['https://example.com/reed']);
+	stdin.write('n');
+	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of glyph/terminal'), 'an article without URL');
+	stdin.write('o');
+	await waitForFrame(lastFrame, frame => statusLine(frame).startsWith('This article has no URL'), 'the message');
+	stdin.write('G');
+	await waitForFrame(lastFrame, frame => !statusLine(frame).startsWith('This article'), 'the message gone after a key');
+	stdin.write('q');
+	await waitForFrame(lastFrame, frame => frame.includes('inkwire · data'), 'the list');
+	stdin.write('G');
+	await waitForFrame(lastFrame, frame => highlightedRow(frame)?.includes('Russia and Syria') ?? false, 'the last article');
+	stdin.write(keys.right);
+	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of asharq/syria'), 'the article with a file URL');
+	stdin.write('o');
+	await waitForFrame(lastFrame, frame => statusLine(frame).startsWith('Only http, https and mailto'), 'the refusal');
+	t.deepEqual(services.opened, ['https://example.com/reed']);
+	unmount();
+});
+
+test('a failing browser opener shows its message', async t => {
+	const services = {...makeServices(), async openUrl() {
+		throw new Error('no browser here');
+	}};
+	const {lastFrame, stdin, unmount} = await openFirst(services as FakeServices);
+	stdin.write('o');
+	await waitForFrame(lastFrame, frame => statusLine(frame).includes('Could not open the browser: no browser here'), 'the error');
+	t.pass();
+	unmount();
+});
+
+test('an article that cannot be loaded shows why instead of crashing', async t => {
+	const services = {...makeServices(), loadArticle() {
+		throw new Error('the file went away');
+	}};
+	const {lastFrame, stdin, unmount} = render(<App services={services as FakeServices} width={width} height={height}/>);
+	await waitForFrame(lastFrame, frame => frame.includes('inkwire'), 'the list');
+	stdin.write(keys.enter);
+	await waitForFrame(lastFrame, frame => frame.includes('Could not open this article: the file went away'), 'the error');
+	stdin.write('q');
+	const list = await waitForFrame(lastFrame, frame => frame.includes('inkwire · data'), 'the list again');
+	t.true(highlightedRow(list)!.includes('Reed pens'));
+	unmount();
+});
+
+test('a resize re-wraps the article at once and keeps the reading position', async t => {
+	const services = makeServices();
+	const {lastFrame, stdin, rerender, unmount} = await openFirst(services);
+	stdin.write(' ');
+	stdin.write(' ');
+	await waitForFrame(lastFrame, frame => statusLine(frame).includes('lines 57-84 of 106'), 'two pages down');
+	// Half as wide: the fake renderer wraps into twice the lines.
+	rerender(<App services={services} width={52} height={height}/>);
+	const frame = await waitForFrame(lastFrame, frame => statusLine(frame).includes('of 203'), 'the re-wrapped article');
+	t.deepEqual(services.renders.at(-1), {id: 'meridian/reed-pens', width: 50});
+	t.regex(statusLine(frame), /lines 108-135 of 203/);
+	for (const line of rows(frame)) {
+		t.true(line.length <= 52, line);
+	}
+
+	// A wide window centres text of at most 100 columns.
+	rerender(<App services={services} width={140} height={20}/>);
+	const wide = await waitForFrame(lastFrame, frame => statusLine(frame).includes('of 103'), 'the wide layout');
+	t.deepEqual(services.renders.at(-1), {id: 'meridian/reed-pens', width: 100});
+	t.is(rows(wide).length, 19);
+	t.true(rows(wide).some(line => line.startsWith(`${' '.repeat(20)}Body line`)));
+	unmount();
+});
+
+test('rendered lines are cached per article and width', async t => {
+	const services = makeServices();
+	const {lastFrame, stdin, unmount} = await openFirst(services);
+	for (const key of ['j', 'j', ' ', 'b']) {
+		stdin.write(key);
+	}
+
+	await waitForFrame(lastFrame, frame => statusLine(frame).includes('lines 3-30'), 'scrolled');
+	stdin.write('n');
+	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of glyph/terminal'), 'the next article');
+	stdin.write('p');
+	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of meridian/reed-pens'), 'the first again');
+	t.deepEqual(services.renders.map(render => render.id), ['meridian/reed-pens', 'glyph/terminal']);
+	unmount();
+});
+
+test('? over the article shows the help, and a key brings the article back where it was', async t => {
+	const {lastFrame, stdin, unmount} = await openFirst(makeServices(), {width, height: 60});
+	stdin.write('d');
+	await waitForFrame(lastFrame, frame => statusLine(frame).includes('lines 30-'), 'half a page down');
+	stdin.write('?');
+	await waitForFrame(lastFrame, frame => frame.includes('Next unread article'), 'the help');
+	stdin.write('q');
+	const frame = await waitForFrame(lastFrame, frame => frame.includes('Body line'), 'the article');
+	t.regex(statusLine(frame), /lines 30-/);
+	unmount();
+});
