@@ -192,13 +192,16 @@ function arrange(entries: readonly IndexEntry[]): {shown: IndexEntry[]; rest: In
 }
 
 /**
-Every article file under the root in path order. Hidden entries and node_modules are left out; symbolic links are
-followed, and each directory is entered once by its real path, so that a link loop cannot make the walk endless.
+Every article file under the root in path order. Hidden entries and node_modules are left out. Symbolic links are
+followed, but each directory is entered once, by its real path, so that a link loop cannot make the walk endless; and
+linked directories are entered only after the whole real tree, so that a link into the store never takes the place
+of the real folder (which one is kept does not depend on the order readdir happens to return).
 */
 function walk(prefix: string, realRoot: string, skipped: SkippedFile[]): Candidate[] {
 	const candidates: Candidate[] = [];
 	const visited = new Set<string>([realRoot]);
-	const visit = (directory: string, relativeDirectory: string) => {
+	const linked: Array<{relativePath: string; absolutePath: string}> = [];
+	const visit = (directory: string, relativeDirectory: string, realDirectory: string) => {
 		let dirents: fs.Dirent[];
 		try {
 			dirents = fs.readdirSync(directory, {withFileTypes: true});
@@ -207,6 +210,7 @@ function walk(prefix: string, realRoot: string, skipped: SkippedFile[]): Candida
 			return;
 		}
 
+		const directories: Array<[string, string]> = [];
 		for (const dirent of dirents) {
 			const {name} = dirent;
 			if (name.startsWith('.') || name === 'node_modules') {
@@ -215,13 +219,10 @@ function walk(prefix: string, realRoot: string, skipped: SkippedFile[]): Candida
 
 			const relativePath = relativeDirectory ? `${relativeDirectory}/${name}` : name;
 			const absolutePath = prefix + relativePath;
-			let isDirectory = dirent.isDirectory();
-			let isFile = dirent.isFile();
 			if (dirent.isSymbolicLink()) {
+				let target: fs.Stats;
 				try {
-					const target = fs.statSync(absolutePath);
-					isDirectory = target.isDirectory();
-					isFile = target.isFile();
+					target = fs.statSync(absolutePath);
 				} catch {
 					if (formatOfPath(name)) {
 						skipped.push({path: absolutePath, reason: 'broken symbolic link'});
@@ -229,31 +230,49 @@ function walk(prefix: string, realRoot: string, skipped: SkippedFile[]): Candida
 
 					continue;
 				}
-			}
 
-			if (isDirectory) {
-				let real: string;
-				try {
-					real = fs.realpathSync(absolutePath);
-				} catch (error) {
-					skipped.push({path: absolutePath, reason: describeFileError(error)});
-					continue;
+				if (target.isDirectory()) {
+					linked.push({relativePath, absolutePath});
+				} else if (target.isFile() && formatOfPath(name)) {
+					candidates.push({relativePath, absolutePath});
 				}
-
-				if (visited.has(real)) {
-					skipped.push({path: absolutePath, reason: 'directory already scanned (symbolic link loop)'});
-					continue;
-				}
-
-				visited.add(real);
-				visit(absolutePath, relativePath);
-			} else if (isFile && formatOfPath(name)) {
+			} else if (dirent.isDirectory()) {
+				directories.push([name, relativePath]);
+			} else if (dirent.isFile() && formatOfPath(name)) {
 				candidates.push({relativePath, absolutePath});
 			}
 		}
+
+		// A real directory's real path is its parent's plus its name: no realpath call per folder.
+		for (const [name, relativePath] of directories.sort((left, right) => compareText(left[0], right[0]))) {
+			const real = `${realDirectory}/${name}`;
+			visited.add(real);
+			visit(prefix + relativePath, relativePath, real);
+		}
 	};
 
-	visit(prefix, '');
+	visit(prefix, '', realRoot);
+	linked.sort((left, right) => compareText(left.relativePath, right.relativePath));
+	// Links found inside linked directories are appended and handled in turn.
+	for (let index = 0; index < linked.length; index++) {
+		const {relativePath, absolutePath} = linked[index]!;
+		let real: string;
+		try {
+			real = fs.realpathSync(absolutePath);
+		} catch (error) {
+			skipped.push({path: absolutePath, reason: describeFileError(error)});
+			continue;
+		}
+
+		if (visited.has(real)) {
+			skipped.push({path: absolutePath, reason: 'link to a folder already scanned'});
+			continue;
+		}
+
+		visited.add(real);
+		visit(absolutePath, relativePath, real);
+	}
+
 	candidates.sort((left, right) => compareText(left.relativePath, right.relativePath));
 	return candidates;
 }
