@@ -130,6 +130,10 @@ async function runMark(command: 'read' | 'unread', queries: string[], flags: Com
 }
 
 async function runReader(flags: CommonFlags): Promise<number> {
+	// Ink reads CI and CONTINUOUS_INTEGRATION once, when it loads, and then paints only the last frame. The reader runs
+	// only on a real terminal, where that mode is wrong, so the variables go before the reader chunk is imported.
+	delete process.env['CI'];
+	delete process.env['CONTINUOUS_INTEGRATION'];
 	const {startReader} = await import('./cli/reader.js');
 	return startReader(flags);
 }
