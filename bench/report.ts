@@ -144,10 +144,11 @@ export type Machine = {
 	readonly memoryGib: number;
 	readonly platform: string;
 	readonly node: string;
-	readonly newsboat: string | undefined;
-	readonly tmux: string | undefined;
-	readonly hyperfine: string | undefined;
-	readonly inkwireCommit: string | undefined;
+	/** Null when not installed (null rather than undefined, so the JSON keeps the key). */
+	readonly newsboat: string | null;
+	readonly tmux: string | null;
+	readonly hyperfine: string | null;
+	readonly inkwireCommit: string | null;
 };
 
 /** Describe this machine and the tools found on it. */
@@ -159,10 +160,10 @@ export function describeMachine(versions: {newsboat?: string; tmux?: string; hyp
 		memoryGib: Math.round((os.totalmem() / (1024 ** 3)) * 10) / 10,
 		platform: `${os.type()} ${os.release()} ${os.arch()}`,
 		node: process.version,
-		newsboat: versions.newsboat,
-		tmux: versions.tmux,
-		hyperfine: versions.hyperfine,
-		inkwireCommit: commit.status === 0 ? commit.stdout.trim() : undefined,
+		newsboat: versions.newsboat ?? null,
+		tmux: versions.tmux ?? null,
+		hyperfine: versions.hyperfine ?? null,
+		inkwireCommit: commit.status === 0 ? commit.stdout.trim() : null,
 	};
 }
 

@@ -1,5 +1,5 @@
 /**
-`npm run bench [-- --quick | --sizes 1000,10000 | --runs N | --keys N | --out DIR | --keep]`
+`npm run bench [-- --quick | --sizes 1000,10000 | --runs N | --keys N | --out DIR | --work DIR | --keep | --without-newsboat]`
 
 Generates the corpus at each size, measures inkwire and newsboat side by side (issue 4), prints a table with the
 ratios and writes every raw figure to `bench/results/<timestamp>.json`. Timings are reported, never judged: the run
@@ -19,7 +19,7 @@ import {summarize} from './stats.js';
 import {measurePager, measureSize, type SizeDetails, type SuiteOptions} from './suite.js';
 import {hasTmux, measureCaptureRoundTrip, Terminal} from './tmux.js';
 
-const usage = 'usage: npm run bench -- [--quick] [--sizes 1000,10000,100000] [--runs N] [--keys N] [--out DIR] [--work DIR] [--keep]';
+const usage = 'usage: npm run bench -- [--quick] [--sizes 1000,10000,100000] [--runs N] [--keys N] [--out DIR] [--work DIR] [--keep] [--without-newsboat]';
 
 type Options = {
 	readonly quick: boolean;
@@ -31,6 +31,8 @@ type Options = {
 	readonly workParent: string;
 	readonly keep: boolean;
 	readonly seed: number;
+	/** Measure inkwire alone even where newsboat is installed. */
+	readonly withoutNewsboat: boolean;
 };
 
 function parseOptions(argv: string[]): Options {
@@ -44,6 +46,7 @@ function parseOptions(argv: string[]): Options {
 			out: {type: 'string'},
 			work: {type: 'string'},
 			keep: {type: 'boolean', default: false},
+			'without-newsboat': {type: 'boolean', default: false},
 			seed: {type: 'string'},
 			help: {type: 'boolean', default: false},
 		},
@@ -75,12 +78,13 @@ function parseOptions(argv: string[]): Options {
 		quick,
 		sizes,
 		runs: whole(values.runs, 'runs', quick ? 3 : 5),
-		keys: whole(values.keys, 'keys', quick ? 15 : 40),
+		keys: whole(values.keys, 'keys', quick ? 12 : 40),
 		pagerLines: 5000,
 		outDirectory: path.resolve(values.out ?? path.join(import.meta.dirname, 'results')),
 		workParent: path.resolve(values.work ?? os.tmpdir()),
 		keep: values.keep ?? false,
 		seed: whole(values.seed, 'seed', 1),
+		withoutNewsboat: values['without-newsboat'] ?? false,
 	};
 }
 
@@ -128,14 +132,14 @@ async function main(): Promise<void> {
 	const startedAt = new Date();
 	ensureBuilt();
 	const versions = {
-		newsboat: commandVersion('newsboat', '--version'),
+		newsboat: options.withoutNewsboat ? undefined : commandVersion('newsboat', '--version'),
 		tmux: commandVersion('tmux', '-V'),
 		hyperfine: commandVersion('hyperfine', '--version'),
 	};
 	const machine = describeMachine(versions);
 	const hasTime = fs.existsSync('/usr/bin/time');
 	if (!versions.newsboat) {
-		log('newsboat is not installed (apt-get install -y newsboat): measuring inkwire alone');
+		log(options.withoutNewsboat ? 'measuring inkwire alone (--without-newsboat)' : 'newsboat is not installed (apt-get install -y newsboat): measuring inkwire alone');
 	}
 
 	if (!hasTmux()) {
@@ -195,7 +199,7 @@ async function main(): Promise<void> {
 			machine,
 			nodeStartMilliseconds: nodeFloor,
 			harness,
-			rows: rows.map(row => ({...row, ratio: ratioOf(row), met: meetsTarget(row)})),
+			rows: rows.map(row => ({...row, count: row.count ?? null, ratio: ratioOf(row) ?? null, met: meetsTarget(row) ?? null})),
 			sizes,
 		};
 		fs.mkdirSync(options.outDirectory, {recursive: true});

@@ -2,15 +2,17 @@
 The measures of issue 4, per store size, for inkwire and newsboat side by side. Every measure is independent: one
 that fails (a timeout, a crash, a missing program) becomes an error in its row and the others still run.
 */
+import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import {performance} from 'node:perf_hooks';
 import {feedTitle, writeCorpus, writeLongArticleStore, type Corpus} from './corpus.js';
 import {runTimed, runWithPeakRss, timeRuns} from './process.js';
 import {inkwireRun, inkwireState, newsboatRun, newsboatSetup, type NewsboatSetup, type ProgramRun} from './programs.js';
 import type {Row, Side, Target} from './report.js';
 import {summarize, type Summary} from './stats.js';
 import type {Terminal} from './tmux.js';
-import {endSession, measureKeys, measureLaunch, startSession, titleNeedle, waitForText, waitUntilQuiet, type LaunchPlan, type LaunchResult} from './tui.js';
+import {endSession, measureKeys, measureLaunch, startSession, titleNeedle, waitForText, waitUntilQuiet, type KeyResult, type LaunchPlan, type LaunchResult, type Session} from './tui.js';
 
 /** What the suite may use and how hard it should work. */
 export type SuiteOptions = {
@@ -49,6 +51,15 @@ function errorText(error: unknown): string {
 
 /** Run `measure`; a thrown error becomes the side's error. */
 async function side(measure: () => Promise<Side> | Side): Promise<Side> {
+	try {
+		return await measure();
+	} catch (error) {
+		return {error: errorText(error)};
+	}
+}
+
+/** Like `side`, for measures that return more than a summary. */
+async function attempt<T>(measure: () => Promise<T>): Promise<T | Side> {
 	try {
 		return await measure();
 	} catch (error) {
@@ -107,6 +118,9 @@ export async function measureSize(options: SuiteOptions, count: number): Promise
 	const generateStart = performance.now();
 	const corpus = await writeCorpus(directory, count, options.seed);
 	const generateMilliseconds = performance.now() - generateStart;
+	// Flush the fresh files to disk first, so that the writeback does not slow down whatever is measured next
+	// (newsboat's SQLite waits on fsync).
+	spawnSync('sync');
 	const {ids, ...corpusFacts} = corpus;
 	const details: SizeDetails = {count, corpus: {...corpusFacts, generateMilliseconds}, launches: {}};
 	const rows: Row[] = [];
@@ -201,13 +215,15 @@ export async function measureSize(options: SuiteOptions, count: number): Promise
 	rows.push({id: 'peak-rss', label: 'peak RSS, reader', count, unit: 'MiB', inkwire: memory, newsboat: memoryNewsboat, target: count >= 100_000 ? {kind: 'ratio', max: 1 / 3} : undefined});
 	rows.push({id: 'peak-rss-ingest', label: 'peak RSS, first start / ingest', count, unit: 'MiB', inkwire: terminal && options.hasTime ? launchSide({results: details.launches['inkwire-cold'] ?? []}, result => result.peakRssKib, 'MiB') : noTerminal, newsboat: ingestMemory});
 
-	// 4. Moving through the list.
+	// 4. Moving through the list: a key and its opposite in turn, so the cursor never hits the end.
 	log(`N=${label}: moving through the list`);
 	const keyTarget: Target | undefined = count >= 100_000 ? {kind: 'absolute', max: 16} : undefined;
-	for (const [key, name] of [['Down', 'down'], ['NPage', 'page down']] as const) {
-		const mine = terminal ? await side(async () => listKeys(terminal, inkwirePlan(corpus, warm, timeout, false, false), key, options.keys, directory)) : noTerminal;
-		const theirs = terminal && newsboat ? await side(async () => listKeys(terminal, newsboatPlan(corpus, newsboat!, newsboatCache, timeout, false), key, options.keys, directory)) : (newsboat ? noTerminal : noNewsboat);
-		rows.push({id: `list-key-${key.toLowerCase()}`, label: `key to frame: list, ${name}`, count, unit: 'ms', inkwire: mine, newsboat: theirs, target: keyTarget});
+	for (const [keys, name] of [[['Down', 'Up'], 'down/up'], [['NPage', 'PPage'], 'page down/up']] as const) {
+		const mine = terminal ? await side(async () => keysSide(await sessionKeys(terminal, inkwirePlan(corpus, warm, timeout, false, false), keys, options.keys, directory))) : noTerminal;
+		const theirs = terminal && newsboat
+			? await side(async () => keysSide(await sessionKeys(terminal, newsboatPlan(corpus, newsboat!, newsboatCache, timeout, false), keys, options.keys, directory)))
+			: (newsboat ? noTerminal : noNewsboat);
+		rows.push({id: `list-key-${name.split('/')[0]!.replace(' ', '-')}`, label: `key to frame: list, ${name}`, count, unit: 'ms', inkwire: mine, newsboat: theirs, target: keyTarget});
 	}
 
 	// 5. Marking read when (nearly) every article is already read.
@@ -222,12 +238,36 @@ export async function measureSize(options: SuiteOptions, count: number): Promise
 
 		return {};
 	});
-	details.markReadSetup = {alreadyRead: Math.max(0, ids.length - reserve), batches};
-	const readNote = `with ${Math.max(0, ids.length - reserve).toLocaleString('en-US')} read; a whole process, node start-up included`;
+	const alreadyRead = Math.max(0, ids.length - reserve);
+	details.markReadSetup = {alreadyRead, batches};
+	const readNote = `with ${alreadyRead.toLocaleString('en-US')} read; a whole process, node start-up included`;
 	const markCli = setup.error ? setup : await side(() => fromRuns(ids.slice(0, runs).map(id => runTimed(inkwireRun(corpus.storeDirectory, warm, 'read', id))), readNote));
 	rows.push({id: 'mark-read-cli', label: 'inkwire read <id> (process)', count, unit: 'ms', inkwire: markCli});
-	const markReader = setup.error ? setup : (terminal ? await side(async () => listKeys(terminal, inkwirePlan(corpus, warm, timeout, false, false), 'r', runs * 2, directory, 'r toggles read/unread on the top article; the longest is the worst stall seen')) : noTerminal);
-	rows.push({id: 'mark-read-reader', label: 'key to frame: r (toggle read)', count, unit: 'ms', inkwire: markReader, target: count >= 100_000 ? {kind: 'absolute', max: 20} : undefined});
+	// In the reader: toggle, move, toggle, move back. A save that blocks after its frame delays the move that follows,
+	// so the longest of all these presses is the worst stall seen.
+	let toggle: KeyResult | Side = setup.error ? setup : noTerminal;
+	let toggleNewsboat: KeyResult | Side = newsboat ? noTerminal : noNewsboat;
+	if (terminal && !setup.error) {
+		toggle = await attempt(async () => sessionKeys(terminal, inkwirePlan(corpus, warm, timeout, false, false), ['r', 'Down', 'r', 'Up'], runs * 4, directory));
+		if (newsboat) {
+			// newsboat's counterpart: mark everything read in the feed list (C), then N toggles the article's flag.
+			toggleNewsboat = await attempt(async () => sessionKeys(terminal, newsboatPlan(corpus, newsboat!, newsboatCache, timeout, false), ['N', 'Up'], runs * 2, directory, async session => {
+				await waitForText(session, feedTitle, session.startedAt, timeout);
+				await terminal.sendKeys(session.pane, 'C');
+				const wait = await terminal.waitForScreen(session.pane, screen => screen.includes('y:Yes') || screen.includes(`(0/${count})`), performance.now(), timeout);
+				if (wait.screen.includes('y:Yes')) {
+					await terminal.sendKeys(session.pane, 'y');
+				}
+
+				await waitForText(session, `(0/${count})`, performance.now(), timeout);
+			}));
+		}
+	}
+
+	const pick = (result: KeyResult | Side, key: string, note: string): Side => ('all' in result ? fromRuns(result.byKey[key] ?? [], note) : result);
+	const worst = (result: KeyResult | Side): Side => ('all' in result ? fromRuns(result.all.length > 0 ? [Math.max(...result.all)] : [], 'the longest key to frame while toggling and moving') : result);
+	rows.push({id: 'mark-read-reader', label: 'key to frame: toggle read (r / N)', count, unit: 'ms', inkwire: pick(toggle, 'r', `with ${alreadyRead.toLocaleString('en-US')} read`), newsboat: pick(toggleNewsboat, 'N', `with all ${count.toLocaleString('en-US')} read`), target: count >= 100_000 ? {kind: 'absolute', max: 20} : undefined});
+	rows.push({id: 'mark-read-stall', label: 'longest stall while toggling read', count, unit: 'ms', inkwire: worst(toggle), newsboat: worst(toggleNewsboat), target: count >= 100_000 ? {kind: 'absolute', max: 50} : undefined});
 
 	return {rows, details};
 }
@@ -248,10 +288,15 @@ function newsboatPlan(corpus: Corpus, setup: NewsboatSetup, cache: string, timeo
 	};
 }
 
-/** Open the reader on its list, let it settle, then time `count` presses of `key`. */
-async function listKeys(terminal: Terminal, plan: LaunchPlan, key: string, count: number, directory: string, note?: string): Promise<Side> {
+function keysSide(result: KeyResult): Side {
+	return fromRuns(result.all, result.misses > 0 ? `${result.misses} presses changed nothing within 3 s` : undefined);
+}
+
+/** Open the reader on its list (after `setup`, if any), let it settle, then time `count` presses cycling `keys`. */
+async function sessionKeys(terminal: Terminal, plan: LaunchPlan, keys: readonly string[], count: number, directory: string, setup?: (session: Session) => Promise<void>): Promise<KeyResult> {
 	const session = await startSession(terminal, plan.run, directory, false);
 	try {
+		await setup?.(session);
 		if (plan.through) {
 			await waitForText(session, plan.through.text, session.startedAt, plan.timeoutMilliseconds);
 			await terminal.sendKeys(session.pane, ...plan.through.keys);
@@ -259,10 +304,9 @@ async function listKeys(terminal: Terminal, plan: LaunchPlan, key: string, count
 
 		await waitForText(session, titleNeedle(plan.newestTitle), session.startedAt, plan.timeoutMilliseconds);
 		await waitUntilQuiet(session, session.startedAt, 400, plan.timeoutMilliseconds);
-		const result = await measureKeys(session, key, count);
+		const result = await measureKeys(session, keys, count);
 		await endSession(session, plan.quitKeys);
-		const misses = result.misses > 0 ? `${result.misses} presses changed nothing within 3 s` : undefined;
-		return fromRuns(result.milliseconds, [note, misses].filter(Boolean).join('; ') || undefined);
+		return result;
 	} finally {
 		await terminal.kill(session.pane);
 	}
@@ -281,7 +325,8 @@ export async function measurePager(options: SuiteOptions, lines: number): Promis
 
 	const state = inkwireState(directory, 'state');
 	const run: ProgramRun = inkwireRun(store.storeDirectory, state);
-	let opened: Side = {error: 'not measured'};
+	const opens: number[] = [];
+	let openError: string | undefined;
 	const scrolls: Array<[string, Side]> = [];
 	try {
 		// Build the index first so the pager session is a warm start.
@@ -290,13 +335,27 @@ export async function measurePager(options: SuiteOptions, lines: number): Promis
 		try {
 			await waitForText(session, titleNeedle(store.title), session.startedAt, 20_000);
 			await waitUntilQuiet(session, session.startedAt, 300, 20_000);
-			const sentAt = await terminal.sendKeys(session.pane, 'Enter');
-			opened = {summary: summarize([await waitForText(session, 'Line 1:', sentAt, 20_000)]), note: 'one open, from the list (also marks it read)'};
-			await waitUntilQuiet(session, sentAt, 300, 20_000);
+			// Open from the list and go back, a few times.
+			for (let index = 0; index < options.runs; index++) {
+				// eslint-disable-next-line no-await-in-loop
+				const sentAt = await terminal.sendKeys(session.pane, 'Enter');
+				// eslint-disable-next-line no-await-in-loop
+				opens.push(await waitForText(session, 'Line 1:', sentAt, 20_000));
+				// eslint-disable-next-line no-await-in-loop
+				await waitUntilQuiet(session, sentAt, 200, 20_000);
+				if (index < options.runs - 1) {
+					// eslint-disable-next-line no-await-in-loop
+					await terminal.sendKeys(session.pane, 'q');
+					// eslint-disable-next-line no-await-in-loop
+					await terminal.waitForScreen(session.pane, screen => !screen.includes('Line 1:'), performance.now(), 20_000);
+					// eslint-disable-next-line no-await-in-loop
+					await waitUntilQuiet(session, performance.now(), 200, 20_000);
+				}
+			}
+
 			for (const [key, name] of [['j', 'j (line)'], ['Space', 'Space (page)']] as const) {
 				// eslint-disable-next-line no-await-in-loop
-				const result = await measureKeys(session, key, options.keys);
-				scrolls.push([name, fromRuns(result.milliseconds, result.misses > 0 ? `${result.misses} presses changed nothing within 3 s` : undefined)]);
+				scrolls.push([name, keysSide(await measureKeys(session, [key], options.keys))]);
 			}
 
 			await endSession(session, ['q', 'q']);
@@ -304,10 +363,10 @@ export async function measurePager(options: SuiteOptions, lines: number): Promis
 			await terminal.kill(session.pane);
 		}
 	} catch (error) {
-		opened = opened.summary ? opened : {error: errorText(error)};
+		openError = errorText(error);
 	}
 
-	rows.push({id: 'pager-open', label: `${label}, open`, count: undefined, unit: 'ms', inkwire: opened});
+	rows.push({id: 'pager-open', label: `${label}, open`, count: undefined, unit: 'ms', inkwire: opens.length > 0 ? fromRuns(opens, openError) : {error: openError ?? 'not measured'}});
 	for (const [name, result] of scrolls) {
 		rows.push({id: `pager-${name.split(' ')[0]!.toLowerCase()}`, label: `${label}, ${name}`, count: undefined, unit: 'ms', inkwire: result, target: {kind: 'absolute', max: 16}});
 	}

@@ -188,20 +188,24 @@ export async function measureLaunch(terminal: Terminal, plan: LaunchPlan, workDi
 	}
 }
 
-/** Keypress-to-frame times for one key pressed `count` times; keys that changed nothing count as misses. */
+/** Keypress-to-frame times, per key and in press order; presses that changed nothing count as misses. */
 export type KeyResult = {
-	readonly milliseconds: number[];
+	readonly byKey: Readonly<Record<string, number[]>>;
+	readonly all: number[];
 	readonly misses: number;
 };
 
 /**
-Press `key` `count` times. Each time: note the screen, send the key, time until the screen differs, then wait for it
-to be quiet for a moment so the next press starts from a finished frame.
+Press `count` keys, cycling through `keys` (a key and its opposite, such as Down and Up, so a short list never runs
+out). Each time: note the screen, send the key, time until the screen differs, then wait until it has been quiet for
+a moment so the next press starts from a finished frame. Three misses end the series.
 */
-export async function measureKeys(session: Session, key: string, count: number, timeoutMilliseconds = 3000): Promise<KeyResult> {
-	const milliseconds: number[] = [];
+export async function measureKeys(session: Session, keys: readonly string[], count: number, timeoutMilliseconds = 3000): Promise<KeyResult> {
+	const byKey: Record<string, number[]> = {};
+	const all: number[] = [];
 	let misses = 0;
 	for (let index = 0; index < count && misses < 3; index++) {
+		const key = keys[index % keys.length]!;
 		// eslint-disable-next-line no-await-in-loop
 		const before = await session.terminal.capture(session.pane, true);
 		// eslint-disable-next-line no-await-in-loop
@@ -211,12 +215,13 @@ export async function measureKeys(session: Session, key: string, count: number, 
 		if (wait.milliseconds === undefined) {
 			misses++;
 		} else {
-			milliseconds.push(wait.milliseconds);
+			(byKey[key] ??= []).push(wait.milliseconds);
+			all.push(wait.milliseconds);
 		}
 
 		// eslint-disable-next-line no-await-in-loop
 		await waitUntilQuiet(session, performance.now(), 30, 2000);
 	}
 
-	return {milliseconds, misses};
+	return {byKey, all, misses};
 }
