@@ -82,6 +82,9 @@ function createRenderer(options: BodyOptions): Renderer {
 	const layout: Layout = {indent: 0, listDepth: 0, isInTable: false};
 	const available = () => Math.max(minimumColumns, options.measure - layout.indent);
 	const wrap = (text: string) => wrapText(text, available());
+	// Absurdly deep nesting (a hostile `>>>>>…` or a list 60 levels deep) stops indenting at half the measure, so text
+	// keeps room and no line outgrows the measure.
+	const canIndent = (columns: number) => layout.indent + columns <= Math.floor(options.measure / 2);
 
 	// marked-terminal draws tables with cli-table3: no colours of its own (they would follow the environment) and no
 	// rule between body rows, which made news tables twice as tall.
@@ -172,6 +175,10 @@ function createRenderer(options: BodyOptions): Renderer {
 			return isBare ? styles.url(href.replace(/^mailto:/i, '')) : `${text} (${styles.url(href)})`;
 		},
 		blockquote(token) {
+			if (!canIndent(2)) {
+				return this.parser.parse(token.tokens);
+			}
+
 			layout.indent += 2;
 			try {
 				const lines = trimLines(this.parser.parse(token.tokens));
@@ -192,6 +199,10 @@ function createRenderer(options: BodyOptions): Renderer {
 			});
 			// Numbers are right-aligned on a common width ( 9. / 10.); bullets and task boxes hang by their own width.
 			const numberWidth = Math.max(...markers.map(marker => displayWidth(marker)));
+			if (!canIndent(lead + numberWidth + 1)) {
+				return token.items.map(item => this.parser.parse(withoutCheckbox(item.tokens))).join('');
+			}
+
 			const output: string[] = [];
 			layout.listDepth++;
 			try {
@@ -257,10 +268,11 @@ function createRenderer(options: BodyOptions): Renderer {
 	return {marked, layout};
 }
 
-// Sanitise every string a token carries once marked has decoded its entities, before anything renders it.
+// Sanitise every string a token carries that a renderer reads, once marked has decoded its entities. (`raw` is never
+// rendered, and scanning it would rescan every nested block once per level.)
 function sanitizeToken(token: Token): void {
 	const record = token as Record<string, unknown>;
-	for (const key of ['text', 'raw', 'href', 'title', 'lang']) {
+	for (const key of ['text', 'href', 'title', 'lang']) {
 		const value = record[key];
 		if (typeof value === 'string') {
 			record[key] = sanitizeText(value);
@@ -300,15 +312,24 @@ export function renderMarkdown(markdown: string, options: BodyOptions, title = '
 	layout.indent = 0;
 	layout.listDepth = 0;
 	layout.isInTable = false;
-	const tokens = marked.lexer(markdown);
-	marked.walkTokens(tokens, sanitizeToken);
-	const first = tokens.findIndex(token => token.type !== 'space');
-	if (title !== '' && isTitleHeading(tokens[first], title)) {
-		tokens.splice(first, 1);
+	let output: string;
+	try {
+		const tokens = marked.lexer(markdown);
+		marked.walkTokens(tokens, sanitizeToken);
+		const first = tokens.findIndex(token => token.type !== 'space');
+		if (title !== '' && isTitleHeading(tokens[first], title)) {
+			tokens.splice(first, 1);
+		}
+
+		output = marked.parser(tokens);
+	} catch {
+		// marked can exhaust the stack on pathological inline nesting (thousands of `*`): show the text unformatted
+		// rather than no article at all.
+		output = sanitizeText(markdown).split(/\n[ \t]*\n/).map(paragraph => section(wrapText(paragraph, options.measure))).join('');
 	}
 
 	const lines: string[] = [];
-	for (const line of marked.parser(tokens).replaceAll(hardBreak, ' ').split('\n')) {
+	for (const line of output.replaceAll(hardBreak, ' ').split('\n')) {
 		const trimmed = line.trimEnd();
 		if (trimmed !== '' || (lines.length > 0 && lines.at(-1) !== '')) {
 			lines.push(trimmed);
