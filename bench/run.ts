@@ -169,6 +169,7 @@ async function main(): Promise<void> {
 			workDirectory,
 			terminal,
 			hasNewsboat: versions.newsboat !== undefined,
+			withoutNewsboatReason: options.withoutNewsboat ? 'left out (--without-newsboat)' : 'newsboat is not installed',
 			hasHyperfine: versions.hyperfine !== undefined,
 			hasTime,
 			log,

@@ -25,6 +25,8 @@ export type SuiteOptions = {
 	/** Undefined when tmux is missing: the terminal measures are skipped. */
 	readonly terminal: Terminal | undefined;
 	readonly hasNewsboat: boolean;
+	/** Why newsboat is not measured, when it is not. */
+	readonly withoutNewsboatReason: string;
 	readonly hasHyperfine: boolean;
 	readonly hasTime: boolean;
 	readonly log: (message: string) => void;
@@ -125,7 +127,7 @@ export async function measureSize(options: SuiteOptions, count: number): Promise
 	const details: SizeDetails = {count, corpus: {...corpusFacts, generateMilliseconds}, launches: {}};
 	const rows: Row[] = [];
 	const timeout = 20_000 + count;
-	const noNewsboat = skipped('newsboat is not installed');
+	const noNewsboat = skipped(options.withoutNewsboatReason);
 	const noTerminal = skipped('tmux is not installed');
 
 	// 6. Newsboat's ingest of the feed, each run into a new cache; the last cache stays for the warm measures.
