@@ -56,7 +56,7 @@ export function splitFrontMatter(text: string): {yaml?: string; body: string; wa
 }
 
 function describe(value: unknown): string {
-	return Array.isArray(value) ? 'a list' : (value === null ? 'empty' : `a ${typeof value}`);
+	return Array.isArray(value) ? 'a list' : (value === null ? 'empty' : (typeof value === 'object' ? 'a mapping' : `a ${typeof value}`));
 }
 
 function readText(data: Record<string, unknown>, key: string, warnings: string[]): string | undefined {

@@ -3,7 +3,7 @@ import {cleanLine} from './entities.js';
 import {readFrontMatter, splitFrontMatter, type FrontMatter} from './front-matter.js';
 import {comparable} from './raw-header.js';
 import {parseRawText} from './raw-text.js';
-import {sanitizeLine, sanitizeText} from './sanitize.js';
+import {isClean, sanitizeLine, sanitizeText} from './sanitize.js';
 
 /**
 Turning a stored file into an `Article`: Markdown with optional YAML front matter, or raw scraped text. Pure and total:
@@ -11,6 +11,11 @@ any input gives an article plus warnings.
 */
 
 const wordsPerMinute = 230;
+
+/** `sanitizeText`, skipping the character-by-character scan when a quick test finds nothing it would remove. */
+function sanitizeBody(text: string): string {
+	return isClean(text) ? text : sanitizeText(text);
+}
 
 /** The format of a file from its name: .md/.markdown -> 'markdown', .txt -> 'text', else undefined. */
 export function formatOfPath(path: string): ArticleFormat | undefined {
@@ -33,8 +38,11 @@ export function articleIdFromPath(relativePath: string): string {
 	return dot > id.lastIndexOf('/') + 1 ? id.slice(0, dot) : id;
 }
 
-function isCjk(code: number): boolean {
-	return (code >= 0x30_40 && code <= 0x30_FF) || (code >= 0x34_00 && code <= 0x9F_FF) || (code >= 0xF9_00 && code <= 0xFA_FF);
+// Character classes for countWords: 1 = letter or digit, 2 = separator; anything else (punctuation) is 0.
+const asciiClass = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+	const isAlphanumeric = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+	asciiClass[code] = isAlphanumeric ? 1 : (code === 32 || code === 10 || code === 9 || code === 13 ? 2 : 0);
 }
 
 /**
@@ -48,18 +56,32 @@ export function countWords(body: string): number {
 	let hasWordCharacter = false;
 	for (let index = 0; index < body.length; index++) {
 		const code = body.charCodeAt(index);
-		if (code === 32 || code === 10 || code === 9 || code === 13 || code === 0xA0 || code === 0x30_00) {
+		const kind = code < 128 ? asciiClass[code]! : classify(code);
+		if (kind === 1) {
+			hasWordCharacter = true;
+		} else if (kind === 2) {
 			words += hasWordCharacter ? 1 : 0;
 			hasWordCharacter = false;
-		} else if (isCjk(code)) {
+		} else if (kind === 3) {
 			cjkCharacters++;
-		} else if ((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)
-			|| (code >= 0xC0 && !(code >= 0x20_00 && code <= 0x2B_FF) && !(code >= 0x30_00 && code <= 0x30_3F) && !(code >= 0xFF_00 && code <= 0xFF_65))) {
-			hasWordCharacter = true;
 		}
 	}
 
 	return words + (hasWordCharacter ? 1 : 0) + Math.ceil(cjkCharacters / 2);
+}
+
+/** Class of a non-ASCII character: 3 for Chinese/Japanese script, 2 for spaces, 0 for punctuation, else 1. */
+function classify(code: number): number {
+	if ((code >= 0x30_40 && code <= 0x30_FF) || (code >= 0x34_00 && code <= 0x9F_FF) || (code >= 0xF9_00 && code <= 0xFA_FF)) {
+		return 3;
+	}
+
+	if (code === 0xA0 || code === 0x30_00 || (code >= 0x20_00 && code <= 0x20_0A)) {
+		return 2;
+	}
+
+	const isPunctuation = code < 0xC0 || (code >= 0x20_0B && code <= 0x2B_FF) || (code >= 0x30_01 && code <= 0x30_3F) || (code >= 0xFF_00 && code <= 0xFF_65);
+	return isPunctuation ? 0 : 1;
 }
 
 function readingMinutes(words: number): number {
@@ -121,20 +143,33 @@ function removeSpan(body: string, start: number, end: number): string {
 	return body.slice(0, start) + body.slice(Math.min(body.length, end + 1));
 }
 
-/** A title from the first line of text when nothing names one: Markdown markers dropped, at most about 120 characters. */
+/**
+A title from the first line of text when nothing names one: outside code fences, holding a letter, Markdown markers
+dropped, at most about 120 characters.
+*/
 function titleFromFirstLine(body: string): string | undefined {
-	const match = /^[ \t]*(\S[^\n]{0,300})/m.exec(body.slice(0, 8192));
-	if (!match) {
-		return undefined;
+	let isInFence = false;
+	for (const raw of body.slice(0, 8192).split('\n')) {
+		const line = raw.trim();
+		if (/^(?:`{3,}|~{3,})/.test(line)) {
+			isInFence = !isInFence;
+			continue;
+		}
+
+		if (isInFence || !/\p{L}/u.test(line)) {
+			continue;
+		}
+
+		const text = cleanLine(line.replace(/^(?:[#>*+-]+|\d{1,9}[.)])[ \t]+/, '').replace(/\\([!-/:-@[-`{-~])/g, '$1'));
+		if (text.length <= 120) {
+			return text || undefined;
+		}
+
+		const space = text.lastIndexOf(' ', 120);
+		return `${text.slice(0, space > 60 ? space : 120)}…`;
 	}
 
-	const line = cleanLine(match[1]!.replace(/^(?:[#>*+-]+|\d{1,9}[.)])[ \t]+/, '').replace(/\\([!-/:-@[-`{-~])/g, '$1'));
-	if (line.length <= 120) {
-		return line || undefined;
-	}
-
-	const space = line.lastIndexOf(' ', 120);
-	return `${line.slice(0, space > 60 ? space : 120)}…`;
+	return undefined;
 }
 
 function trimBlankLines(text: string): string {
@@ -146,7 +181,7 @@ function parseMarkdown(text: string, warnings: string[]): {fields: FrontMatter; 
 	warnings.push(...split.warnings);
 	const {fields, warnings: yamlWarnings} = split.yaml === undefined ? {fields: {}, warnings: []} : readFrontMatter(split.yaml);
 	warnings.push(...yamlWarnings);
-	let body = sanitizeText(split.body);
+	let body = sanitizeBody(split.body);
 	const heading = findFirstHeading(body);
 	if (fields.title === undefined) {
 		const title = heading ? cleanLine(heading.title) : '';
@@ -179,7 +214,7 @@ function build(id: string, fields: FrontMatter, body: string): Article {
 		article['caption'] = caption;
 	}
 
-	Object.assign(article, {tags: (fields.tags ?? []).map(tag => sanitizeLine(tag)).filter(Boolean), words, readingMinutes: readingMinutes(words), body: sanitizeText(body)});
+	Object.assign(article, {tags: (fields.tags ?? []).map(tag => sanitizeLine(tag)).filter(Boolean), words, readingMinutes: readingMinutes(words), body: sanitizeBody(body)});
 	return article as Article;
 }
 
@@ -191,7 +226,11 @@ line, or the id.
 export function parseArticle(text: string, options: {id: string; format: ArticleFormat}): {article: Article; warnings: string[]} {
 	const warnings: string[] = [];
 	try {
-		const input = (typeof text === 'string' ? text : String(text ?? '')).replace(/^\uFEFF/, '').replaceAll('\r\n', '\n').replaceAll('\r', '\n');
+		let input = (typeof text === 'string' ? text : String(text ?? '')).replace(/^\uFEFF/, '');
+		if (input.includes('\r')) {
+			input = input.replaceAll('\r\n', '\n').replaceAll('\r', '\n');
+		}
+
 		if (options.format === 'text') {
 			const raw = parseRawText(input);
 			const {body, ...fields} = raw;

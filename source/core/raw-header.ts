@@ -22,6 +22,8 @@ const bylineStart = /^(?:by|written by|words by|story by|reported by|بقلم)[\
 const nameConnector = /^(?:and|&|al|el|bin|ibn|bint|abu|de|del|della|di|da|du|des|van|von|der|den|la|le|y|e|ben|st\.?)$/i;
 const notNames = /^(?:the|this|that|a|an|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|now|early|late|last|next)$/i;
 const knownAgency = /^(?:AFP|AP|EPA|SPA|WAM|DPA|UPI|ANSA|KUNA|IRNA|QNA|MENA|PTI|IANS|TASS|AAP|NHK|Reuters|Getty|Xinhua|Kyodo|Jiji|Yonhap|Anadolu|Bloomberg|Shutterstock|Alamy|AP Photo|File|Handout)\b/i;
+// Arabic sites credit agencies in Arabic: AFP, Reuters, AP, SPA, WAM, dpa.
+const arabicAgency = /^(?:أ\.?\s?ف\.?\s?ب|رويترز|أ\.?\s?ب|واس|وام|د\.?\s?ب\.?\s?أ|الأناضول)\.?$/;
 const photoWord = /\b(?:photo|photograph|image|images|picture|credit|via)\b/i;
 const trailingAgency = /\s[-–—]\s?(?:AFP|AP|EPA|SPA|WAM|DPA|UPI|Reuters|Getty Images|Xinhua|Kyodo|Anadolu|Bloomberg)$/;
 const photoCredit = /(?:^|[\s.])(?:photo|photograph|picture|image|credit)s?(?:\s?credit)?\s{0,2}[:/]\s{0,2}[\p{Lu}\d][^.!?]{0,60}$/iu;
@@ -82,7 +84,7 @@ export function isCaption(line: string): boolean {
 	const parenthesis = /\(([^()]{2,60})\)\s?$/.exec(line);
 	if (parenthesis) {
 		const credit = parenthesis[1]!.trim();
-		return knownAgency.test(credit) || photoWord.test(credit) || /^[A-Z]{2,6}(?:\s?[/|]\s?[\p{L} .'-]{1,40})?$/u.test(credit);
+		return knownAgency.test(credit) || arabicAgency.test(credit) || photoWord.test(credit) || /^[A-Z]{2,6}(?:\s?[/|]\s?[\p{L} .'-]{1,40})?$/u.test(credit);
 	}
 
 	return trailingAgency.test(line) || photoCredit.test(line);
@@ -92,10 +94,14 @@ function isFurniture(line: string): boolean {
 	return line.length <= 160 && !sentenceEnd.test(line) && !parseDateline(line) && !parseByline(line) && !isCaption(line);
 }
 
+/** Whether two lines say the same thing; lines of clearly different lengths are not even compared. */
+export function isSameLine(left: string, right: string): boolean {
+	return Math.abs(left.length - right.length) <= (Math.min(left.length, right.length) / 4) + 4 && comparable(left) === comparable(right);
+}
+
 function appearsWithin(lines: readonly string[], index: number, span: number): boolean {
-	const wanted = comparable(lines[index]!);
 	for (let other = index + 1; other <= index + span && other < lines.length; other++) {
-		if (comparable(lines[other]!) === wanted) {
+		if (isSameLine(lines[other]!, lines[index]!)) {
 			return true;
 		}
 	}
@@ -120,7 +126,7 @@ function isBannerFirst(lines: readonly string[]): boolean {
 	}
 
 	return after !== undefined && (Boolean(parseDateline(after)) || Boolean(parseByline(after)) || isCaption(after)
-		|| comparable(after) === comparable(next));
+		|| isSameLine(after, next));
 }
 
 type Found = {author?: string; date?: string};
@@ -185,7 +191,7 @@ export function readRawHeader(lines: readonly string[]): RawHeader {
 	let index = start;
 	for (; index < top.length; index++) {
 		const line = top[index]!;
-		if (header.title !== undefined && comparable(line) === comparable(header.title)) {
+		if (header.title !== undefined && isSameLine(line, header.title)) {
 			continue;
 		}
 

@@ -1,6 +1,6 @@
 import {decodeEntities} from './entities.js';
-import {comparable, readRawHeader} from './raw-header.js';
-import {sanitizeText} from './sanitize.js';
+import {isSameLine, readRawHeader} from './raw-header.js';
+import {isClean, sanitizeText} from './sanitize.js';
 
 /**
 Scraped article text (a page's visible text saved as .txt) turned into clean metadata and a Markdown body. Everything
@@ -35,8 +35,12 @@ const endMarker = /^(?:editor'?s?’?\s?picks?|share this(?: article| story| pag
 // Lines that are furniture wherever they stand; dropping them never loses article text.
 const strayLine = /^(?:advertisement|story continues below(?: advertisement)?|continue reading(?: below)?|scroll to continue(?: with content)?|listen to this article|share this (?:article|story)|(?:read more|also read|read also|see also|related)\s?:.{0,200})$/i;
 
+// Headers of link boxes ("Related", "Most Popular") that sites also drop between paragraphs.
+const linkListHeader = /^(?:related(?: articles?| stories| news| content| coverage| posts)?|most (?:popular|read|viewed|shared)|editor'?s?’?\s?picks?|recommended(?: for you| stories| articles)?|you (?:may|might) also (?:like|be interested in)|more (?:from|on) .{1,40}|top stories|trending(?: now)?|latest (?:news|stories)|関連記事|関連ニュース|相关新闻|相关阅读|推荐阅读)$/i;
+
+/** Edges trimmed; inner runs of spaces are harmless in Markdown and left alone (scanning for them cost a fifth of the time). */
 function normalizeLine(line: string): string {
-	return line.replace(/[ \t\u00A0\u2000-\u200A\u202F\u205F]+/g, ' ').trim();
+	return line.trim();
 }
 
 function isSubstantial(line: string): boolean {
@@ -65,7 +69,21 @@ function cutFurniture(lines: string[]): string[] {
 		}
 	}
 
-	return lines.slice(0, cut).map(line => (line.length <= 220 && strayLine.test(line) ? '' : line));
+	const kept = lines.slice(0, cut);
+	for (let index = 0; index < kept.length; index++) {
+		const line = kept[index]!;
+		if (line.length <= 220 && strayLine.test(line)) {
+			kept[index] = '';
+		} else if (line.length <= 60 && linkListHeader.test(line)) {
+			// A "Related" box in mid-article: its header and the headline links right under it go, the story stays.
+			kept[index] = '';
+			for (let next = index + 1; next < kept.length && kept[next] !== '' && kept[next]!.length <= 120 && !sentenceEnd.test(kept[next]!); next++) {
+				kept[next] = '';
+			}
+		}
+	}
+
+	return kept;
 }
 
 /**
@@ -101,7 +119,7 @@ function pushPlain(run: readonly string[], items: Item[]): void {
 		ended += sentenceEnd.test(line) ? 1 : 0;
 	}
 
-	const isWrapped = inner.length > 0 && longest <= 100 && ended * 2 < inner.length;
+	const isWrapped = inner.length > 0 && longest <= 160 && ended * 2 < inner.length;
 	if (!isWrapped) {
 		for (const line of run) {
 			items.push({kind: 'paragraph', text: line});
@@ -246,7 +264,9 @@ function titleFromText(text: string): string {
 
 /** Parse a scraped page. Never throws; fields are sanitised; the body is escaped Markdown. */
 export function parseRawText(input: string): RawArticle {
-	const lines = sanitizeText(decodeEntities(input.replace(/^\uFEFF/, ''))).split('\n').map(line => normalizeLine(line));
+	const decoded = decodeEntities(input.replace(/^\uFEFF/, ''));
+	// Sanitised once, up front and after decoding: every field and the body are cut from these lines.
+	const lines = (isClean(decoded) ? decoded : sanitizeText(decoded)).split('\n').map(line => normalizeLine(line));
 	const nonBlank: number[] = [];
 	for (let index = 0; index < lines.length && nonBlank.length < 14; index++) {
 		if (lines[index] !== '') {
@@ -272,10 +292,9 @@ export function parseRawText(input: string): RawArticle {
 	}
 
 	// The page may repeat the headline further down or print the caption again as a paragraph.
-	const repeats = (text: string, original: string | undefined): boolean =>
-		original !== undefined && text.length < (original.length * 2) + 8 && comparable(text) === comparable(original);
 	items = items.filter((item, index) => item.kind !== 'paragraph'
-		|| !((index < 6 && repeats(item.text, header.title)) || repeats(item.text, header.caption)));
+		|| !((index < 6 && header.title !== undefined && isSameLine(item.text, header.title))
+			|| (header.caption !== undefined && isSameLine(item.text, header.caption))));
 	promoteSubheads(items);
 
 	const first = items.find(item => item.kind === 'paragraph' || item.kind === 'heading') as {text: string} | undefined;
@@ -285,6 +304,6 @@ export function parseRawText(input: string): RawArticle {
 		author: header.author,
 		date: header.date,
 		caption: header.caption,
-		body: sanitizeText(items.map(item => renderItem(item)).join('\n\n')),
+		body: items.map(item => renderItem(item)).join('\n\n'),
 	};
 }
