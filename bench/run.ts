@@ -152,6 +152,15 @@ async function main(): Promise<void> {
 
 	const workDirectory = fs.mkdtempSync(path.join(options.workParent, 'inkwire-bench-'));
 	const terminal = hasTmux() ? await Terminal.start() : undefined;
+	// Interrupted: still end the private tmux server (and what runs in it) and remove the corpora.
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.once(signal, () => {
+			spawnSync('tmux', ['-L', terminal?.socket ?? '', 'kill-server']);
+			fs.rmSync(workDirectory, {recursive: true, force: true});
+			process.exit(130);
+		});
+	}
+
 	const rows: Row[] = [];
 	const sizes: SizeDetails[] = [];
 	let harness: Awaited<ReturnType<typeof measureHarness>> | undefined;
