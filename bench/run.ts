@@ -155,7 +155,10 @@ async function main(): Promise<void> {
 	// Interrupted: still end the private tmux server (and what runs in it) and remove the corpora.
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 		process.once(signal, () => {
-			spawnSync('tmux', ['-L', terminal?.socket ?? '', 'kill-server']);
+			if (terminal) {
+				spawnSync('tmux', ['-L', terminal.socket, 'kill-server']);
+			}
+
 			fs.rmSync(workDirectory, {recursive: true, force: true});
 			process.exit(130);
 		});
