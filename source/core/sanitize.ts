@@ -54,8 +54,8 @@ function skipControlSequence(text: string, start: number): number {
 
 /**
 The index just past a string sequence (OSC, DCS, SOS, PM, APC) whose body starts at `start`, or -1 when it has no
-terminator in reach. BEL, ST (ESC \ or 0x9C), CAN and SUB end it; any other ESC ends it without being consumed,
-as a terminal's parser would then start a new sequence there.
+terminator in reach. BEL, ST (ESC \ or 0x9C), CAN and SUB end it; any other ESC or C1 control ends it without being
+consumed.
 */
 function skipStringSequence(text: string, start: number): number {
 	const limit = Math.min(text.length, start + maximumStringSequence);
@@ -65,8 +65,14 @@ function skipStringSequence(text: string, start: number): number {
 			return index + 1;
 		}
 
+		// Another introducer (ESC, or a C1 control such as 0x9D) ends the string unconsumed, as in a terminal's parser.
+		// Stopping there is also what keeps the whole scan linear: no character is looked at by two failed searches.
 		if (code === escape) {
 			return text.charCodeAt(index + 1) === 0x5C ? index + 2 : index;
+		}
+
+		if (code >= 0x80 && code <= 0x9F) {
+			return index;
 		}
 	}
 
