@@ -27,7 +27,9 @@ const arabicAgency = /^(?:أ\.?\s?ف\.?\s?ب|رويترز|أ\.?\s?ب|واس|وا
 const photoWord = /\b(?:photo|photograph|image|images|picture|credit|via)\b/i;
 const trailingAgency = /\s[-–—]\s?(?:AFP|AP|EPA|SPA|WAM|DPA|UPI|Reuters|Getty Images|Xinhua|Kyodo|Anadolu|Bloomberg)$/;
 const photoCredit = /(?:^|[\s.])(?:photo|photograph|picture|image|credit)s?(?:\s?credit)?\s{0,2}[:/]\s{0,2}[\p{Lu}\d][^.!?]{0,60}$/iu;
-const readingTime = /^(?:\d{1,3}\s?(?:min(?:ute)?s?)\.?(?:\s(?:read|reading))?|listen to this article|share|print|comments?)$/i;
+// Header lines that carry nothing worth keeping: reading time, relative times, share buttons, image credits.
+const headerFurniture = /^(?:\d{1,3}\s?(?:min(?:ute)?s?)\.?(?:\s(?:read|reading))?|\d{1,2}\s(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\sago|listen to this article|share|share this|print|comments?|image source\s?[,:].{0,80})$/i;
+const captionPrefix = /^(?:image caption|photo caption|caption)\s?[,:]\s/i;
 
 /** Text compared for "the same headline": case, quotes, punctuation and spacing ignored. */
 export function comparable(text: string): string {
@@ -79,6 +81,10 @@ export function parseByline(line: string): {name: string; rest: string} | undefi
 export function isCaption(line: string): boolean {
 	if (line.length < 12 || line.length > 600 || !line.includes(' ')) {
 		return false;
+	}
+
+	if (captionPrefix.test(line)) {
+		return true;
 	}
 
 	const parenthesis = /\(([^()]{2,60})\)\s?$/.exec(line);
@@ -202,7 +208,7 @@ export function readRawHeader(lines: readonly string[]): RawHeader {
 			continue;
 		}
 
-		if (readingTime.test(line)) {
+		if (line.length <= 100 && headerFurniture.test(line)) {
 			continue;
 		}
 
