@@ -15,13 +15,15 @@ import {guardBrokenPipe, warn, writeOut} from './io/output.js';
 const commands = ['list', 'show', 'read', 'unread'] as const;
 type Command = typeof commands[number];
 
+const knownFlags = new Set(['data', 'unread', 'json', 'format', 'width', 'verbose', 'help', 'version']);
+
 function parseArguments() {
 	return meow(helpText, {
 		importMeta: import.meta,
 		pkg: packageJson,
 		autoHelp: false,
 		autoVersion: false,
-		allowUnknownFlags: false,
+		allowUnknownFlags: true,
 		flags: {
 			data: {type: 'string'},
 			unread: {type: 'boolean', default: false},
@@ -142,6 +144,12 @@ async function main(): Promise<number> {
 	guardBrokenPipe();
 	const cli = parseArguments();
 	const {flags} = cli;
+	const unknown = Object.keys(cli.unnormalizedFlags).filter(name => !knownFlags.has(name));
+	if (unknown.length > 0) {
+		const name = unknown[0]!;
+		throw new UserError(`unknown option ${name.length === 1 ? '-' : '--'}${name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)} (see --help)`, 2);
+	}
+
 	if (flags.help) {
 		await writeOut(helpText.replace(/^\n/, '') + '\n');
 		return 0;
