@@ -24,7 +24,7 @@ function rows(frame: string): string[] {
 
 test('the list shows a header, one row per article and a status line, within rows - 1', async t => {
 	const {lastFrame, unmount} = start(makeServices({skipped: 2, read: ['glyph/terminal']}));
-	const frame = await waitForFrame(lastFrame, frame => frame.includes('inkwire'), 'the header');
+	const frame = await waitForFrame(lastFrame, frame => frame.includes('5 unread'), 'the header');
 	const lines = rows(frame);
 	t.is(lines[0], 'inkwire · data · 6 articles · 5 unread · 2 skipped');
 	t.true(lines[1]!.startsWith(`❯ ${unreadMarker} 2026-04-11  The Meridian Review`));

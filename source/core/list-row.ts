@@ -20,6 +20,14 @@ const minimumWidthForDate = 30;
 
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
+// Printable ASCII is one column a character; most rows are, and string-width is slow on every string.
+const printableAscii = /^[\u0020-\u007E]*$/;
+
+/** Display width in terminal columns: CJK and most emoji count two. */
+export function displayWidth(text: string): number {
+	return printableAscii.test(text) ? text.length : stringWidth(text);
+}
+
 /**
 Cut plain text to at most `columns` display columns, with an ellipsis where something was cut. Counted grapheme by
 grapheme: cli-truncate 5 overshoots by a column when the cut falls inside a double-width character
@@ -30,7 +38,7 @@ export function fitWidth(text: string, columns: number): string {
 		return '';
 	}
 
-	if (stringWidth(text) <= columns) {
+	if (displayWidth(text) <= columns) {
 		return text;
 	}
 
@@ -52,7 +60,7 @@ export function fitWidth(text: string, columns: number): string {
 /** Cut or pad to exactly `columns` display columns. */
 export function padToWidth(text: string, columns: number): string {
 	const fitted = fitWidth(text, columns);
-	return fitted + ' '.repeat(Math.max(0, columns - stringWidth(fitted)));
+	return fitted + ' '.repeat(Math.max(0, columns - displayWidth(fitted)));
 }
 
 /** How wide the source column is at a given row width: about a quarter of the row, 10 to 20 columns. */
@@ -83,5 +91,5 @@ export function formatRow(article: ArticleMeta, isRead: boolean, width: number):
 
 	const head = parts.join('');
 	const title = sanitizeLine(article.title) || '(untitled)';
-	return fitWidth(head + fitWidth(title, width - stringWidth(head)), width);
+	return fitWidth(head + fitWidth(title, width - displayWidth(head)), width);
 }

@@ -1,5 +1,5 @@
 import {Box, Text, useInput} from 'ink';
-import {useCallback, useRef} from 'react';
+import {useCallback, useEffect, useRef, useState} from 'react';
 import {bindingsFor, keyLabel, keyNames, type KeyAction, type KeyContext} from '../core/keymap.js';
 import {countUnread} from '../core/library.js';
 import {fitWidth} from '../core/list-row.js';
@@ -73,9 +73,14 @@ export default function App({services, width, height, onQuit}: Props) {
 	const linesFor = useArticleLines(services, textWidth);
 	const shownFor = useShownArticles(services.articles, readState);
 	const isRead = useCallback((id: string) => readState.isRead(id), [readState]);
-	// Counted once, then kept up to date from the marks this reader sets: a recount at 100,000 articles is not free.
+	// Counted once, after the first frame (at 100,000 articles it takes a noticeable moment and the list can be drawn
+	// without it), then kept up to date from the marks this reader sets.
 	const unread = useRef<number | undefined>(undefined);
-	unread.current ??= countUnread(services.articles, readState);
+	const [, setIsCounted] = useState(false);
+	useEffect(() => {
+		unread.current = countUnread(services.articles, readState);
+		setIsCounted(true);
+	}, [services.articles, readState]);
 
 	const getContext = (state: ReaderState): ReaderContext => ({
 		articles: shownFor(state),
@@ -92,7 +97,10 @@ export default function App({services, width, height, onQuit}: Props) {
 				case 'set-read': {
 					const changed = effect.ids.filter(id => readState.isRead(id) !== effect.read).length;
 					readState.setRead(effect.ids, effect.read);
-					unread.current = (unread.current ?? 0) + (effect.read ? -changed : changed);
+					if (unread.current !== undefined) {
+						unread.current += effect.read ? -changed : changed;
+					}
+
 					break;
 				}
 
@@ -174,7 +182,7 @@ export default function App({services, width, height, onQuit}: Props) {
 			'inkwire',
 			sanitizeLine(services.storeName),
 			plural(services.articles.length, 'article'),
-			`${(unread.current ?? 0).toLocaleString('en-US')} unread`,
+			unread.current === undefined ? '… unread' : `${unread.current.toLocaleString('en-US')} unread`,
 			...filters,
 		].join(' · ');
 		const emptyMessage = state.unreadOnly && !state.filter ? 'No unread articles. Press u to show all.' : 'No articles match the filter. Press / and Esc to clear it.';
@@ -188,6 +196,7 @@ export default function App({services, width, height, onQuit}: Props) {
 					rows={listRows}
 					width={width}
 					isRead={isRead}
+					readVersion={readState.version}
 					emptyMessage={emptyMessage}
 				/>
 			</>

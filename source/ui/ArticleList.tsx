@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
+import {createContext, useContext, useMemo} from 'react';
 import type {ArticleMeta} from '../core/article.js';
 import {formatRow, unreadMarker} from '../core/list-row.js';
 import {listWindowTop} from '../core/state.js';
@@ -13,75 +14,82 @@ type Props = {
 	readonly listTop: number;
 	/** Rows for the list. */
 	readonly rows: number;
-	/** Columns for the list, indicator included. */
+	/** Columns for the list, pointer included. */
 	readonly width: number;
 	readonly isRead: (id: string) => boolean;
+	/** Changes whenever read marks change, so the rows are labelled again. */
+	readonly readVersion: number;
 	/** What to say when the shown list is empty. */
 	readonly emptyMessage: string;
 };
 
-/** The pointer column before each row: a character and a margin. */
-const indicatorWidth = 2;
-
 /** The pointer before the highlighted row; a fixed character, where ink-select-input's default depends on the terminal. */
 export const pointer = '❯';
 
-type IndicatorProps = {
-	readonly isSelected?: boolean;
-};
+/** The pointer column before each row: the pointer and a space. */
+const pointerWidth = 2;
 
-function Indicator({isSelected = false}: IndicatorProps) {
-	return (
-		<Box marginRight={1}>
-			<Text color="cyan">{isSelected ? pointer : ' '}</Text>
-		</Box>
-	);
-}
+/** The id of the highlighted article, for the rows to compare with their own. */
+const HighlightContext = createContext<string | undefined>(undefined);
 
 type RowProps = {
-	readonly isSelected?: boolean;
 	readonly label: string;
+	/** The article id; ink-select-input passes each item's fields to the item component. */
+	readonly value?: unknown;
 };
 
-/** A row: unread rows bold, the highlighted row in reverse video so it shows without colour too. */
-function Row({isSelected = false, label}: RowProps) {
+/** A row: pointer and reverse video on the highlighted one (visible without colour too), unread rows bold. */
+function Row({label, value}: RowProps) {
+	const isHighlighted = useContext(HighlightContext) === value;
 	return (
-		<Text inverse={isSelected} bold={label.startsWith(unreadMarker)} wrap="truncate-end">
-			{label}
+		<Text wrap="truncate-end">
+			<Text color="cyan">{isHighlighted ? `${pointer} ` : '  '}</Text>
+			<Text inverse={isHighlighted} bold={label.startsWith(unreadMarker)}>{label}</Text>
 		</Text>
 	);
 }
 
+/** ink-select-input's own pointer follows its internal selection, which this list does not use. */
+function NoIndicator() {
+	return null;
+}
+
 /**
-The article list. ink-select-input draws it and its highlight, but only over the rows in the window (at most `rows`
-items), never the whole list: the component rotates and deep-compares its whole `items` array on every keypress, which
-at 100,000 articles would cost tens of milliseconds. It is not focused, because the key map and the reducer own the
-cursor (its own keys would wrap around and open articles on digits); it is re-mounted through `key` when the highlight
-moves, since `initialIndex` is only read on mount.
+The article list, drawn by ink-select-input over the rows in the window only (at most `rows` items, never the whole
+list: the component deep-compares and rotates its whole `items` array on every keypress, which at 100,000 articles
+costs tens of milliseconds). It is not focused: the key map and the reducer own the cursor (its own keys would wrap
+around and open articles on digits). The highlight reaches the rows through a context rather than through its
+`initialIndex`, which is read on mount only: moving the cursor re-renders two rows' looks instead of re-mounting the
+list, and the items array stays the same object until the window scrolls or read marks change.
 */
-export default function ArticleList({articles, cursor, listTop, rows, width, isRead, emptyMessage}: Props) {
+export default function ArticleList({articles, cursor, listTop, rows, width, isRead, readVersion, emptyMessage}: Props) {
+	const top = listWindowTop(listTop, cursor, rows, articles.length);
+	const rowWidth = Math.max(1, width - pointerWidth);
+	const items = useMemo(
+		() => articles.slice(top, top + Math.max(1, rows)).map(article => ({
+			key: article.id,
+			value: article.id,
+			label: formatRow(article, isRead(article.id), rowWidth),
+		})),
+		// `readVersion` stands for the read marks that `isRead` reads.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+		[articles, top, rows, rowWidth, isRead, readVersion],
+	);
 	if (articles.length === 0) {
 		return <Text wrap="truncate-end">{emptyMessage}</Text>;
 	}
 
-	const top = listWindowTop(listTop, cursor, rows, articles.length);
-	const rowWidth = Math.max(1, width - indicatorWidth);
-	const items = articles.slice(top, top + Math.max(1, rows)).map(article => ({
-		key: article.id,
-		value: article.id,
-		label: formatRow(article, isRead(article.id), rowWidth),
-	}));
 	return (
-		<Box flexDirection="column">
-			<SelectInput
-				key={`${top}:${cursor}`}
-				items={items}
-				limit={Math.max(1, rows)}
-				initialIndex={cursor - top}
-				isFocused={false}
-				indicatorComponent={Indicator}
-				itemComponent={Row}
-			/>
-		</Box>
+		<HighlightContext.Provider value={articles[cursor]?.id}>
+			<Box flexDirection="column">
+				<SelectInput
+					items={items}
+					limit={Math.max(1, rows)}
+					isFocused={false}
+					indicatorComponent={NoIndicator}
+					itemComponent={Row}
+				/>
+			</Box>
+		</HighlightContext.Provider>
 	);
 }
