@@ -341,3 +341,28 @@ test('the renderer is fast enough for a long article (measured, not asserted)', 
 	t.log(`${lines} lines at width 100: median ${times[2]!.toFixed(1)} ms`);
 	t.true(lines > 1500);
 });
+
+test('pathological Markdown renders without throwing and within the measure', t => {
+	const bodies = [
+		'>'.repeat(500) + ' a deeply quoted sentence that is long enough to wrap',
+		Array.from({length: 60}, (_, depth) => '  '.repeat(depth) + '- item ' + depth).join('\n'),
+		Array.from({length: 40}, (_, depth) => '> '.repeat(depth) + '- item').join('\n'),
+		// Deep enough to overflow marked's stack: shown as plain text instead.
+		'*'.repeat(5000) + 'x' + '*'.repeat(5000),
+		// The hostile store's markdown bomb: too many delimiters for marked to finish in reasonable time.
+		'Before.\n\n' + '_*['.repeat(200_000) + '\n\nAfter **bold**.',
+	];
+	for (const body of bodies) {
+		const lines = render({...minimalArticle, body}, {width: 80, color: true, hyperlinks: true});
+		t.true(lines.length > 3);
+		for (const line of lines) {
+			t.true(stringWidth(line) <= 78);
+			t.true(isSafeTerminalOutput(line));
+		}
+	}
+
+	const bomb = render({...minimalArticle, body: bodies.at(-1)!});
+	t.is(bomb[3], 'Before.');
+	t.is(bomb.at(-1), 'After bold.');
+	t.true(bomb[5]!.startsWith('_*[_*['));
+});

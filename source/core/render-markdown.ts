@@ -1,5 +1,5 @@
 /**
-An article body (Markdown) as terminal lines, through marked and marked-terminal.
+The marked renderer that turns Markdown tokens into terminal text (render-body.ts drives it).
 
 marked-terminal gives the tables; the block layout is inkwire's own, because marked-terminal's reflow counts code
 units instead of columns, leaves tight list items and blockquotes unwrapped past the measure, prints task boxes twice,
@@ -23,7 +23,8 @@ export type BodyOptions = {
 /** Mutable layout state for one render: how far nested blocks are indented. */
 type Layout = {indent: number; listDepth: number; isInTable: boolean};
 
-type Renderer = {
+/** A configured marked instance and the layout state its renderer reads. */
+export type Renderer = {
 	readonly marked: Marked;
 	readonly layout: Layout;
 };
@@ -35,7 +36,8 @@ const allowedLinkTarget = /^(?:https?:\/\/|mailto:)[^\s]/i;
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const closeHyperlink = '\u001B]8;;\u001B\\';
 
-function section(lines: readonly string[]): string {
+/** A rendered block: its lines, then the blank line that separates blocks. */
+export function section(lines: readonly string[]): string {
 	return lines.join('\n') + '\n\n';
 }
 
@@ -77,7 +79,8 @@ function withoutCheckbox(tokens: readonly Token[]): Token[] {
 	));
 }
 
-function createRenderer(options: BodyOptions): Renderer {
+/** A marked instance that renders to terminal text for one set of options. */
+export function createRenderer(options: BodyOptions): Renderer {
 	const styles: Styles = createStyles(options.color);
 	const layout: Layout = {indent: 0, listDepth: 0, isInTable: false};
 	const available = () => Math.max(minimumColumns, options.measure - layout.indent);
@@ -266,79 +269,4 @@ function createRenderer(options: BodyOptions): Renderer {
 
 	const marked = new Marked().use(terminal).use({renderer});
 	return {marked, layout};
-}
-
-// Sanitise every string a token carries that a renderer reads, once marked has decoded its entities. (`raw` is never
-// rendered, and scanning it would rescan every nested block once per level.)
-function sanitizeToken(token: Token): void {
-	const record = token as Record<string, unknown>;
-	for (const key of ['text', 'href', 'title', 'lang']) {
-		const value = record[key];
-		if (typeof value === 'string') {
-			record[key] = sanitizeText(value);
-		}
-	}
-}
-
-const renderers = new Map<string, Renderer>();
-const maximumCachedRenderers = 16;
-
-function getRenderer(options: BodyOptions): Renderer {
-	const key = `${options.measure}:${options.color}:${options.hyperlinks}`;
-	let renderer = renderers.get(key);
-	if (!renderer) {
-		renderer = createRenderer(options);
-		if (renderers.size >= maximumCachedRenderers) {
-			renderers.delete(renderers.keys().next().value!);
-		}
-
-		renderers.set(key, renderer);
-	}
-
-	return renderer;
-}
-
-/** Whether a heading token repeats the article title (the parser may leave it in the body). */
-function isTitleHeading(token: Token | undefined, title: string): boolean {
-	return token?.type === 'heading' && sanitizeLine(decodeEntities(token.text, true)).toLowerCase() === title.toLowerCase();
-}
-
-/**
-Render a Markdown body as terminal lines: no `\n` inside a line, blank runs collapsed to one blank line, none at
-either end. A first heading equal to `title` is skipped, since the article header already shows it.
-*/
-export function renderMarkdown(markdown: string, options: BodyOptions, title = ''): string[] {
-	const {marked, layout} = getRenderer(options);
-	layout.indent = 0;
-	layout.listDepth = 0;
-	layout.isInTable = false;
-	let output: string;
-	try {
-		const tokens = marked.lexer(markdown);
-		marked.walkTokens(tokens, sanitizeToken);
-		const first = tokens.findIndex(token => token.type !== 'space');
-		if (title !== '' && isTitleHeading(tokens[first], title)) {
-			tokens.splice(first, 1);
-		}
-
-		output = marked.parser(tokens);
-	} catch {
-		// marked can exhaust the stack on pathological inline nesting (thousands of `*`): show the text unformatted
-		// rather than no article at all.
-		output = sanitizeText(markdown).split(/\n[ \t]*\n/).map(paragraph => section(wrapText(paragraph, options.measure))).join('');
-	}
-
-	const lines: string[] = [];
-	for (const line of output.replaceAll(hardBreak, ' ').split('\n')) {
-		const trimmed = line.trimEnd();
-		if (trimmed !== '' || (lines.length > 0 && lines.at(-1) !== '')) {
-			lines.push(trimmed);
-		}
-	}
-
-	while (lines.at(-1) === '') {
-		lines.pop();
-	}
-
-	return lines;
 }

@@ -5,7 +5,7 @@ here looks at the environment or at process.stdout.
 */
 import type {Article} from './article.js';
 import {formatMetadata} from './format.js';
-import {renderMarkdown} from './render-markdown.js';
+import {renderMarkdown} from './render-body.js';
 import {createStyles} from './render-style.js';
 import {balanceStyles, wrapText} from './render-wrap.js';
 import {isSafeTerminalOutput, sanitizeLine, sanitizeText} from './sanitize.js';
