@@ -245,3 +245,12 @@ test('text from article metadata cannot reach the terminal as control sequences'
 	t.false(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202E]/.test(frame));
 	unmount();
 });
+
+test('a large store shows its unread count right after the first frame', async t => {
+	const many = Array.from({length: 10_001}, (_, index) => ({...sampleArticles[0]!, id: `n${index}`, title: `Numbered article ${index}`}));
+	const {lastFrame, unmount} = start(makeServices({articles: many, read: ['n0', 'n1']}));
+	const frame = await waitForFrame(lastFrame, frame => frame.includes('9,999 unread'), 'the count');
+	t.true(rows(frame)[0]!.startsWith('inkwire · data · 10,001 articles · 9,999 unread'));
+	t.is(rows(frame).length, height - 1);
+	unmount();
+});

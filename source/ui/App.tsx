@@ -26,6 +26,9 @@ type Props = {
 	readonly onQuit?: () => void;
 };
 
+/** Stores up to this size get their unread count before the first frame. */
+const countAtOnceUpTo = 10_000;
+
 /** Article text is at most 100 columns wide, with a column of margin, and centred in wider windows. */
 const maxTextWidth = 100;
 
@@ -73,13 +76,20 @@ export default function App({services, width, height, onQuit}: Props) {
 	const linesFor = useArticleLines(services, textWidth);
 	const shownFor = useShownArticles(services.articles, readState);
 	const isRead = useCallback((id: string) => readState.isRead(id), [readState]);
-	// Counted once, after the first frame (at 100,000 articles it takes a noticeable moment and the list can be drawn
-	// without it), then kept up to date from the marks this reader sets.
+	// Counted once, then kept up to date from the marks this reader sets. A large store is counted after the first
+	// frame (at 100,000 articles the count takes a noticeable moment, and the list can be drawn without it); a small
+	// one at once, so the header never changes under the reader's eyes.
 	const unread = useRef<number | undefined>(undefined);
+	if (unread.current === undefined && services.articles.length <= countAtOnceUpTo) {
+		unread.current = countUnread(services.articles, readState);
+	}
+
 	const [, setIsCounted] = useState(false);
 	useEffect(() => {
-		unread.current = countUnread(services.articles, readState);
-		setIsCounted(true);
+		if (unread.current === undefined) {
+			unread.current = countUnread(services.articles, readState);
+			setIsCounted(true);
+		}
 	}, [services.articles, readState]);
 
 	const getContext = (state: ReaderState): ReaderContext => ({
