@@ -137,6 +137,32 @@ export function formatNotes(rows: readonly Row[]): string[] {
 	return lines;
 }
 
+/** What rows with these ids measure, printed once under the table. */
+export const legend: Readonly<Record<string, string>> = {
+	'pager-open': 'Enter on the list to the article\'s first line on screen, then q back, repeated',
+	'cold-start': 'inkwire: launch to the newest title with an empty cache directory; newsboat: `-x reload` of the feed into a new cache',
+	'cold-list': '`inkwire list --unread` with an empty cache directory, against the same ingest',
+	'launch-warm': 'newsboat: feed list, Enter, article list; the clock runs until the newest title shows',
+	'peak-rss': '/usr/bin/time -v around the reader, after its screen was still for 400 ms',
+	'list-key-down': 'keys alternate with their opposite; each press waits for 50 ms of quiet first',
+	'mark-read-cli': 'a whole process (node start-up included), with all but a handful of articles read',
+	'mark-read-reader': 'inkwire: r, Down, r, Up... with all but a handful read; newsboat: all marked read with C, then N, Up...',
+	'mark-read-stall': 'the longest key to frame of that series: a save that blocks after drawing delays the next move',
+};
+
+/** The legend lines for the rows present. */
+export function formatLegend(rows: readonly Row[]): string[] {
+	const seen = new Map<string, string>();
+	for (const row of rows) {
+		const text = legend[row.id];
+		if (text !== undefined && !seen.has(row.id)) {
+			seen.set(row.id, `${row.label.replace(/ \(.*\)$/, '')}: ${text}`);
+		}
+	}
+
+	return [...seen.values()];
+}
+
 /** What the figures were measured on. */
 export type Machine = {
 	readonly cpus: number;
@@ -149,6 +175,8 @@ export type Machine = {
 	readonly tmux: string | null;
 	readonly hyperfine: string | null;
 	readonly inkwireCommit: string | null;
+	/** 1, 5 and 15 minute load averages when the run began: other work on the machine inflates every figure. */
+	readonly loadAverage: readonly number[];
 };
 
 /** Describe this machine and the tools found on it. */
@@ -164,13 +192,14 @@ export function describeMachine(versions: {newsboat?: string; tmux?: string; hyp
 		tmux: versions.tmux ?? null,
 		hyperfine: versions.hyperfine ?? null,
 		inkwireCommit: commit.status === 0 ? commit.stdout.trim() : null,
+		loadAverage: os.loadavg().map(value => Math.round(value * 100) / 100),
 	};
 }
 
 /** One line about the machine, printed above the table. */
 export function formatMachine(machine: Machine): string {
 	return [
-		`${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGib} GiB, ${machine.platform}`,
+		`${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGib} GiB, ${machine.platform}, load average ${machine.loadAverage[0]?.toFixed(2) ?? '?'} at start`,
 		`node ${machine.node}, ${machine.newsboat ?? 'newsboat: not installed'}, ${machine.tmux ?? 'tmux: not installed'}, ${machine.hyperfine ?? 'hyperfine: not installed'}`,
 		`inkwire ${machine.inkwireCommit ?? '(commit unknown)'}`,
 	].join('\n');

@@ -14,7 +14,7 @@ import process from 'node:process';
 import {parseArgs} from 'node:util';
 import {commandVersion, hasCommand, timeRuns} from './process.js';
 import {cleanEnvironment, inkwireCli} from './programs.js';
-import {describeMachine, formatMachine, formatNotes, formatTable, ratioOf, meetsTarget, type Row} from './report.js';
+import {describeMachine, formatLegend, formatMachine, formatNotes, formatTable, meetsTarget, ratioOf, type Row} from './report.js';
 import {summarize} from './stats.js';
 import {measurePager, measureSize, type SizeDetails, type SuiteOptions} from './suite.js';
 import {hasTmux, measureCaptureRoundTrip, Terminal} from './tmux.js';
@@ -210,6 +210,7 @@ async function main(): Promise<void> {
 			command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
 			options: {quick: options.quick, sizes: options.sizes, runs: options.runs, keys: options.keys, pagerLines: options.pagerLines, seed: options.seed},
 			machine,
+			loadAverageAtEnd: os.loadavg().map(value => Math.round(value * 100) / 100),
 			nodeStartMilliseconds: nodeFloor,
 			harness,
 			rows: rows.map(row => ({...row, count: row.count ?? null, ratio: ratioOf(row) ?? null, met: meetsTarget(row) ?? null})),
@@ -223,13 +224,11 @@ async function main(): Promise<void> {
 		console.log(`node -e 0: ${nodeFloor ? `${nodeFloor.median.toFixed(0)} ms` : 'not measured'}; harness: capture round trip ${harness?.captureRoundTripMilliseconds?.median.toFixed(2) ?? '-'} ms, launch floor ${harness?.launchFloorMilliseconds?.median.toFixed(1) ?? '-'} ms`);
 		console.log('');
 		console.log(formatTable(rows));
-		const notes = formatNotes(rows);
-		if (notes.length > 0) {
-			console.log('');
-			console.log('Notes:');
-			for (const note of notes) {
-				console.log(`- ${note}`);
-			}
+		const notes = [...formatLegend(rows), ...formatNotes(rows)];
+		console.log('');
+		console.log(`Load average ${os.loadavg()[0]!.toFixed(2)} at the end (${machine.cpus} CPUs). Notes:`);
+		for (const note of notes) {
+			console.log(`- ${note}`);
 		}
 
 		console.log('');
