@@ -2,14 +2,9 @@
 import process from 'node:process';
 import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
-import {chooseWidth, shouldUseColor, shouldUseHyperlinks} from './core/capabilities.js';
 import {UserError} from './core/errors.js';
-import {filterArticles} from './core/library.js';
-import {formatListJson, formatListText} from './core/list-format.js';
 import {helpText} from './cli/help.js';
-import {loadStore, type CommonFlags} from './cli/context.js';
-import {formatArticle, resolveArticle, showFormats, type ShowFormat} from './cli/show.js';
-import {openReadState} from './io/settings.js';
+import type {CommonFlags} from './cli/context.js';
 import {guardBrokenPipe, warn, writeOut} from './io/output.js';
 
 const commands = ['list', 'show', 'read', 'unread'] as const;
@@ -35,100 +30,6 @@ function parseArguments() {
 			version: {type: 'boolean', default: false},
 		},
 	});
-}
-
-function parseWidth(value: string | undefined): number | undefined {
-	if (value === undefined) {
-		return undefined;
-	}
-
-	const width = Number(value);
-	if (!Number.isInteger(width) || width < 20 || width > 1000) {
-		throw new UserError(`--width takes a whole number of columns from 20 to 1000, not "${value}"`, 2);
-	}
-
-	return width;
-}
-
-function parseFormat(value: string | undefined): ShowFormat | undefined {
-	if (value === undefined) {
-		return undefined;
-	}
-
-	if (!(showFormats as readonly string[]).includes(value)) {
-		throw new UserError(`--format takes ${showFormats.join(', ')}, not "${value}"`, 2);
-	}
-
-	return value as ShowFormat;
-}
-
-function openReadStateWithWarnings() {
-	const readState = openReadState();
-	for (const message of readState.warnings) {
-		warn(message);
-	}
-
-	return readState;
-}
-
-async function runList(flags: CommonFlags & {unread: boolean; json: boolean}): Promise<number> {
-	const scan = await loadStore(flags, process.env);
-	const readState = openReadStateWithWarnings();
-	const articles = filterArticles(scan.articles, {unreadOnly: flags.unread}, readState);
-	await writeOut(flags.json ? formatListJson(articles, readState) : formatListText(articles, readState));
-	return 0;
-}
-
-async function runShow(queries: string[], flags: CommonFlags & {format?: string; width?: string}): Promise<number> {
-	if (queries.length !== 1) {
-		throw new UserError('show takes one article: an id, an id prefix, a path, or - for stdin', 2);
-	}
-
-	const format = parseFormat(flags.format);
-	const width = parseWidth(flags.width);
-	const scan = await loadStore(flags, process.env);
-	const article = resolveArticle(queries[0]!, scan);
-	const readState = openReadStateWithWarnings();
-	const isTty = Boolean(process.stdout.isTTY);
-	const chosenFormat = format ?? (shouldUseColor(isTty, process.env) ? 'ansi' : 'plain');
-	await writeOut(formatArticle(article, {
-		format: chosenFormat,
-		width: chooseWidth(width, isTty ? process.stdout.columns : undefined),
-		hyperlinks: shouldUseHyperlinks(isTty, process.env),
-		isRead: readState.isRead(article.id),
-	}));
-	return 0;
-}
-
-async function runMark(command: 'read' | 'unread', queries: string[], flags: CommonFlags): Promise<number> {
-	if (queries.length === 0) {
-		throw new UserError(`${command} takes one or more article ids`, 2);
-	}
-
-	const scan = await loadStore(flags, process.env);
-	const known = new Set(scan.articles.map(article => article.id));
-	const {findArticle} = await import('./core/library.js');
-	const ids = queries.map(query => {
-		if (known.has(query)) {
-			return query;
-		}
-
-		const lookup = findArticle(scan.articles, query);
-		if (lookup.kind === 'found') {
-			return lookup.article.id;
-		}
-
-		throw new UserError(lookup.kind === 'ambiguous'
-			? `"${query}" matches ${lookup.candidates.length} articles; give more of the id`
-			: `no article matches "${query}" (\`inkwire list\` shows the ids)`);
-	});
-	const readState = openReadStateWithWarnings();
-	readState.setRead(ids, command === 'read');
-	if (!readState.canSave) {
-		throw new UserError(`read marks cannot be saved to ${readState.path}`);
-	}
-
-	return 0;
 }
 
 async function runReader(flags: CommonFlags): Promise<number> {
@@ -166,21 +67,30 @@ async function main(): Promise<number> {
 	}
 
 	switch (command as Command | undefined) {
+		// Each command loads only what it needs: listing never loads the renderer, piping never loads Ink.
 		case 'list': {
+			const {runList} = await import('./cli/list.js');
 			return runList(flags);
 		}
 
 		case 'show': {
+			const {runShow} = await import('./cli/show.js');
 			return runShow(rest, flags);
 		}
 
 		case 'read':
 		case 'unread': {
+			const {runMark} = await import('./cli/mark.js');
 			return runMark(command as 'read' | 'unread', rest, flags);
 		}
 
 		case undefined: {
-			return process.stdout.isTTY ? runReader(flags) : runList(flags);
+			if (process.stdout.isTTY) {
+				return runReader(flags);
+			}
+
+			const {runList} = await import('./cli/list.js');
+			return runList(flags);
 		}
 	}
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import {UserError} from '../core/errors.js';
 import {defaultStorePath, scanStore, type StoreScan} from '../io/store.js';
 import {warn} from '../io/output.js';
+import {openReadState, type ReadState} from '../io/settings.js';
 
 /** Flags every command shares. */
 export type CommonFlags = {
@@ -48,4 +49,14 @@ export function reportSkipped(scan: StoreScan, verbose: boolean): void {
 	} else if (scan.skipped.length > 0) {
 		warn(`skipped ${scan.skipped.length} unreadable file${scan.skipped.length === 1 ? '' : 's'} (--verbose says why)`);
 	}
+}
+
+/** Open the read state and say, once, anything wrong with it (a config moved aside, marks that cannot be saved). */
+export function openReadStateWithWarnings(): ReadState {
+	const readState = openReadState();
+	for (const message of readState.warnings) {
+		warn(message);
+	}
+
+	return readState;
 }

@@ -5,7 +5,10 @@ import {UserError} from '../core/errors.js';
 import {findArticle} from '../core/library.js';
 import {articleIdFromPath, formatOfPath} from '../core/parse.js';
 import {formatJson, formatMarkdown, renderArticle} from '../core/render.js';
+import {chooseWidth, shouldUseColor, shouldUseHyperlinks} from '../core/capabilities.js';
 import {loadArticle, parseArticleText, type StoreScan} from '../io/store.js';
+import {writeOut} from '../io/output.js';
+import {loadStore, openReadStateWithWarnings, type CommonFlags} from './context.js';
 
 /** The formats `show` writes. */
 export const showFormats = ['ansi', 'plain', 'markdown', 'json'] as const;
@@ -101,4 +104,50 @@ export function formatArticle(article: Article, options: ShowOptions): string {
 			return lines.join('\n') + '\n';
 		}
 	}
+}
+
+export function parseWidth(value: string | undefined): number | undefined {
+	if (value === undefined) {
+		return undefined;
+	}
+
+	const width = Number(value);
+	if (!Number.isInteger(width) || width < 20 || width > 1000) {
+		throw new UserError(`--width takes a whole number of columns from 20 to 1000, not "${value}"`, 2);
+	}
+
+	return width;
+}
+
+export function parseFormat(value: string | undefined): ShowFormat | undefined {
+	if (value === undefined) {
+		return undefined;
+	}
+
+	if (!(showFormats as readonly string[]).includes(value)) {
+		throw new UserError(`--format takes ${showFormats.join(', ')}, not "${value}"`, 2);
+	}
+
+	return value as ShowFormat;
+}
+
+/** `inkwire show <id | id-prefix | path | ->`: the article formatted for the terminal or a pipe. */
+export async function runShow(queries: readonly string[], flags: CommonFlags & {readonly format?: string; readonly width?: string}): Promise<number> {
+	if (queries.length !== 1) {
+		throw new UserError('show takes one article: an id, an id prefix, a path, or - for stdin', 2);
+	}
+
+	const format = parseFormat(flags.format);
+	const width = parseWidth(flags.width);
+	const scan = await loadStore(flags, process.env);
+	const article = resolveArticle(queries[0]!, scan);
+	const readState = openReadStateWithWarnings();
+	const isTty = Boolean(process.stdout.isTTY);
+	await writeOut(formatArticle(article, {
+		format: format ?? (shouldUseColor(isTty, process.env) ? 'ansi' : 'plain'),
+		width: chooseWidth(width, isTty ? process.stdout.columns : undefined),
+		hyperlinks: shouldUseHyperlinks(isTty, process.env),
+		isRead: readState.isRead(article.id),
+	}));
+	return 0;
 }
