@@ -58,6 +58,11 @@ export function meetsTarget(row: Row): boolean | undefined {
 	return median === undefined ? undefined : median <= row.target.max;
 }
 
+/** True for the errors that only say a tool is absent (or left out on purpose). */
+function isMissingTool(error: string): boolean {
+	return /is not installed$|^left out/.test(error);
+}
+
 function formatNumber(value: number, unit: Row['unit']): string {
 	if (unit === 'MiB') {
 		return value < 10 ? value.toFixed(1) : value.toFixed(0);
@@ -76,7 +81,7 @@ function formatSide(side: Side | undefined, unit: Row['unit']): string {
 	}
 
 	if (!side.summary) {
-		return side.error ? 'error' : 'n/a';
+		return side.error && !isMissingTool(side.error) ? 'error' : 'n/a';
 	}
 
 	const {median, min, max, runs} = side.summary;
@@ -123,10 +128,14 @@ export function formatTable(rows: readonly Row[]): string {
 /** The errors and notes behind the table, one line each, so a blank cell is never unexplained. */
 export function formatNotes(rows: readonly Row[]): string[] {
 	const lines: string[] = [];
+	// A missing tool explains many cells: say it once.
+	const missing = new Set<string>();
 	for (const row of rows) {
 		const where = `${row.label}${row.count === undefined ? '' : ` (N=${row.count.toLocaleString('en-US')})`}`;
 		for (const [name, side] of [['inkwire', row.inkwire], ['newsboat', row.newsboat]] as const) {
-			if (side?.error) {
+			if (side?.error && isMissingTool(side.error)) {
+				missing.add(side.error);
+			} else if (side?.error) {
 				lines.push(`${where}, ${name}: ${side.error}`);
 			} else if (side?.note) {
 				lines.push(`${where}, ${name}: ${side.note}`);
@@ -134,7 +143,7 @@ export function formatNotes(rows: readonly Row[]): string[] {
 		}
 	}
 
-	return lines;
+	return [...[...missing].map(reason => `${reason}: the cells that need it are blank`), ...lines];
 }
 
 /** What rows with these ids measure, printed once under the table. */
