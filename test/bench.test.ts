@@ -6,7 +6,7 @@ import {promisify} from 'node:util';
 import test from 'ava';
 import {generateArticle, toMarkdown, toRssItem, writeCorpus} from '../bench/corpus.js';
 import {parsePeakRss} from '../bench/process.js';
-import {formatTable, meetsTarget, ratioOf, type Row} from '../bench/report.js';
+import {formatNotes, formatTable, meetsTarget, ratioOf, type Row} from '../bench/report.js';
 import {summarize} from '../bench/stats.js';
 import {parseArticle} from '../source/core/parse.js';
 
@@ -60,9 +60,11 @@ test('summaries, ratios and targets', t => {
 	t.true(meetsTarget(row));
 	t.false(meetsTarget({...row, inkwire: {summary: summarize([301])}}));
 	t.is(meetsTarget({...row, newsboat: {error: 'newsboat is not installed'}}), undefined);
-	const table = formatTable([row, {...row, id: 'x', newsboat: {error: 'newsboat is not installed'}}]);
+	const table = formatTable([row, {...row, id: 'x', newsboat: {error: 'newsboat is not installed'}}, {...row, id: 'y', newsboat: {error: 'timed out'}}]);
 	t.regex(table, /launch\s+100,000\s+300 ms\s+3.00 s\s+0.10x\s+<= 1\/10 met/);
-	t.regex(table, /error/);
+	t.regex(table, /300 ms\s+n\/a\s+<= 1\/10 \?/);
+	t.regex(table, /300 ms\s+error\s+<= 1\/10 \?/);
+	t.deepEqual(formatNotes([{...row, newsboat: {error: 'newsboat is not installed'}}, {...row, count: 10, newsboat: {error: 'newsboat is not installed'}}]), ['newsboat is not installed: the cells that need it are blank']);
 	t.is(parsePeakRss('\tMaximum resident set size (kbytes): 27648\n'), 27_648);
 });
 
