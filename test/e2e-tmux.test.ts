@@ -31,7 +31,7 @@ run('a reader in a real terminal: open, read to the end, back, marked read, quit
 	});
 
 	tmux.start('first', `${command}; echo "inkwire exited with $?"; sleep 60`);
-	let screen = await tmux.waitFor('first', s => s.includes('inkwire ·') && s.includes(seedTitle), 'the list');
+	let screen = await tmux.waitFor('first', s => s.includes('inkwire ·') && s.includes(seedTitle) && s.includes('4 unread'), 'the list');
 	t.regex(screen, /4 articles · 4 unread/);
 	t.regex(rowOf(screen, seedTitle), /●/, 'the seed starts unread');
 	t.true(screen.trimEnd().split('\n').length <= 29, 'the frame is at most rows - 1 lines');
@@ -64,7 +64,7 @@ run('a reader in a real terminal: open, read to the end, back, marked read, quit
 	t.notRegex(screen, /inkwire ·/, 'the alternate screen is gone');
 
 	tmux.start('second', `${command}; echo "inkwire exited with $?"; sleep 60`);
-	screen = await tmux.waitFor('second', s => s.includes('inkwire ·') && s.includes(seedTitle), 'the list after a restart');
+	screen = await tmux.waitFor('second', s => s.includes('inkwire ·') && s.includes(seedTitle) && s.includes('3 unread'), 'the list after a restart');
 	t.regex(screen, /4 articles · 3 unread/);
 	t.notRegex(rowOf(screen, seedTitle), /●/, 'the seed is still read');
 	t.regex(rowOf(screen, 'New Ferry Timetable'), /●/);

@@ -27,7 +27,7 @@ test('list shows every good article, skips the broken ones, and leaks no control
 	t.is(result.status, 0, result.stderr);
 	const ids = result.stdout.trimEnd().split('\n').map(line => line.split('\t')[0]);
 	t.deepEqual([...ids].sort(), [...goodIds].sort());
-	t.regex(result.stderr, /^inkwire: skipped 3 unreadable files \(--verbose says why\)\n$/);
+	t.regex(result.stderr, /^inkwire: skipped 4 unreadable files \(--verbose says why\)\n$/);
 });
 
 test('list --verbose says why each file was skipped', t => {
@@ -36,6 +36,7 @@ test('list --verbose says why each file was skipped', t => {
 	t.regex(result.stderr, /empty\.md: .*empty/i);
 	t.regex(result.stderr, /binary\.md: .*binary/i);
 	t.regex(result.stderr, /duplicate\.txt: .*duplicate id/i);
+	t.regex(result.stderr, /loop\/again: .*already scanned/i);
 });
 
 test('list --json strings are clean', t => {

@@ -55,7 +55,7 @@ export function runCli(arguments_: readonly string[], options: {env: NodeJS.Proc
 		input: options.input ?? '',
 		cwd: options.cwd ?? root,
 		encoding: 'utf8',
-		timeout: 30_000,
+		timeout: 120_000,
 	});
 	return {stdout: result.stdout, stderr: result.stderr, status: result.status};
 }
