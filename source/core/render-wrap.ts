@@ -26,10 +26,105 @@ const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\
 const closingPunctuation = /^[、。，．：；！？）」』】〕〉》”’ー々ゝゞ・…,.!?:;)\]]/u;
 
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+const graphemeWindow = 128;
+const maximumGraphemeWindow = 256;
+
+/** Whether a grapheme cluster certainly starts at `index`: a base letter or ideograph not joined to what precedes it. */
+function isClusterStart(text: string, index: number): boolean {
+	const previous = text.charCodeAt(index - 1);
+	if (previous === 0x20_0D || (previous >= 0x11_00 && previous <= 0x11_FF)) {
+		return false;
+	}
+
+	const code = text.charCodeAt(index);
+	return (code >= 0x20 && code <= 0x7E) || (code >= 0xA0 && code <= 0x2_FF) || (code >= 0x3_70 && code <= 0x4_82)
+		|| (code >= 0x6_21 && code <= 0x6_4A) || (code >= 0x30_40 && code <= 0x30_FF) || (code >= 0x34_00 && code <= 0x9F_FF)
+		|| (code >= 0xAC_00 && code <= 0xD7_A3) || (code >= 0xFF_01 && code <= 0xFF_60);
+}
+
+/**
+`text` in windows of a few hundred code units, each cut where a grapheme cluster surely starts. V8's Intl.Segmenter
+(Node 20), which string-width also uses, is quadratic in the length of the string it walks: 80,000 ideographs took
+32 s. So it only ever sees windows; a run of 256 code units with no clear cluster start (a wall of emoji) is cut at
+any code point not after a joiner.
+*/
+function * splitWindows(text: string): Generator<string> {
+	let start = 0;
+	while (start < text.length) {
+		let end = Math.min(text.length, start + graphemeWindow);
+		while (end < text.length && !isClusterStart(text, end)) {
+			const code = text.charCodeAt(end);
+			const isCodePointStart = code < 0xDC_00 || code > 0xDF_FF;
+			if (end - start >= maximumGraphemeWindow && isCodePointStart && text.charCodeAt(end - 1) !== 0x20_0D) {
+				break;
+			}
+
+			end++;
+		}
+
+		yield text.slice(start, end);
+		start = end;
+	}
+}
+
+/** The grapheme clusters of `text`, in linear time. */
+export function * splitGraphemes(text: string): Generator<string> {
+	for (const window of splitWindows(text)) {
+		for (const {segment} of graphemes.segment(window)) {
+			yield segment;
+		}
+	}
+}
+
+// eslint-disable-next-line no-control-regex
+const ownEscape = /\u001B\[[\d;:]*m|\u001B\]8;[^\u0007\u001B]*(?:\u0007|\u001B\\)/g;
+
+// Single code units that are always two columns (checked against string-width for every code unit): CJK symbols and
+// punctuation, kana, ideographs, Hangul syllables, fullwidth forms. They skip string-width, which is slow per character.
+function isWideCodeUnit(code: number): boolean {
+	return (code >= 0x30_00 && code <= 0x30_29) || (code >= 0x30_2E && code <= 0x30_3E) || (code >= 0x30_41 && code <= 0x30_96)
+		|| (code >= 0x30_9B && code <= 0x30_FF) || (code >= 0x34_00 && code <= 0x4D_BF) || (code >= 0x4E_00 && code <= 0x9F_FF)
+		|| (code >= 0xAC_00 && code <= 0xD7_A3) || (code >= 0xF9_00 && code <= 0xFA_FF) || (code >= 0xFF_01 && code <= 0xFF_60)
+		|| (code >= 0xFF_E0 && code <= 0xFF_E6);
+}
+
+const shortWidths = new Map<string, number>();
+const maximumCachedWidths = 10_000;
 
 /** Display width in terminal columns: CJK and emoji count 2, combining marks 0, SGR and OSC 8 escapes nothing. */
 export function displayWidth(text: string): number {
-	return narrowText.test(text) ? text.length : stringWidth(text);
+	if (text.length === 1 && isWideCodeUnit(text.charCodeAt(0))) {
+		return 2;
+	}
+
+	if (narrowText.test(text)) {
+		return text.length;
+	}
+
+	if (text.length <= 16) {
+		// Short strings (one grapheme, a short word) repeat a lot, and string-width takes ~50 µs for one emoji.
+		let width = shortWidths.get(text);
+		if (width === undefined) {
+			width = stringWidth(text);
+			if (shortWidths.size >= maximumCachedWidths) {
+				shortWidths.clear();
+			}
+
+			shortWidths.set(text, width);
+		}
+
+		return width;
+	}
+
+	// Longer text: the sum of its clusters' widths, which are cached; string-width itself would walk a long string
+	// quadratically and test every cluster against the emoji regex again.
+	const plain = text.includes('\u001B') ? text.replace(ownEscape, '') : text;
+	let width = 0;
+	for (const segment of splitGraphemes(plain)) {
+		width += displayWidth(segment);
+	}
+
+	return width;
 }
 
 type Word = {raw: string; width: number; isSpaced: boolean};
@@ -65,7 +160,7 @@ function toItems(text: string): Item[] {
 			// Each CJK character is a word of its own that joins its neighbours without a space; closing punctuation
 			// stays with the character before it.
 			let isAfterIdeograph = false;
-			for (const {segment} of graphemes.segment(token)) {
+			for (const segment of splitGraphemes(token)) {
 				const isClosing = closingPunctuation.test(segment);
 				const isIdeograph = !isClosing && cjk.test(segment);
 				const isBreak = current !== undefined && current.width > 0 && (isIdeograph || (isAfterIdeograph && !isClosing));
@@ -81,12 +176,12 @@ function toItems(text: string): Item[] {
 }
 
 /** Cut one over-long word into pieces no wider than `width`, keeping its escapes in place. */
-function cutWord(word: Word, width: number): string[] {
-	const pieces: string[] = [];
+function cutWord(word: Word, width: number): Array<{raw: string; width: number}> {
+	const pieces: Array<{raw: string; width: number}> = [];
 	let raw = '';
 	let column = 0;
 	const endPiece = () => {
-		pieces.push(raw);
+		pieces.push({raw, width: column});
 		raw = '';
 		column = 0;
 	};
@@ -108,7 +203,7 @@ function cutWord(word: Word, width: number): string[] {
 				start = end;
 			}
 		} else {
-			for (const {segment} of graphemes.segment(token)) {
+			for (const segment of splitGraphemes(token)) {
 				const segmentWidth = displayWidth(segment);
 				if (column + segmentWidth > width && column > 0) {
 					endPiece();
@@ -120,7 +215,7 @@ function cutWord(word: Word, width: number): string[] {
 		}
 	}
 
-	pieces.push(raw);
+	pieces.push({raw, width: column});
 	return pieces;
 }
 
@@ -171,13 +266,13 @@ export function wrapText(text: string, width: number): string[] {
 			}
 
 			const pieces = cutWord(item, measure);
-			for (const [index, raw] of pieces.entries()) {
+			for (const [index, piece] of pieces.entries()) {
 				if (index > 0) {
 					endLine();
 				}
 
-				line = raw;
-				column = displayWidth(raw);
+				line = piece.raw;
+				column = piece.width;
 			}
 		}
 	}
