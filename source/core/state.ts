@@ -176,45 +176,36 @@ function openIndex(state: ReaderState, context: ReaderContext): number {
 	return context.articles.findIndex(article => article.id === state.articleId);
 }
 
+type Move = (from: number, page: number, count: number) => number;
+
+/** Cursor moves in the list and scrolls in the pager and the help: where a key goes from `from`, before clamping. */
+const moves: Partial<Record<KeyAction, Move>> = {
+	up: from => from - 1,
+	down: from => from + 1,
+	'page-up': (from, page) => from - pageSize(page),
+	'page-down': (from, page) => from + pageSize(page),
+	'half-page-up': (from, page) => from - halfPageSize(page),
+	'half-page-down': (from, page) => from + halfPageSize(page),
+	top: () => 0,
+	bottom: (_from, _page, count) => count,
+};
+
 function reduceListAction(state: ReaderState, action: KeyAction, context: ReaderContext): Transition {
-	const {cursor} = state;
-	const rows = Math.max(1, context.listRows);
+	const move = moves[action];
+	if (move) {
+		return stay(moveCursor(state, move(state.cursor, context.listRows, context.articles.length), context));
+	}
+
+	const article = context.articles[state.cursor];
 	switch (action) {
-		case 'up': {
-			return stay(moveCursor(state, cursor - 1, context));
-		}
-
-		case 'down': {
-			return stay(moveCursor(state, cursor + 1, context));
-		}
-
-		case 'page-up': {
-			return stay(moveCursor(state, cursor - rows, context));
-		}
-
-		case 'page-down': {
-			return stay(moveCursor(state, cursor + rows, context));
-		}
-
-		case 'top': {
-			return stay(moveCursor(state, 0, context));
-		}
-
-		case 'bottom': {
-			return stay(moveCursor(state, context.articles.length - 1, context));
-		}
-
 		case 'open': {
-			return openAt(state, cursor, context);
+			return openAt(state, state.cursor, context);
 		}
 
 		case 'toggle-read': {
-			const article = context.articles[cursor];
-			if (!article) {
-				return withStatus(state, 'No article here');
-			}
-
-			return {state, effects: [{type: 'set-read', ids: [article.id], read: !context.isRead(article.id)}]};
+			return article
+				? {state, effects: [{type: 'set-read', ids: [article.id], read: !context.isRead(article.id)}]}
+				: withStatus(state, 'No article here');
 		}
 
 		case 'toggle-unread-only': {
@@ -226,11 +217,9 @@ function reduceListAction(state: ReaderState, action: KeyAction, context: Reader
 				return withStatus(state, 'No articles to mark');
 			}
 
-			if (context.articles.every(article => context.isRead(article.id))) {
-				return withStatus(state, 'All shown articles are read already');
-			}
-
-			return stay({...state, overlay: 'confirm-mark-all'});
+			return context.articles.every(shown => context.isRead(shown.id))
+				? withStatus(state, 'All shown articles are read already')
+				: stay({...state, overlay: 'confirm-mark-all'});
 		}
 
 		case 'filter': {
@@ -247,77 +236,41 @@ function reduceListAction(state: ReaderState, action: KeyAction, context: Reader
 	}
 }
 
-function scrollTo(state: ReaderState, offset: number, context: ReaderContext): Transition {
-	return stay({...state, offset: clampOffset(offset, context.lineCount, context.pageRows)});
-}
-
 function reduceArticleAction(state: ReaderState, action: KeyAction, context: ReaderContext): Transition {
-	// The stored offset can be past the end after a resize; move from where the window really is.
-	const offset = clampOffset(state.offset, context.lineCount, context.pageRows);
-	const {pageRows} = context;
+	const move = moves[action];
+	if (move) {
+		// The stored offset can be past the end after a resize; move from where the window really is.
+		const from = clampOffset(state.offset, context.lineCount, context.pageRows);
+		return stay({...state, offset: clampOffset(move(from, context.pageRows, context.lineCount), context.lineCount, context.pageRows)});
+	}
+
+	const index = openIndex(state, context);
 	switch (action) {
-		case 'up': {
-			return scrollTo(state, offset - 1, context);
-		}
-
-		case 'down': {
-			return scrollTo(state, offset + 1, context);
-		}
-
-		case 'page-up': {
-			return scrollTo(state, offset - pageSize(pageRows), context);
-		}
-
-		case 'page-down': {
-			return scrollTo(state, offset + pageSize(pageRows), context);
-		}
-
-		case 'half-page-up': {
-			return scrollTo(state, offset - halfPageSize(pageRows), context);
-		}
-
-		case 'half-page-down': {
-			return scrollTo(state, offset + halfPageSize(pageRows), context);
-		}
-
-		case 'top': {
-			return scrollTo(state, 0, context);
-		}
-
-		case 'bottom': {
-			return scrollTo(state, context.lineCount, context);
-		}
-
 		case 'next-article': {
-			const index = openIndex(state, context) + 1;
-			return index < context.articles.length ? openAt(state, index, context) : withStatus(state, 'This is the last article');
+			return index + 1 < context.articles.length ? openAt(state, index + 1, context) : withStatus(state, 'This is the last article');
 		}
 
 		case 'previous-article': {
-			const index = openIndex(state, context) - 1;
-			return index >= 0 ? openAt(state, index, context) : withStatus(state, 'This is the first article');
+			return index > 0 ? openAt(state, index - 1, context) : withStatus(state, 'This is the first article');
 		}
 
 		case 'next-unread': {
-			const index = findNextUnread(openIndex(state, context), context);
-			return index === undefined ? withStatus(state, 'No more unread articles') : openAt(state, index, context);
+			const next = findNextUnread(index, context);
+			return next === undefined ? withStatus(state, 'No more unread articles') : openAt(state, next, context);
 		}
 
 		case 'open-url': {
-			const url = context.articles[openIndex(state, context)]?.url;
+			const url = context.articles[index]?.url;
 			if (!url) {
 				return withStatus(state, 'This article has no URL');
 			}
 
-			if (!isOpenableUrl(url)) {
-				return withStatus(state, 'Only http, https and mailto links are opened');
-			}
-
-			return {state: {...state, status: 'Opening the article in the browser…'}, effects: [{type: 'open-url', url}]};
+			return isOpenableUrl(url)
+				? {state: {...state, status: 'Opening the article in the browser…'}, effects: [{type: 'open-url', url}]}
+				: withStatus(state, 'Only http, https and mailto links are opened');
 		}
 
 		case 'back': {
-			const index = openIndex(state, context);
 			const moved = moveCursor(state, index === -1 ? state.cursor : index, context);
 			return {state: {...moved, screen: 'list', articleId: undefined, offset: 0}, effects: [{type: 'refresh-read-state'}]};
 		}
@@ -374,24 +327,14 @@ function reduceFilterKey(state: ReaderState, key: KeyName): Transition {
 
 /** Keys over the help: the line and page keys of the article scroll it (a short window cannot show it all); any other key closes it. */
 function reduceHelpKey(state: ReaderState, key: KeyName, context: ReaderContext): Transition {
-	const steps: Partial<Record<KeyAction, number>> = {
-		up: -1,
-		down: 1,
-		'page-up': -pageSize(context.pageRows),
-		'page-down': pageSize(context.pageRows),
-		'half-page-up': -halfPageSize(context.pageRows),
-		'half-page-down': halfPageSize(context.pageRows),
-		top: -context.helpLineCount,
-		bottom: context.helpLineCount,
-	};
 	const action = findAction('article', key);
-	const step = action === undefined ? undefined : steps[action];
-	if (step === undefined || context.helpLineCount <= context.pageRows) {
+	const move = action === undefined ? undefined : moves[action];
+	if (!move || context.helpLineCount <= context.pageRows) {
 		return stay({...state, overlay: 'none'});
 	}
 
-	const helpOffset = clampOffset(clampOffset(state.helpOffset, context.helpLineCount, context.pageRows) + step, context.helpLineCount, context.pageRows);
-	return stay({...state, helpOffset});
+	const from = clampOffset(state.helpOffset, context.helpLineCount, context.pageRows);
+	return stay({...state, helpOffset: clampOffset(move(from, context.pageRows, context.helpLineCount), context.helpLineCount, context.pageRows)});
 }
 
 function reduceConfirmKey(state: ReaderState, key: KeyName, context: ReaderContext): Transition {

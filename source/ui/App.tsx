@@ -1,19 +1,19 @@
 import {Box, Text, useInput} from 'ink';
-import {useCallback, useEffect, useRef, useState} from 'react';
-import {bindingsFor, keyLabel, keyNames, type KeyAction, type KeyContext} from '../core/keymap.js';
-import {countUnread} from '../core/library.js';
+import {useCallback, useRef} from 'react';
+import {keyNames} from '../core/keymap.js';
 import {fitWidth} from '../core/list-row.js';
 import {clampOffset, percent, positionLabel} from '../core/pager.js';
 import {sanitizeLine} from '../core/sanitize.js';
-import {createInitialState, type Effect, type ReaderContext, type ReaderState} from '../core/state.js';
+import {createInitialState, type ReaderContext, type ReaderState} from '../core/state.js';
 import ArticleList from './ArticleList.js';
 import ArticleView from './ArticleView.js';
 import EmptyStore from './EmptyStore.js';
 import Help, {helpOverlayLines} from './Help.js';
-import StatusBar from './StatusBar.js';
+import StatusBar, {articleHints, helpHint, listHints} from './StatusBar.js';
 import type {ReaderServices} from './run.js';
 import {useArticleLines} from './use-article-lines.js';
-import {useReaderStore, type Dispatch} from './use-reader-store.js';
+import {useReaderEffects} from './use-reader-effects.js';
+import {useReaderStore} from './use-reader-store.js';
 import {useShownArticles} from './use-shown-articles.js';
 
 type Props = {
@@ -26,39 +26,8 @@ type Props = {
 	readonly onQuit?: () => void;
 };
 
-/** Stores up to this size get their unread count before the first frame. */
-const countAtOnceUpTo = 10_000;
-
 /** Article text is at most 100 columns wide, with a column of margin, and centred in wider windows. */
 const maxTextWidth = 100;
-
-/** "↑↓ move": the first key of each action, then a word. */
-function hint(context: KeyContext, actions: readonly KeyAction[], word: string, separator = '/'): string {
-	const keys = actions.map(action => {
-		const binding = bindingsFor(context).find(candidate => candidate.action === action);
-		return binding?.keys[0] === undefined ? '' : keyLabel(binding.keys[0]);
-	});
-	return `${keys.join(separator)} ${word}`;
-}
-
-const listHints = [
-	hint('list', ['up', 'down'], 'move', ''),
-	hint('list', ['open'], 'open'),
-	hint('list', ['toggle-read'], 'read'),
-	hint('list', ['toggle-unread-only'], 'unread only'),
-	hint('list', ['filter'], 'filter'),
-	hint('list', ['mark-all-read'], 'all read'),
-	hint('list', ['quit'], 'quit'),
-].join(' · ');
-
-const articleHints = [
-	hint('article', ['page-down'], 'page'),
-	hint('article', ['next-article', 'previous-article'], 'next/previous'),
-	hint('article', ['open-url'], 'browser'),
-	hint('article', ['back'], 'back'),
-].join(' · ');
-
-const helpHint = `${keyLabel(bindingsFor('global').find(binding => binding.action === 'help')?.keys[0] ?? '?')} help`;
 
 function plural(count: number, noun: string): string {
 	return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
@@ -76,21 +45,7 @@ export default function App({services, width, height, onQuit}: Props) {
 	const linesFor = useArticleLines(services, textWidth);
 	const shownFor = useShownArticles(services.articles, readState);
 	const isRead = useCallback((id: string) => readState.isRead(id), [readState]);
-	// Counted once, then kept up to date from the marks this reader sets. A large store is counted after the first
-	// frame (at 100,000 articles the count takes a noticeable moment, and the list can be drawn without it); a small
-	// one at once, so the header never changes under the reader's eyes.
-	const unread = useRef<number | undefined>(undefined);
-	if (unread.current === undefined && services.articles.length <= countAtOnceUpTo) {
-		unread.current = countUnread(services.articles, readState);
-	}
-
-	const [, setIsCounted] = useState(false);
-	useEffect(() => {
-		if (unread.current === undefined) {
-			unread.current = countUnread(services.articles, readState);
-			setIsCounted(true);
-		}
-	}, [services.articles, readState]);
+	const {unreadCount, runEffect} = useReaderEffects(services, onQuit);
 
 	const getContext = (state: ReaderState): ReaderContext => ({
 		articles: shownFor(state),
@@ -100,45 +55,6 @@ export default function App({services, width, height, onQuit}: Props) {
 		helpLineCount: state.overlay === 'help' ? helpOverlayLines(width).length : 0,
 		isRead,
 	});
-
-	const runEffect = (effect: Effect, dispatch: Dispatch) => {
-		try {
-			switch (effect.type) {
-				case 'set-read': {
-					const changed = effect.ids.filter(id => readState.isRead(id) !== effect.read).length;
-					readState.setRead(effect.ids, effect.read);
-					if (unread.current !== undefined) {
-						unread.current += effect.read ? -changed : changed;
-					}
-
-					break;
-				}
-
-				case 'open-url': {
-					services.openUrl(effect.url).catch((error: unknown) => {
-						dispatch({type: 'status', text: `Could not open the browser: ${sanitizeLine(String(error instanceof Error ? error.message : error))}`});
-					});
-					break;
-				}
-
-				case 'refresh-read-state': {
-					if (readState.refresh()) {
-						unread.current = countUnread(services.articles, readState);
-						dispatch({type: 'reload'});
-					}
-
-					break;
-				}
-
-				case 'quit': {
-					onQuit?.();
-					break;
-				}
-			}
-		} catch (error) {
-			dispatch({type: 'status', text: sanitizeLine(error instanceof Error ? error.message : String(error))});
-		}
-	};
 
 	const {state, dispatch} = useReaderStore({
 		initialState: () => createInitialState({status: services.warnings.map(warning => sanitizeLine(warning)).join(' · ') || undefined}),
@@ -192,7 +108,7 @@ export default function App({services, width, height, onQuit}: Props) {
 			'inkwire',
 			sanitizeLine(services.storeName),
 			plural(services.articles.length, 'article'),
-			unread.current === undefined ? '… unread' : `${unread.current.toLocaleString('en-US')} unread`,
+			unreadCount === undefined ? '… unread' : `${unreadCount.toLocaleString('en-US')} unread`,
 			...filters,
 		].join(' · ');
 		const emptyMessage = state.unreadOnly && !state.filter ? 'No unread articles. Press u to show all.' : 'No articles match the filter. Press / and Esc to clear it.';

@@ -1,0 +1,76 @@
+import {useEffect, useRef, useState} from 'react';
+import {countUnread} from '../core/library.js';
+import {sanitizeLine} from '../core/sanitize.js';
+import type {Effect} from '../core/state.js';
+import type {ReaderServices} from './run.js';
+import type {Dispatch} from './use-reader-store.js';
+
+/** Stores up to this size get their unread count before the first frame. */
+const countAtOnceUpTo = 10_000;
+
+function messageOf(error: unknown): string {
+	return sanitizeLine(error instanceof Error ? error.message : String(error));
+}
+
+/**
+Carries out the reducer's effects on the services (read marks, browser, quitting) and keeps the unread count. The count
+is made once, then kept up to date from the marks this reader sets. A large store is counted after the first frame (at
+100,000 articles the count takes a noticeable moment, and the list can be drawn without it); a small one at once, so
+the header never changes under the reader's eyes. Failures become status messages, never crashes.
+*/
+export function useReaderEffects(services: ReaderServices, onQuit: (() => void) | undefined): {unreadCount: number | undefined; runEffect: (effect: Effect, dispatch: Dispatch) => void} {
+	const {readState} = services;
+	const unread = useRef<number | undefined>(undefined);
+	if (unread.current === undefined && services.articles.length <= countAtOnceUpTo) {
+		unread.current = countUnread(services.articles, readState);
+	}
+
+	const [, setIsCounted] = useState(false);
+	useEffect(() => {
+		if (unread.current === undefined) {
+			unread.current = countUnread(services.articles, readState);
+			setIsCounted(true);
+		}
+	}, [services.articles, readState]);
+
+	const runEffect = (effect: Effect, dispatch: Dispatch) => {
+		try {
+			switch (effect.type) {
+				case 'set-read': {
+					const changed = effect.ids.filter(id => readState.isRead(id) !== effect.read).length;
+					readState.setRead(effect.ids, effect.read);
+					if (unread.current !== undefined) {
+						unread.current += effect.read ? -changed : changed;
+					}
+
+					break;
+				}
+
+				case 'open-url': {
+					services.openUrl(effect.url).catch((error: unknown) => {
+						dispatch({type: 'status', text: `Could not open the browser: ${messageOf(error)}`});
+					});
+					break;
+				}
+
+				case 'refresh-read-state': {
+					if (readState.refresh()) {
+						unread.current = countUnread(services.articles, readState);
+						dispatch({type: 'reload'});
+					}
+
+					break;
+				}
+
+				case 'quit': {
+					onQuit?.();
+					break;
+				}
+			}
+		} catch (error) {
+			dispatch({type: 'status', text: messageOf(error)});
+		}
+	};
+
+	return {unreadCount: unread.current, runEffect};
+}
