@@ -171,6 +171,11 @@ Parse the first `count` articles from the head of an index file (at least `count
 file). Undefined when the head is not a usable index.
 */
 export function parseIndexHead(head: string, count: number, root: string, writer: string, pathPrefix: string): IndexEntry[] | undefined {
+	return parseIndexHeadWithTotal(head, count, root, writer, pathPrefix)?.entries;
+}
+
+/** Like `parseIndexHead`, with the number of articles the whole index lists (for a first screen's header). */
+export function parseIndexHeadWithTotal(head: string, count: number, root: string, writer: string, pathPrefix: string): {entries: IndexEntry[]; total: number} | undefined {
 	const lines = head.split('\n');
 	try {
 		const first = lines[0];
@@ -196,7 +201,7 @@ export function parseIndexHead(head: string, count: number, root: string, writer
 			entries.push(entry);
 		}
 
-		return entries;
+		return {entries, total: header.articles};
 	} catch {
 		return undefined;
 	}

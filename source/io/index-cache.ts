@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {createHash} from 'node:crypto';
-import {parseIndex, parseIndexHead, serializeIndex, type IndexEntry, type IndexHeader} from '../core/index-format.js';
+import {parseIndex, parseIndexHeadWithTotal, serializeIndex, type IndexEntry, type IndexHeader} from '../core/index-format.js';
 import {fileURLToPath} from 'node:url';
 import type {StoredArticle} from './store.js';
 
@@ -97,6 +97,14 @@ The first `count` articles of the last scan of `root`, newest first, from the he
 the files: for painting a first screen at once while `scanStore` runs. Undefined when there is no usable index.
 */
 export function readIndexHead(root: string, count: number, cacheDirectory?: string): StoredArticle[] | undefined {
+	return readFirstScreen(root, count, cacheDirectory)?.articles;
+}
+
+/**
+The first `count` articles of the last scan and how many articles it found in all, straight from the head of the
+index: no validation, no article files touched. For painting a first screen before the store is scanned.
+*/
+export function readFirstScreen(root: string, count: number, cacheDirectory?: string): {articles: StoredArticle[]; total: number} | undefined {
 	let realRoot: string;
 	let descriptor: number;
 	const absoluteRoot = path.resolve(root);
@@ -125,8 +133,8 @@ export function readIndexHead(root: string, count: number, cacheDirectory?: stri
 			}
 		}
 
-		const entries = parseIndexHead(buffer.toString('utf8', 0, length), count, realRoot, indexWriter(), pathPrefixFor(absoluteRoot));
-		return entries?.flatMap(entry => 'article' in entry ? [entry.article] : []);
+		const head = parseIndexHeadWithTotal(buffer.toString('utf8', 0, length), count, realRoot, indexWriter(), pathPrefixFor(absoluteRoot));
+		return head && {articles: head.entries.flatMap(entry => 'article' in entry ? [entry.article] : []), total: head.total};
 	} catch {
 		return undefined;
 	} finally {

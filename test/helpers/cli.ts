@@ -56,6 +56,7 @@ export function runCli(arguments_: readonly string[], options: {env: NodeJS.Proc
 		cwd: options.cwd ?? root,
 		encoding: 'utf8',
 		timeout: 120_000,
+		maxBuffer: 64 * 1024 * 1024,
 	});
 	return {stdout: result.stdout, stderr: result.stderr, status: result.status};
 }
