@@ -9,7 +9,8 @@ import ArticleList from './ArticleList.js';
 import ArticleView from './ArticleView.js';
 import EmptyStore from './EmptyStore.js';
 import Help, {helpOverlayLines} from './Help.js';
-import StatusBar, {articleHints, helpHint, listHints} from './StatusBar.js';
+import {articleHints, helpHint, listHeader, listHints, plural} from '../core/screen-text.js';
+import StatusBar from './StatusBar.js';
 import type {ReaderServices} from './run.js';
 import {useArticleLines} from './use-article-lines.js';
 import {useReaderEffects} from './use-reader-effects.js';
@@ -28,10 +29,6 @@ type Props = {
 
 /** Article text is at most 100 columns wide, with a column of margin, and centred in wider windows. */
 const maxTextWidth = 100;
-
-function plural(count: number, noun: string): string {
-	return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 /** The reader: the list, the article pager, the help overlay and the status line, driven by the core reducer. */
 export default function App({services, width, height, onQuit}: Props) {
@@ -98,19 +95,15 @@ export default function App({services, width, height, onQuit}: Props) {
 		left = state.status ?? articleHints;
 		right = `${positionLabel(offset, lines.length, pageRows)} · ${percent(offset, lines.length, pageRows)}% · ${helpHint}`;
 	} else {
-		const filters = [
-			state.unreadOnly ? 'unread only' : '',
-			state.filter ? `filter: ${sanitizeLine(state.filter)}` : '',
-			state.unreadOnly || state.filter ? `${shown.length.toLocaleString('en-US')} shown` : '',
-			services.skipped > 0 ? `${services.skipped.toLocaleString('en-US')} skipped` : '',
-		].filter(Boolean);
-		const header = [
-			'inkwire',
-			sanitizeLine(services.storeName),
-			plural(services.articles.length, 'article'),
-			unreadCount === undefined ? '… unread' : `${unreadCount.toLocaleString('en-US')} unread`,
-			...filters,
-		].join(' · ');
+		const header = listHeader({
+			storeName: services.storeName,
+			total: services.articles.length,
+			unread: unreadCount,
+			unreadOnly: state.unreadOnly,
+			filter: state.filter,
+			shown: shown.length,
+			skipped: services.skipped,
+		});
 		const emptyMessage = state.unreadOnly && !state.filter ? 'No unread articles. Press u to show all.' : 'No articles match the filter. Press / and Esc to clear it.';
 		body = (
 			<>

@@ -1,0 +1,77 @@
+/**
+The words on the reader's screen that do not come from articles: key hints, the list header, the status line. Pure,
+so that the Ink components and the first paint that comes before Ink loads (cli/first-paint.ts) say the same thing.
+*/
+import {bindingsFor, keyLabel, type KeyAction, type KeyContext} from './keymap.js';
+import {displayWidth, fitWidth, padToWidth} from './list-row.js';
+import {sanitizeLine} from './sanitize.js';
+
+/** "↑↓ move": the first key of each action, then a word. */
+function hint(context: KeyContext, actions: readonly KeyAction[], word: string, separator = '/'): string {
+	const keys = actions.map(action => {
+		const binding = bindingsFor(context).find(candidate => candidate.action === action);
+		return binding?.keys[0] === undefined ? '' : keyLabel(binding.keys[0]);
+	});
+	return `${keys.join(separator)} ${word}`;
+}
+
+/** The list's main keys, from the key map. */
+export const listHints = [
+	hint('list', ['up', 'down'], 'move', ''),
+	hint('list', ['open'], 'open'),
+	hint('list', ['toggle-read'], 'read'),
+	hint('list', ['toggle-unread-only'], 'unread only'),
+	hint('list', ['filter'], 'filter'),
+	hint('list', ['mark-all-read'], 'all read'),
+	hint('list', ['quit'], 'quit'),
+].join(' · ');
+
+/** The article's main keys, from the key map. */
+export const articleHints = [
+	hint('article', ['page-down'], 'page'),
+	hint('article', ['next-article', 'previous-article'], 'next/previous'),
+	hint('article', ['open-url'], 'browser'),
+	hint('article', ['back'], 'back'),
+].join(' · ');
+
+/** "? help", with the key from the key map. */
+export const helpHint = `${keyLabel(bindingsFor('global').find(binding => binding.action === 'help')?.keys[0] ?? '?')} help`;
+
+/** "1 article", "100,000 articles". */
+export function plural(count: number, noun: string): string {
+	return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+export type ListHeaderOptions = {
+	readonly storeName: string;
+	readonly total: number;
+	/** Undefined while it is still being counted. */
+	readonly unread: number | undefined;
+	readonly unreadOnly?: boolean;
+	readonly filter?: string;
+	/** How many articles pass the filter, shown when one is active. */
+	readonly shown?: number;
+	readonly skipped?: number;
+};
+
+/** "inkwire · data · 8 articles · 3 unread [· unread only] [· filter: x] [· N shown] [· N skipped]". */
+export function listHeader(options: ListHeaderOptions): string {
+	const isFiltered = Boolean(options.unreadOnly) || Boolean(options.filter);
+	return [
+		'inkwire',
+		sanitizeLine(options.storeName),
+		plural(options.total, 'article'),
+		options.unread === undefined ? '… unread' : `${options.unread.toLocaleString('en-US')} unread`,
+		options.unreadOnly ? 'unread only' : '',
+		options.filter ? `filter: ${sanitizeLine(options.filter)}` : '',
+		isFiltered && options.shown !== undefined ? `${options.shown.toLocaleString('en-US')} shown` : '',
+		options.skipped ? `${options.skipped.toLocaleString('en-US')} skipped` : '',
+	].filter(Boolean).join(' · ');
+}
+
+/** The status line's text, exactly `width` columns: the left part cut first, the right part kept whole while it fits. */
+export function statusLine(left: string, right: string, width: number): string {
+	const rightWidth = Math.min(displayWidth(right), width);
+	const leftWidth = Math.max(0, width - rightWidth - 1);
+	return leftWidth > 0 ? `${padToWidth(left, leftWidth)} ${fitWidth(right, rightWidth)}` : fitWidth(right, width);
+}
