@@ -37,7 +37,11 @@ export function runTimed(run: ProgramRun, timeoutMilliseconds = 600_000): number
 	}
 
 	if (result.status !== 0) {
-		throw new Error(`${path.basename(run.command)} ${run.arguments.slice(-3).join(' ')} exited with ${result.status ?? result.signal}: ${result.stderr.trim().slice(-400)}`);
+		// A stack trace ends in frames and a caret: the line that names the error says more.
+		const stderr = result.stderr.trim();
+		const named = stderr.split('\n').find(line => /\b\w*Error\b|^inkwire:|^newsboat:/.test(line));
+		const command = `${path.basename(run.command)} ${run.arguments.slice(0, 4).map(part => path.basename(part)).join(' ')}${run.arguments.length > 4 ? ' ...' : ''}`;
+		throw new Error(`${command} exited with ${result.status ?? result.signal}: ${(named ?? stderr.slice(-300)).trim()}`);
 	}
 
 	return elapsed;
