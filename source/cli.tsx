@@ -37,8 +37,19 @@ async function runReader(flags: CommonFlags): Promise<number> {
 	// only on a real terminal, where that mode is wrong, so the variables go before the reader chunk is imported.
 	delete process.env['CI'];
 	delete process.env['CONTINUOUS_INTEGRATION'];
-	const {startReader} = await import('./cli/reader.js');
-	return startReader(flags);
+	// The first screen is painted from the index before anything heavy loads (see cli/first-paint.ts).
+	const {StartScreen, openKeyboard, paintFromIndex} = await import('./cli/first-paint.js');
+	const {resolveStorePath} = await import('./cli/store-path.js');
+	const stdin = openKeyboard();
+	const screen = new StartScreen(stdin, process.stdout);
+	screen.enter();
+	try {
+		paintFromIndex(screen, resolveStorePath(flags, process.env));
+		const {startReader} = await import('./cli/reader.js');
+		return await startReader(flags, screen, stdin);
+	} finally {
+		screen.restore();
+	}
 }
 
 async function main(): Promise<number> {

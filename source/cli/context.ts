@@ -1,24 +1,16 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import {UserError} from '../core/errors.js';
-import {defaultStorePath, scanStore, type StoreScan} from '../io/store.js';
+import {scanStore, type StoreScan} from '../io/store.js';
 import {warn} from '../io/output.js';
 import {openReadState, type ReadState} from '../io/settings.js';
+import {resolveStorePath, type CommonFlags} from './store-path.js';
 
-/** Flags every command shares. */
-export type CommonFlags = {
-	readonly data?: string;
-	readonly verbose: boolean;
-};
-
-/** The store directory: `--data`, else `INKWIRE_DATA`, else the bundled `data/`. */
-export function resolveStorePath(flags: CommonFlags, environment: NodeJS.ProcessEnv): string {
-	const chosen = flags.data ?? (environment['INKWIRE_DATA'] || undefined);
-	return chosen === undefined ? defaultStorePath() : path.resolve(chosen);
-}
+export type {CommonFlags} from './store-path.js';
 
 /** Scan the store, failing with one clear line when it is not a readable directory. */
-export async function loadStore(flags: CommonFlags, environment: NodeJS.ProcessEnv, onProgress?: (done: number, total: number) => void): Promise<StoreScan> {
+export async function loadStore(flags: CommonFlags, environment: NodeJS.ProcessEnv, options: {readonly onProgress?: (done: number, total: number) => void; readonly report?: boolean} = {}): Promise<StoreScan> {
+	const {onProgress, report = true} = options;
 	const root = resolveStorePath(flags, environment);
 	let stats: fs.Stats;
 	try {
@@ -32,7 +24,10 @@ export async function loadStore(flags: CommonFlags, environment: NodeJS.ProcessE
 	}
 
 	const scan = await scanStore(root, {onProgress});
-	reportSkipped(scan, flags.verbose);
+	if (report) {
+		reportSkipped(scan, flags.verbose);
+	}
+
 	return scan;
 }
 

@@ -1,38 +1,33 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import tty from 'node:tty';
 import {shouldUseColor, shouldUseHyperlinks} from '../core/capabilities.js';
 import {UserError} from '../core/errors.js';
 import {renderArticle} from '../core/render.js';
 import {openInBrowser} from '../io/browser.js';
-import {loadArticle} from '../io/store.js';
+import {loadArticle, type StoredArticle} from '../io/store.js';
 import {openReadState} from '../io/settings.js';
 import {runReader, type ReaderServices} from '../ui/run.js';
 import {loadStore, type CommonFlags} from './context.js';
+import type {StartScreen} from './first-paint.js';
 
-/** Keys come from stdin when it is a terminal, else from /dev/tty, so `something | inkwire` still reads keys. */
-function openKeyboard(): NodeJS.ReadStream {
-	if (process.stdin.isTTY) {
-		return process.stdin;
-	}
-
-	try {
-		const fd = fs.openSync('/dev/tty', 'r');
-		return new tty.ReadStream(fd) as unknown as NodeJS.ReadStream;
-	} catch {
-		throw new UserError('the reader needs a terminal for keys, and /dev/tty cannot be opened');
-	}
-}
-
-/** Scan the store, open the read state and run the Ink reader until the user quits. */
-export async function startReader(flags: CommonFlags): Promise<number> {
-	const stdin = openKeyboard();
-	const scan = await loadStore(flags, process.env);
+/**
+Scan the store (showing progress on the start screen when it has to be indexed), open the read state and run the Ink
+reader until the user quits. The start screen is already on the alternate screen with keys not echoed.
+*/
+export async function startReader(flags: CommonFlags, screen: StartScreen, stdin: NodeJS.ReadStream): Promise<number> {
+	let storeName = '';
+	const scan = await loadStore(flags, process.env, {
+		report: false,
+		onProgress(done, total) {
+			storeName ||= path.basename(path.resolve(flags.data ?? process.env['INKWIRE_DATA'] ?? 'data'));
+			if (total > 500) {
+				screen.paintProgress(storeName, done, total);
+			}
+		},
+	});
 	const readState = openReadState();
-	const stdout = process.stdout;
 	const color = shouldUseColor(true, process.env);
 	const hyperlinks = shouldUseHyperlinks(true, process.env);
-	const byId = new Map(scan.articles.map(article => [article.id, article]));
+	let byId: Map<string, StoredArticle> | undefined;
 	const services: ReaderServices = {
 		storeName: path.basename(scan.root),
 		storePath: scan.root,
@@ -40,6 +35,8 @@ export async function startReader(flags: CommonFlags): Promise<number> {
 		skipped: scan.skipped.length,
 		readState,
 		loadArticle(id) {
+			// Built on the first open, not at start-up: at 100,000 articles the map is a noticeable cost.
+			byId ??= new Map(scan.articles.map(article => [article.id, article]));
 			const stored = byId.get(id);
 			if (!stored) {
 				throw new UserError(`no article with id ${id}`);
@@ -51,5 +48,6 @@ export async function startReader(flags: CommonFlags): Promise<number> {
 		openUrl: async url => openInBrowser(url),
 		warnings: [...scan.warnings, ...readState.warnings],
 	};
-	return runReader(services, {stdin, stdout});
+	screen.handOver();
+	return runReader(services, {stdin, stdout: process.stdout});
 }

@@ -8,11 +8,13 @@ disk (other processes' marks kept), write atomically (conf does temp file + fsyn
 could not be saved (lock busy, disk full) stay pending and are merged into the next save.
 */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import {ReadSet, hashId, readSetVersion} from '../core/read-set.js';
 import {LockBusyError, acquireLock, type LockOptions} from './lock.js';
+import {defaultConfigDirectory} from './read-marks-file.js';
+
+export {defaultConfigDirectory} from './read-marks-file.js';
 
 /** The read state of this process, kept in step with the config file. */
 export type ReadState = {
@@ -59,11 +61,6 @@ const schema = {
 	},
 } as const;
 
-/** `$XDG_CONFIG_HOME/inkwire`, else `~/.config/inkwire`, on macOS too (a terminal tool's users look there). */
-export function defaultConfigDirectory(): string {
-	const base = process.env['XDG_CONFIG_HOME'] || path.join(os.homedir(), '.config');
-	return path.join(base, 'inkwire');
-}
 
 /** Open the read state. Never throws: problems become `warnings` and, where saving is impossible, `canSave: false`. */
 export function openReadState(options: ReadStateOptions = {}): ReadState {
