@@ -82,7 +82,14 @@ export async function runReader(services: ReaderServices, io: {stdin: NodeJS.Rea
 	stdout.write(enterAlternateScreen + hideCursor);
 	let exitCode = 0;
 	let failure: unknown;
-	const instance = render(<Root services={services} stdout={stdout}/>, {stdin, stdout, exitOnCtrlC: false});
+	const instance = render(<Root services={services} stdout={stdout}/>, {
+		stdin,
+		stdout,
+		exitOnCtrlC: false,
+		// Held keys repeat faster than Ink's default 30 frames a second. (Ink 6.8's incrementalRendering was tried and
+		// left off: in tmux it left stale rows behind when the list highlight moved.)
+		maxFps: 120,
+	});
 	// In the same tick as render(): awaiting anything in between can make the exit hang (STACK.md).
 	const exited = instance.waitUntilExit();
 
