@@ -236,8 +236,11 @@ class FileReadState implements ReadState {
 			// The directory may have been removed since opening; the lock directory needs it.
 			fs.mkdirSync(path.dirname(this.path), {recursive: true});
 			release = acquireLock(this.path, this.#lockOptions);
-			// Under the lock, an unchanged stamp means nobody wrote since we last read or wrote: skip re-reading.
-			const store = this.#diskStore && this.#stamp() === this.#diskStamp ? this.#diskStore : this.#syncFromDisk();
+			// Always re-read under the lock. Skipping it when inode, size and mtime looked unchanged lost a mark in CI:
+			// ext4 reuses a freed inode at once and mtime has the kernel's coarse clock tick, so two writers' files can
+			// share a stamp. The re-read costs a few milliseconds at 100,000 marks (the hashes are decoded only if they
+			// changed).
+			const store = this.#syncFromDisk();
 			const text = Buffer.from(this.#set.encode()).toString('base64');
 			if (text !== (store.read?.hashes ?? '')) {
 				store.read = {version: readSetVersion, count: this.#set.size, hashes: text};
