@@ -1,3 +1,4 @@
+import './helpers/no-ci.js';
 import {EventEmitter} from 'node:events';
 import process from 'node:process';
 import {setTimeout as delay} from 'node:timers/promises';
