@@ -1,8 +1,10 @@
-import {readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
+import {isDeepStrictEqual} from 'node:util';
 import test from 'ava';
 import fc from 'fast-check';
-import type {Article, ArticleFormat} from '../source/core/article.js';
-import {articleIdFromPath, countWords, formatOfPath, parseArticle} from '../source/core/parse.js';
+import type {Article, ArticleFormat, ArticleMeta} from '../source/core/article.js';
+import {generateArticle, toMarkdown} from '../bench/corpus.js';
+import {articleIdFromPath, countWords, formatOfPath, parseArticle, parseArticleMeta} from '../source/core/parse.js';
 import {isClean} from '../source/core/sanitize.js';
 
 function parseMarkdown(text: string, id = 'md/test'): {article: Article; warnings: string[]} {
@@ -268,6 +270,73 @@ test('property: any text in either format gives a clean article and never reache
 
 		return article.title.length > 0 && article.readingMinutes >= 1 && !warnings.some(warning => warning.startsWith('could not parse'));
 	}), {numRuns: 400});
+	t.pass();
+});
+
+// The metadata-only parse, used to build the store's index, must give exactly what the full parse gives.
+
+function withoutBody(parsed: {article: Article; warnings: string[]}): {article: ArticleMeta; warnings: string[]} {
+	const {body: _body, ...meta} = parsed.article;
+	return {article: meta, warnings: parsed.warnings};
+}
+
+function assertSameMeta(t: {deepEqual: (actual: unknown, expected: unknown, message?: string) => void}, text: string, format: ArticleFormat, label: string): void {
+	const options = {id: 'meta/test', format};
+	t.deepEqual(parseArticleMeta(text, options), withoutBody(parseArticle(text, options)), `${label} as ${format}`);
+}
+
+test('parseArticleMeta equals parseArticle without the body on every fixture, in both formats', t => {
+	const directory = new URL('fixtures/', import.meta.url);
+	const files = readdirSync(directory, {recursive: true, withFileTypes: true})
+		.filter(entry => entry.isFile())
+		.map(entry => `${entry.parentPath}/${entry.name}`);
+	t.true(files.filter(file => formatOfPath(file)).length >= 30, `only ${files.length} fixtures found`);
+	for (const file of files) {
+		const text = readFileSync(file, 'utf8');
+		assertSameMeta(t, text, 'markdown', file);
+		assertSameMeta(t, text, 'text', file);
+	}
+});
+
+test('parseArticleMeta equals parseArticle on generated articles and their title variants', t => {
+	for (let index = 0; index < 200; index++) {
+		const article = generateArticle(7, index);
+		const markdown = toMarkdown(article);
+		const body = article.paragraphs.join('\n\n');
+		const variants: Array<[string, string]> = [
+			['front matter', markdown],
+			['heading repeating the title on top', markdown.replace('---\n\n', `---\n\n# ${article.title}\n\n`)],
+			['other heading on top', markdown.replace('---\n\n', '---\n\n# Another headline\n\n')],
+			['repeated heading after a paragraph', markdown.replace('\n\n', `\n\n${article.paragraphs[0]}\n\n# ${article.title}\n\n`)],
+			['setext title on top', markdown.replace('---\n\n', `---\n\n${article.title}\n===\n\n`)],
+			['no front matter, heading title', `# ${article.title}\n\n${body}\n`],
+			['no title at all', `${body}\n`],
+		];
+		for (const [label, text] of variants) {
+			assertSameMeta(t, text, 'markdown', `${label} ${index}`);
+		}
+	}
+});
+
+test('a heading repeating the front matter title is dropped only when nothing comes before it', t => {
+	const top = parseArticleMeta('---\ntitle: Alpha beta\n---\n\n# Alpha beta\n\nOne two three.\n', {id: 'x', format: 'markdown'});
+	t.is(top.article.words, 3);
+	const late = parseArticleMeta('---\ntitle: Alpha beta\n---\n\nOne two three.\n\n# Alpha beta\n', {id: 'x', format: 'markdown'});
+	t.is(late.article.words, 5);
+	const setext = parseArticleMeta('---\ntitle: Alpha beta\n---\nAlpha beta\n==\nOne two three.\n', {id: 'x', format: 'markdown'});
+	t.is(setext.article.words, 3);
+	const fenced = parseArticle('---\ntitle: Alpha beta\n---\n```\ncode\n```\n# Alpha beta\n', {id: 'x', format: 'markdown'});
+	t.true(fenced.article.body.includes('# Alpha beta'));
+});
+
+test('property: parseArticleMeta equals parseArticle without the body on any text', t => {
+	const fragments = fc.constantFrom('---\n', '...\n', 'title: ', 'title: T\n', 'tags: [', 'date: ', '# ', '# T\n', 'T\n', '===\n', '```\n', '~~~\n',
+		'By Jane Doe\n', 'June 5, 2023\n', ' (AFP)\n', '\n', '\n\n', '\r\n', '   ', '\t', '\u001B[2J', '\u009B', '&#27;', '&amp;', '*', '\\', '- ',
+		'Related\n', '\uFEFF', '\u00A0', '\u3000', '\u202E', 'word ', 'Sentence ends here. ', '東京', 'مرحبا');
+	fc.assert(fc.property(fc.string({unit: fc.oneof(fragments, fc.string({unit: 'binary', maxLength: 3})), maxLength: 60}), fc.boolean(), (text, isText) => {
+		const options = {id: 'prop/x', format: isText ? 'text' as const : 'markdown' as const};
+		return isDeepStrictEqual(parseArticleMeta(text, options), withoutBody(parseArticle(text, options)));
+	}), {numRuns: 500});
 	t.pass();
 });
 

@@ -1,4 +1,4 @@
-import type {Article, ArticleFormat} from './article.js';
+import type {Article, ArticleFormat, ArticleMeta} from './article.js';
 import {cleanLine} from './entities.js';
 import {readFrontMatter, splitFrontMatter, type FrontMatter} from './front-matter.js';
 import {comparable} from './raw-header.js';
@@ -105,13 +105,21 @@ function headingText(text: string): string {
 
 type Heading = {title: string; start: number; end: number};
 
-/** The first `# heading` outside code fences (or a `===` underlined title on top), with the span of its lines. */
-function findFirstHeading(body: string): Heading | undefined {
+/**
+The first `# heading` outside code fences (or a `===` underlined title on top), with the span of its lines.
+With `isLeadingOnly`, gives up (undefined) once content has started and can no longer be underlined: a heading found
+after that would have content before it, which is all the caller needs to know when front matter named the title.
+*/
+function findFirstHeading(body: string, isLeadingOnly = false): Heading | undefined {
 	let fence = '';
 	let hasContent = false;
 	// The first line of content, while it may still be underlined with `===` into a title.
 	let first: {text: string; start: number} | undefined;
 	for (let start = 0; start < body.length;) {
+		if (isLeadingOnly && hasContent && !first) {
+			return undefined;
+		}
+
 		const newline = body.indexOf('\n', start);
 		const end = newline === -1 ? body.length : newline;
 		const line = body.slice(start, Math.min(end, start + 4096));
@@ -182,7 +190,9 @@ function parseMarkdown(text: string, warnings: string[]): {fields: FrontMatter; 
 	const {fields, warnings: yamlWarnings} = split.yaml === undefined ? {fields: {}, warnings: []} : readFrontMatter(split.yaml);
 	warnings.push(...yamlWarnings);
 	let body = sanitizeBody(split.body);
-	const heading = findFirstHeading(body);
+	// With a title from front matter, only a heading on top matters (it is dropped when it repeats the title): no need
+	// to look through the whole body for one.
+	const heading = findFirstHeading(body, fields.title !== undefined);
 	if (fields.title === undefined) {
 		const title = heading ? cleanLine(heading.title) : '';
 		if (heading && title !== '') {
@@ -196,7 +206,8 @@ function parseMarkdown(text: string, warnings: string[]): {fields: FrontMatter; 
 	return {fields, body: trimBlankLines(body)};
 }
 
-function build(id: string, fields: FrontMatter, body: string): Article {
+/** The metadata of an article whose cleaned body (before the last sanitising pass) is `body`. */
+function buildMeta(id: string, fields: FrontMatter, body: string): ArticleMeta {
 	const words = countWords(body);
 	const article: Record<string, unknown> = {
 		id: sanitizeLine(fields.id ?? id) || sanitizeLine(id),
@@ -214,8 +225,34 @@ function build(id: string, fields: FrontMatter, body: string): Article {
 		article['caption'] = caption;
 	}
 
-	Object.assign(article, {tags: (fields.tags ?? []).map(tag => sanitizeLine(tag)).filter(Boolean), words, readingMinutes: readingMinutes(words), body: sanitizeBody(body)});
+	Object.assign(article, {tags: (fields.tags ?? []).map(tag => sanitizeLine(tag)).filter(Boolean), words, readingMinutes: readingMinutes(words)});
+	return article as ArticleMeta;
+}
+
+function build(id: string, fields: FrontMatter, body: string): Article {
+	const article = buildMeta(id, fields, body) as Record<string, unknown>;
+	article['body'] = sanitizeBody(body);
 	return article as Article;
+}
+
+/** The text as parsed: no BOM, `\n` line ends only. */
+function normaliseInput(text: string): string {
+	let input = (typeof text === 'string' ? text : String(text ?? '')).replace(/^\uFEFF/, '');
+	if (input.includes('\r')) {
+		input = input.replaceAll('\r\n', '\n').replaceAll('\r', '\n');
+	}
+
+	return input;
+}
+
+/** What a file that made the parser fail shows: an empty article named by its id, and why. */
+function failed(error: unknown, id: string, warnings: readonly string[]): {article: Article; warnings: string[]} {
+	const message = error instanceof Error ? error.message : String(error);
+	const name = sanitizeLine(String(id)) || 'untitled';
+	return {
+		article: {id: name, title: name, tags: [], words: 0, readingMinutes: 1, body: ''},
+		warnings: [...warnings, sanitizeLine(`could not parse: ${message.slice(0, 200)}`)],
+	};
 }
 
 /**
@@ -226,14 +263,9 @@ line, or the id.
 export function parseArticle(text: string, options: {id: string; format: ArticleFormat}): {article: Article; warnings: string[]} {
 	const warnings: string[] = [];
 	try {
-		let input = (typeof text === 'string' ? text : String(text ?? '')).replace(/^\uFEFF/, '');
-		if (input.includes('\r')) {
-			input = input.replaceAll('\r\n', '\n').replaceAll('\r', '\n');
-		}
-
+		const input = normaliseInput(text);
 		if (options.format === 'text') {
-			const raw = parseRawText(input);
-			const {body, ...fields} = raw;
+			const {body, ...fields} = parseRawText(input);
 			return {article: build(options.id, fields, body), warnings};
 		}
 
@@ -241,11 +273,28 @@ export function parseArticle(text: string, options: {id: string; format: Article
 		return {article: build(options.id, fields, body), warnings: warnings.map(warning => sanitizeLine(warning))};
 	} catch (error) {
 		// A bug here must not take the whole store down: show the file as an empty article and say why.
-		const message = error instanceof Error ? error.message : String(error);
-		const id = sanitizeLine(String(options.id)) || 'untitled';
-		return {
-			article: {id, title: id, tags: [], words: 0, readingMinutes: 1, body: ''},
-			warnings: [...warnings, sanitizeLine(`could not parse: ${message.slice(0, 200)}`)],
-		};
+		return failed(error, options.id, warnings);
+	}
+}
+
+/**
+Exactly `parseArticle(text, options)` without the body: the same metadata and warnings, for the store's index. It
+skips the work only the body needs (its last sanitising pass, and the search for a heading deep in the body when
+front matter names the title).
+*/
+export function parseArticleMeta(text: string, options: {id: string; format: ArticleFormat}): {article: ArticleMeta; warnings: string[]} {
+	const warnings: string[] = [];
+	try {
+		const input = normaliseInput(text);
+		if (options.format === 'text') {
+			const {body, ...fields} = parseRawText(input);
+			return {article: buildMeta(options.id, fields, body), warnings};
+		}
+
+		const {fields, body} = parseMarkdown(input, warnings);
+		return {article: buildMeta(options.id, fields, body), warnings: warnings.map(warning => sanitizeLine(warning))};
+	} catch (error) {
+		const {article: {body: _body, ...meta}, warnings: all} = failed(error, options.id, warnings);
+		return {article: meta, warnings: all};
 	}
 }
