@@ -48,6 +48,8 @@ export async function startReader(flags: CommonFlags, screen: StartScreen, stdin
 		openUrl: async url => openInBrowser(url),
 		warnings: [...scan.warnings, ...readState.warnings],
 	};
+	// The list as it is now, so that the screen is never empty while Ink computes its first frame.
+	screen.paintList(services.storeName, scan.articles.slice(0, screen.height), scan.articles.length, readState);
 	screen.handOver();
-	return runReader(services, {stdin, stdout: process.stdout});
+	return runReader(services, {stdin, stdout: process.stdout, isScreenPainted: true});
 }

@@ -54,12 +54,13 @@ function Root({services, stdout}: RootProps) {
 }
 
 /**
-Runs the reader until quit. Enters the alternate screen (\x1b[?1049h) and hides the cursor before render; on q,
+Runs the reader until quit. Enters the alternate screen (\x1b[?1049h), unless `isScreenPainted` says the caller is
+there already with this list painted, and hides the cursor before render; on q,
 Ctrl-C, SIGTERM, SIGHUP and uncaught errors restores everything (leave alt screen, show cursor, raw mode off).
 Returns the exit code (0 for a normal quit; 128 + the signal number after a signal). An error thrown while running is
 re-thrown after the terminal is restored. `stdin` may be a tty.ReadStream on /dev/tty when process.stdin is a pipe.
 */
-export async function runReader(services: ReaderServices, io: {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream}): Promise<number> {
+export async function runReader(services: ReaderServices, io: {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; isScreenPainted?: boolean}): Promise<number> {
 	const {stdin, stdout} = io;
 	let isRestored = false;
 	const restore = () => {
@@ -79,7 +80,9 @@ export async function runReader(services: ReaderServices, io: {stdin: NodeJS.Rea
 		stdout.write(showCursor + leaveAlternateScreen);
 	};
 
-	stdout.write(enterAlternateScreen + hideCursor);
+	// When the caller already painted this list on the alternate screen (cli/first-paint.ts), Ink draws over it from the
+	// top left; clearing first would flash an empty screen while the first frame is computed.
+	stdout.write(io.isScreenPainted ? `\u001B[H${hideCursor}` : enterAlternateScreen + hideCursor);
 	let exitCode = 0;
 	let failure: unknown;
 	const instance = render(<Root services={services} stdout={stdout}/>, {
