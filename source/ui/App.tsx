@@ -134,7 +134,8 @@ export default function App({services, width, height, onQuit}: Props) {
 
 	return (
 		<Box flexDirection="column" width={width} height={frameHeight}>
-			<Box flexDirection="column" flexGrow={1} overflow="hidden">
+			{/* No overflow="hidden": every child is already cut to the window, and a clip makes Ink slice every line of every frame. */}
+			<Box flexDirection="column" flexGrow={1}>
 				{body}
 			</Box>
 			<StatusBar left={left} right={right} width={width} isMessage={isMessage}/>
