@@ -5,6 +5,7 @@ import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {defaultStorePath, loadArticle, parseArticleText, scanStore, type StoreScan} from '../source/io/store.js';
 import {indexPathFor, readIndexHead} from '../source/io/index-cache.js';
+import {generateArticle, toMarkdown} from '../bench/corpus.js';
 
 const fixture = fileURLToPath(new URL('fixtures/store', import.meta.url));
 const isRoot = process.getuid?.() === 0;
@@ -230,4 +231,35 @@ test('defaultStorePath is the data folder next to the inkwire package.json', t =
 	t.is(path.basename(store), 'data');
 	const info = JSON.parse(fs.readFileSync(path.join(path.dirname(store), 'package.json'), 'utf8')) as {name: string};
 	t.is(info.name, 'inkwire');
+});
+
+/** The fixture store plus `count` generated articles and copies of the hostile and raw fixtures. */
+function makeLargeStore(count: number): {root: string; cache: string} {
+	const store = makeStore();
+	fs.mkdirSync(path.join(store.root, 'generated'));
+	for (let index = 0; index < count; index++) {
+		const article = generateArticle(3, index);
+		fs.writeFileSync(path.join(store.root, 'generated', `${index}.md`), toMarkdown(article));
+	}
+
+	for (const folder of ['hostile', 'raw', 'markdown']) {
+		fs.cpSync(fileURLToPath(new URL(`fixtures/${folder}`, import.meta.url)), path.join(store.root, folder), {recursive: true});
+	}
+
+	return store;
+}
+
+test('worker threads parse exactly what one thread parses, index included', async t => {
+	const {root, cache} = makeLargeStore(600);
+	const single = await scanStore(root, {cacheDirectory: cache, parseThreads: 1});
+	const singleIndex = fs.readFileSync(indexPathFor(fs.realpathSync(root), cache), 'utf8');
+	fs.rmSync(cache, {recursive: true});
+	const progress: Array<[number, number]> = [];
+	const threaded = await scanStore(root, {cacheDirectory: cache, parseThreads: 3, onProgress: (done, total) => progress.push([done, total])});
+	t.deepEqual(threaded, single);
+	t.is(fs.readFileSync(indexPathFor(fs.realpathSync(root), cache), 'utf8'), singleIndex);
+	t.true(single.articles.length > 600);
+	// Progress never goes back and ends at the total.
+	t.true(progress.every(([done], index) => index === 0 || done >= progress[index - 1]![0]));
+	t.deepEqual(progress.at(-1), [progress[0]![1], progress[0]![1]]);
 });

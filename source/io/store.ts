@@ -4,8 +4,10 @@ first, and the files it could not use with the reason. Bodies are read only to (
 scan is readdir + stat only (see index-cache.ts).
 */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {isUtf8} from 'node:buffer';
+import {Worker} from 'node:worker_threads';
 import type {Article, ArticleMeta} from '../core/article.js';
 import {UserError} from '../core/errors.js';
 import type {IndexEntry, LocatedMeta} from '../core/index-format.js';
@@ -33,6 +35,11 @@ export type ScanOptions = {
 	readonly signal?: AbortSignal;
 	/** Called with the relative path of every file read and parsed, that is not taken from the index. */
 	readonly onParse?: (relativePath: string) => void;
+	/**
+	How many threads read and parse files, this one included. Default: one per core (at most 4) when at least
+	2,000 files need reading, else 1.
+	*/
+	readonly parseThreads?: number;
 };
 
 /** Larger files are skipped: no article is that long, and it bounds memory. */
@@ -50,7 +57,7 @@ Scan a store. Never fails because of a single file: unusable ones land in `skipp
 itself cannot be read, and the signal's reason when aborted.
 */
 export async function scanStore(root: string, options: ScanOptions = {}): Promise<StoreScan> {
-	const {cacheDirectory, onProgress, signal, onParse} = options;
+	const {cacheDirectory, onProgress, signal, onParse, parseThreads} = options;
 	const absoluteRoot = path.resolve(root);
 	let realRoot: string;
 	try {
@@ -72,44 +79,59 @@ export async function scanStore(root: string, options: ScanOptions = {}): Promis
 		known.set(entry.relativePath, entry);
 	}
 
-	const entries: IndexEntry[] = [];
+	// First the stats, in path order: what the index knows and what must be read. `slots` keeps path order for both.
+	const slots: Array<IndexEntry | ParseJob> = [];
+	const jobs: ParseJob[] = [];
 	let changed = !previous;
 	let lastYield = performance.now();
 	for (const [index, candidate] of candidates.entries()) {
 		if (index % 256 === 0) {
-			onProgress?.(index, candidates.length);
+			onProgress?.(index - jobs.length, candidates.length);
 			// Scanning is synchronous work in an async function: give the event loop (a progress bar, Ctrl+C) a turn.
 			if (performance.now() - lastYield > 30) {
-				await new Promise(resolve => {
-					setImmediate(resolve);
-				});
+				await yieldToEventLoop();
 				lastYield = performance.now();
 			}
 
 			signal?.throwIfAborted();
 		}
 
-		let stats: fs.Stats;
-		try {
-			stats = fs.statSync(candidate.absolutePath);
-		} catch (error) {
+		const stats = statFile(candidate.absolutePath);
+		if ('failure' in stats) {
 			changed ||= known.has(candidate.relativePath);
-			skipped.push({path: candidate.absolutePath, reason: describeFileError(error)});
+			skipped.push({path: candidate.absolutePath, reason: stats.failure});
 			continue;
 		}
 
 		const cached = known.get(candidate.relativePath);
 		if (cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) {
-			entries.push(cached);
+			slots.push(cached);
 			continue;
 		}
 
 		onParse?.(candidate.relativePath);
-		const entry = readEntry(candidate, stats);
+		const job: ParseJob = {relativePath: candidate.relativePath, absolutePath: candidate.absolutePath, size: stats.size, mtimeMs: stats.mtimeMs, isKnown: cached !== undefined};
+		jobs.push(job);
+		slots.push(job);
+	}
+
+	// Then the files to read, in parallel when there are many (a first start reads every file).
+	const parsed = await parseJobs(jobs, {threads: parseThreads, signal, onProgress: onProgress && (done => {
+		onProgress(candidates.length - jobs.length + done, candidates.length);
+	})});
+	const entries: IndexEntry[] = [];
+	let jobIndex = 0;
+	for (const slot of slots) {
+		if (!('isKnown' in slot)) {
+			entries.push(slot);
+			continue;
+		}
+
+		const entry = parsed[jobIndex++]!;
 		if ('failure' in entry) {
 			// Not cached (it may be readable next time), so the index changes only if it knew this file.
-			changed ||= cached !== undefined;
-			skipped.push({path: candidate.absolutePath, reason: entry.failure});
+			changed ||= slot.isKnown;
+			skipped.push({path: slot.absolutePath, reason: entry.failure});
 		} else {
 			changed = true;
 			entries.push(entry);
@@ -282,10 +304,205 @@ function compareText(left: string, right: string): number {
 	return left < right ? -1 : (left > right ? 1 : 0);
 }
 
-/** Read and parse one file into an index entry, or say why it is not an article. */
-function readEntry(candidate: Candidate, stats: fs.Stats): IndexEntry | {failure: string} {
-	const {relativePath, size, mtimeMs} = {relativePath: candidate.relativePath, size: stats.size, mtimeMs: stats.mtimeMs};
-	const checked = readChecked(candidate.absolutePath, stats.size);
+function statFile(file: string): {size: number; mtimeMs: number} | {failure: string} {
+	try {
+		return fs.statSync(file);
+	} catch (error) {
+		return {failure: describeFileError(error)};
+	}
+}
+
+async function yieldToEventLoop(): Promise<void> {
+	await new Promise(resolve => {
+		setImmediate(resolve);
+	});
+}
+
+/** A file to read and parse, with the size and mtime its entry will record. */
+type ParseJob = {
+	readonly relativePath: string;
+	readonly absolutePath: string;
+	readonly size: number;
+	readonly mtimeMs: number;
+	/** Whether the index had an (outdated) entry for this path. */
+	readonly isKnown: boolean;
+};
+
+/** What a scan worker is sent: files as [relative path, absolute path, size, mtime]. */
+export type ScanChunk = ReadonlyArray<readonly [string, string, number, number]>;
+
+/** What a scan worker answers: one result per file of its chunk, in order. */
+export type ScanResults = Array<IndexEntry | {failure: string}>;
+
+/** Below this many files to read, starting worker threads costs more than it saves. */
+const minimumFilesForThreads = 2000;
+const chunkSize = 256;
+
+/**
+Start a scan worker, or undefined when there is none to start. In the bundle it is dist/io/scan-worker.js (this code
+may be in a chunk); from the source (tests run under tsx), Node 20 workers do not inherit tsx's loader, so a small
+bootstrap registers it before importing scan-worker.ts.
+*/
+function startScanWorker(): Worker | undefined {
+	try {
+		if (import.meta.url.endsWith('.ts')) {
+			const target = new URL('scan-worker.ts', import.meta.url).href;
+			const tsx = import.meta.resolve('tsx/esm/api');
+			return new Worker(`import(${JSON.stringify(tsx)}).then(api => { api.register(); return import(${JSON.stringify(target)}); });`, {eval: true});
+		}
+
+		for (const candidate of ['./io/scan-worker.js', '../io/scan-worker.js', './scan-worker.js']) {
+			const url = new URL(candidate, import.meta.url);
+			if (fs.existsSync(url)) {
+				return new Worker(url);
+			}
+		}
+	} catch {
+		// No worker: this thread does the work.
+	}
+
+	return undefined;
+}
+
+/**
+Read and parse files, results in job order. The work is handed out in chunks to worker threads and to this thread
+alike, so that no core waits; a worker that fails leaves its chunk to this thread, and without workers this thread
+does it all.
+*/
+async function parseJobs(jobs: readonly ParseJob[], options: {threads: number | undefined; signal: AbortSignal | undefined; onProgress: ((done: number) => void) | undefined}): Promise<ScanResults> {
+	const {signal, onProgress} = options;
+	const results: ScanResults = Array.from({length: jobs.length});
+	const threads = options.threads ?? (jobs.length >= minimumFilesForThreads ? Math.min(4, os.availableParallelism()) : 1);
+
+	// Chunks not yet handed out are ranges from `next`; chunks given back by a failed worker wait in `returned`.
+	let next = 0;
+	const returned: Array<[number, number]> = [];
+	const take = (): [number, number] | undefined => {
+		if (returned.length > 0) {
+			return returned.pop();
+		}
+
+		if (next >= jobs.length) {
+			return undefined;
+		}
+
+		const start = next;
+		next = Math.min(jobs.length, next + chunkSize);
+		return [start, next];
+	};
+
+	let done = 0;
+	let wake: (() => void) | undefined;
+	const workers = new Set<Worker>();
+	// Each worker keeps two chunks in flight, so that it has work while this thread is busy with its own chunk.
+	const inFlight = new Map<Worker, Array<[number, number]>>();
+	const feed = (worker: Worker) => {
+		const queue = inFlight.get(worker)!;
+		while (queue.length < 2) {
+			const range = take();
+			if (!range) {
+				break;
+			}
+
+			queue.push(range);
+			const chunk: ScanChunk = jobs.slice(range[0], range[1]).map(job => [job.relativePath, job.absolutePath, job.size, job.mtimeMs]);
+			worker.postMessage(chunk);
+		}
+	};
+
+	const retire = (worker: Worker) => {
+		if (!workers.delete(worker)) {
+			return;
+		}
+
+		returned.push(...inFlight.get(worker)!);
+		inFlight.delete(worker);
+		void worker.terminate();
+		wake?.();
+	};
+
+	for (let count = 1; count < threads && next < jobs.length; count++) {
+		const worker = startScanWorker();
+		if (!worker) {
+			break;
+		}
+
+		workers.add(worker);
+		inFlight.set(worker, []);
+		worker.on('message', (chunkResults: ScanResults) => {
+			const range = inFlight.get(worker)?.shift();
+			if (!range || chunkResults.length !== range[1] - range[0]) {
+				retire(worker);
+				return;
+			}
+
+			for (const [offset, result] of chunkResults.entries()) {
+				results[range[0] + offset] = result;
+			}
+
+			done += chunkResults.length;
+			feed(worker);
+			wake?.();
+		});
+		worker.on('error', () => {
+			retire(worker);
+		});
+		worker.on('exit', () => {
+			retire(worker);
+		});
+		feed(worker);
+	}
+
+	try {
+		let lastProgress = -1;
+		for (;;) {
+			signal?.throwIfAborted();
+			if (done !== lastProgress) {
+				onProgress?.(done);
+				lastProgress = done;
+			}
+
+			const range = take();
+			if (range) {
+				for (let index = range[0]; index < range[1]; index++) {
+					const job = jobs[index]!;
+					results[index] = readIndexEntry(job.relativePath, job.absolutePath, job.size, job.mtimeMs);
+				}
+
+				done += range[1] - range[0];
+				// Let the workers' answers in (and a progress bar, and Ctrl+C).
+				// eslint-disable-next-line no-await-in-loop
+				await yieldToEventLoop();
+				continue;
+			}
+
+			if (workers.size === 0 || [...inFlight.values()].every(queue => queue.length === 0)) {
+				break;
+			}
+
+			// eslint-disable-next-line no-await-in-loop
+			await new Promise<void>(resolve => {
+				wake = resolve;
+			});
+			wake = undefined;
+		}
+	} finally {
+		for (const worker of workers) {
+			workers.delete(worker);
+			void worker.terminate();
+		}
+	}
+
+	onProgress?.(done);
+	return results;
+}
+
+/**
+Read and parse one file of a store into its index entry, or say why it cannot be read now. For scanStore and its
+worker threads (scan-worker.ts), not for other callers.
+*/
+export function readIndexEntry(relativePath: string, absolutePath: string, size: number, mtimeMs: number): IndexEntry | {failure: string} {
+	const checked = readChecked(absolutePath, size);
 	if ('failure' in checked) {
 		return checked.isContentProblem ? {relativePath, size, mtimeMs, skipReason: checked.failure} : {failure: checked.failure};
 	}
@@ -293,7 +510,7 @@ function readEntry(candidate: Candidate, stats: fs.Stats): IndexEntry | {failure
 	const format = formatOfPath(relativePath) ?? 'text';
 	// The index needs no body: the metadata-only parse skips the work only the body needs.
 	const {article, warnings} = parseArticleMeta(checked.text, {id: articleIdFromPath(relativePath), format});
-	return {relativePath, size, mtimeMs, article: {...article, path: candidate.absolutePath}, warnings: checked.isInvalidUtf8 ? ['invalid UTF-8 replaced with U+FFFD', ...warnings] : warnings};
+	return {relativePath, size, mtimeMs, article: {...article, path: absolutePath}, warnings: checked.isInvalidUtf8 ? ['invalid UTF-8 replaced with U+FFFD', ...warnings] : warnings};
 }
 
 // One buffer for every file read, grown when needed: a scan reads 100,000 files, and readFileSync allocates a buffer
