@@ -51,5 +51,11 @@ export async function startReader(flags: CommonFlags, screen: StartScreen, stdin
 	// The list as it is now, so that the screen is never empty while Ink computes its first frame.
 	screen.paintList(services.storeName, scan.articles.slice(0, screen.height), scan.articles.length, readState);
 	screen.handOver();
-	return runReader(services, {stdin, stdout: process.stdout, isScreenPainted: true});
+	try {
+		return await runReader(services, {stdin, stdout: process.stdout, isScreenPainted: true});
+	} finally {
+		// Marks are saved as they are made; one whose save failed (another inkwire held the lock too long) is retried
+		// here, on every way out: q, Ctrl-C, SIGTERM, SIGHUP.
+		readState.setRead([], true);
+	}
 }
