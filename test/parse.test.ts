@@ -62,6 +62,54 @@ test('countWords counts words, not Markdown markers', t => {
 	t.is(countWords('The year 2023 — a list: 1, 2, 3.'), 8);
 });
 
+/** countWords as its doc says, one UTF-16 unit at a time: the reference the fast byte loop must match. */
+function referenceWordCount(body: string): number {
+	const kindOf = (code: number): number => {
+		if (code < 128) {
+			return /[A-Za-z\d]/.test(String.fromCharCode(code)) ? 1 : ([32, 10, 9, 13].includes(code) ? 2 : 0);
+		}
+
+		if ((code >= 0x3040 && code <= 0x30FF) || (code >= 0x3400 && code <= 0x9FFF) || (code >= 0xF900 && code <= 0xFAFF)) {
+			return 3;
+		}
+
+		if (code === 0xA0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200A)) {
+			return 2;
+		}
+
+		return code < 0xC0 || (code >= 0x200B && code <= 0x2BFF) || (code >= 0x3001 && code <= 0x303F) || (code >= 0xFF00 && code <= 0xFF65) ? 0 : 1;
+	};
+
+	let words = 0;
+	let cjk = 0;
+	let isInWord = false;
+	for (let index = 0; index < body.length; index++) {
+		const kind = kindOf(body.charCodeAt(index));
+		if (kind === 1) {
+			isInWord = true;
+		} else if (kind === 2) {
+			words += isInWord ? 1 : 0;
+			isInWord = false;
+		} else if (kind === 3) {
+			cjk++;
+		}
+	}
+
+	return words + (isInWord ? 1 : 0) + Math.ceil(cjk / 2);
+}
+
+test('property: countWords equals the one-unit-at-a-time reference on any text, lone surrogates included', t => {
+	const unit = fc.oneof(
+		fc.constantFrom(' ', '\n', '\t', '\r', 'a', 'Z', '7', '-', '#', '\u00A0', '\u00E9', '\u00BF', '\u3000', '\u2003', '\u200B', '東', 'カ', '\uFF01', '\uD83D\uDE00', '\uD800', '\uDC00', '\uFFFD'),
+		fc.integer({min: 0, max: 0xFFFF}).map(code => String.fromCharCode(code)),
+		fc.string({unit: 'binary', maxLength: 2}),
+	);
+	fc.assert(fc.property(fc.string({unit, maxLength: 80}), text => countWords(text) === referenceWordCount(text)), {numRuns: 2000});
+	const long = 'word 東京 ¿qué? \uD83D\uDE00 '.repeat(400_000);
+	t.is(countWords(long), referenceWordCount(long));
+	t.is(countWords(long.slice(0, 100_000)), referenceWordCount(long.slice(0, 100_000)));
+});
+
 test('reading minutes: about 230 words a minute, at least one', t => {
 	t.is(parseMarkdown('# T\n\nword').article.readingMinutes, 1);
 	t.is(parseMarkdown('').article.readingMinutes, 1);

@@ -45,12 +45,67 @@ for (let code = 0; code < 128; code++) {
 	asciiClass[code] = isAlphanumeric ? 1 : (code === 32 || code === 10 || code === 9 || code === 13 ? 2 : 0);
 }
 
+// Large enough for a body of 40,000 characters in UTF-8; grown for longer ones, up to `maxEncodedLength`.
+let encoded = new Uint8Array(128 * 1024);
+const maxEncodedLength = 16 * 1024 * 1024;
+const encoder = new TextEncoder();
+
 /**
 Words in a Markdown body: whitespace-separated tokens holding a letter or digit (so `-`, `#` and `---` are not words).
 Chinese and Japanese are written without spaces; every two of their characters count as one word, which puts their
 reading speed near the usual 400-500 characters a minute.
 */
 export function countWords(body: string): number {
+	if (body.length * 3 > encoded.length) {
+		if (body.length * 3 > maxEncodedLength) {
+			return countWordsByCharacter(body);
+		}
+
+		encoded = new Uint8Array(body.length * 3);
+	}
+
+	// The same count over the UTF-8 bytes: reading a byte array is about three times as fast as charCodeAt, and this
+	// loop runs over every character of every article when a store is indexed. Branch-free for ASCII.
+	const bytes = encoded;
+	const length = encoder.encodeInto(body, bytes).written;
+	let words = 0;
+	let isInWord = 0;
+	let cjkCharacters = 0;
+	for (let index = 0; index < length; index++) {
+		const byte = bytes[index]!;
+		let kind: number;
+		if (byte < 0x80) {
+			kind = asciiClass[byte]!;
+		} else {
+			// encodeInto writes valid UTF-8 (a lone surrogate becomes U+FFFD, a letter, as the surrogate itself is).
+			if (byte < 0xE0) {
+				kind = classify(((byte & 0x1F) << 6) | (bytes[index + 1]! & 0x3F));
+				index += 1;
+			} else if (byte < 0xF0) {
+				kind = classify(((byte & 0x0F) << 12) | ((bytes[index + 1]! & 0x3F) << 6) | (bytes[index + 2]! & 0x3F));
+				index += 2;
+			} else {
+				// Outside the BMP: two surrogates in UTF-16, both letters.
+				kind = 1;
+				index += 3;
+			}
+
+			if (kind === 3) {
+				cjkCharacters++;
+				continue;
+			}
+		}
+
+		const isSeparator = kind >> 1;
+		words += isInWord & isSeparator;
+		isInWord = (isInWord | kind) & (isSeparator ^ 1) & 1;
+	}
+
+	return words + isInWord + Math.ceil(cjkCharacters / 2);
+}
+
+/** `countWords` one UTF-16 unit at a time, for bodies too long for the byte buffer. */
+function countWordsByCharacter(body: string): number {
 	let words = 0;
 	let cjkCharacters = 0;
 	let hasWordCharacter = false;
