@@ -6,6 +6,6 @@ import {parentPort} from 'node:worker_threads';
 import {readIndexEntry, type ScanChunk, type ScanResults} from './store.js';
 
 parentPort?.on('message', (chunk: ScanChunk) => {
-	const results: ScanResults = chunk.map(([relativePath, absolutePath, size, mtimeMs]) => readIndexEntry(relativePath, absolutePath, size, mtimeMs));
+	const results: ScanResults = chunk.map(([relativePath, absolutePath]) => readIndexEntry(relativePath, absolutePath));
 	parentPort!.postMessage(results);
 });

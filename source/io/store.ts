@@ -96,21 +96,25 @@ export async function scanStore(root: string, options: ScanOptions = {}): Promis
 			signal?.throwIfAborted();
 		}
 
-		const stats = statFile(candidate.absolutePath);
-		if ('failure' in stats) {
-			changed ||= known.has(candidate.relativePath);
-			skipped.push({path: candidate.absolutePath, reason: stats.failure});
-			continue;
-		}
-
+		// Only files the index knows are stat'ed here; the others are read anyway, and the reader takes their size and
+		// mtime from the open file (one path lookup fewer per file on a first start).
 		const cached = known.get(candidate.relativePath);
-		if (cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) {
-			slots.push(cached);
-			continue;
+		if (cached) {
+			const stats = statFile(candidate.absolutePath);
+			if ('failure' in stats) {
+				changed = true;
+				skipped.push({path: candidate.absolutePath, reason: stats.failure});
+				continue;
+			}
+
+			if (cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) {
+				slots.push(cached);
+				continue;
+			}
 		}
 
 		onParse?.(candidate.relativePath);
-		const job: ParseJob = {relativePath: candidate.relativePath, absolutePath: candidate.absolutePath, size: stats.size, mtimeMs: stats.mtimeMs, isKnown: cached !== undefined};
+		const job: ParseJob = {relativePath: candidate.relativePath, absolutePath: candidate.absolutePath, isKnown: cached !== undefined};
 		jobs.push(job);
 		slots.push(job);
 	}
@@ -318,18 +322,16 @@ async function yieldToEventLoop(): Promise<void> {
 	});
 }
 
-/** A file to read and parse, with the size and mtime its entry will record. */
+/** A file to read and parse. */
 type ParseJob = {
 	readonly relativePath: string;
 	readonly absolutePath: string;
-	readonly size: number;
-	readonly mtimeMs: number;
 	/** Whether the index had an (outdated) entry for this path. */
 	readonly isKnown: boolean;
 };
 
-/** What a scan worker is sent: files as [relative path, absolute path, size, mtime]. */
-export type ScanChunk = ReadonlyArray<readonly [string, string, number, number]>;
+/** What a scan worker is sent: files as [relative path, absolute path]. */
+export type ScanChunk = ReadonlyArray<readonly [string, string]>;
 
 /** What a scan worker answers: one result per file of its chunk, in order. */
 export type ScanResults = Array<IndexEntry | {failure: string}>;
@@ -405,7 +407,7 @@ async function parseJobs(jobs: readonly ParseJob[], options: {threads: number | 
 			}
 
 			queue.push(range);
-			const chunk: ScanChunk = jobs.slice(range[0], range[1]).map(job => [job.relativePath, job.absolutePath, job.size, job.mtimeMs]);
+			const chunk: ScanChunk = jobs.slice(range[0], range[1]).map(job => [job.relativePath, job.absolutePath]);
 			worker.postMessage(chunk);
 		}
 	};
@@ -466,7 +468,7 @@ async function parseJobs(jobs: readonly ParseJob[], options: {threads: number | 
 			if (range) {
 				for (let index = range[0]; index < range[1]; index++) {
 					const job = jobs[index]!;
-					results[index] = readIndexEntry(job.relativePath, job.absolutePath, job.size, job.mtimeMs);
+					results[index] = readIndexEntry(job.relativePath, job.absolutePath);
 				}
 
 				done += range[1] - range[0];
@@ -501,12 +503,13 @@ async function parseJobs(jobs: readonly ParseJob[], options: {threads: number | 
 Read and parse one file of a store into its index entry, or say why it cannot be read now. For scanStore and its
 worker threads (scan-worker.ts), not for other callers.
 */
-export function readIndexEntry(relativePath: string, absolutePath: string, size: number, mtimeMs: number): IndexEntry | {failure: string} {
-	const checked = readChecked(absolutePath, size);
+export function readIndexEntry(relativePath: string, absolutePath: string): IndexEntry | {failure: string} {
+	const checked = readChecked(absolutePath);
 	if ('failure' in checked) {
-		return checked.isContentProblem ? {relativePath, size, mtimeMs, skipReason: checked.failure} : {failure: checked.failure};
+		return checked.isContentProblem ? {relativePath, size: checked.size, mtimeMs: checked.mtimeMs, skipReason: checked.failure} : {failure: checked.failure};
 	}
 
+	const {size, mtimeMs} = checked;
 	const format = formatOfPath(relativePath) ?? 'text';
 	// The index needs no body: the metadata-only parse skips the work only the body needs.
 	const {article, warnings} = parseArticleMeta(checked.text, {id: articleIdFromPath(relativePath), format});
@@ -517,65 +520,49 @@ export function readIndexEntry(relativePath: string, absolutePath: string, size:
 // (and calls fstat) for each.
 let scratch = Buffer.allocUnsafe(64 * 1024);
 
-/** The bytes of a file, at most `maxArticleBytes + 1` of them, in the shared buffer: valid until the next call. */
-function readBytes(file: string): Buffer {
-	const descriptor = fs.openSync(file, 'r');
+type Checked = {text: string; isInvalidUtf8: boolean; size: number; mtimeMs: number}
+	| {failure: string; isContentProblem: true; size: number; mtimeMs: number}
+	| {failure: string; isContentProblem: false};
+
+/**
+Read a file as an article's text, with the size and mtime of what was read. Content problems (empty, binary, too
+large) are facts about this version of the file and may be cached; access problems (gone, unreadable) are not.
+*/
+function readChecked(file: string, whenMissing?: string): Checked {
+	let descriptor: number;
+	let size: number;
+	let mtimeMs: number;
+	let bytes: Buffer;
 	try {
-		let length = 0;
-		for (;;) {
-			if (length === scratch.length) {
-				if (length > maxArticleBytes) {
-					break;
-				}
+		descriptor = fs.openSync(file, 'r');
+	} catch (error) {
+		return {failure: describeFileError(error, whenMissing), isContentProblem: false};
+	}
 
-				const bigger = Buffer.allocUnsafe(scratch.length * 2);
-				scratch.copy(bigger, 0, 0, length);
-				scratch = bigger;
-			}
-
-			const read = fs.readSync(descriptor, scratch, length, scratch.length - length, null);
-			if (read === 0) {
-				break;
-			}
-
-			length += read;
+	try {
+		({size, mtimeMs} = fs.fstatSync(descriptor));
+		if (size > maxArticleBytes) {
+			return {failure: `larger than ${maxArticleBytes / 1024 / 1024} MB`, isContentProblem: true, size, mtimeMs};
 		}
 
-		return scratch.subarray(0, length);
+		bytes = readBytes(descriptor, size);
+	} catch (error) {
+		return {failure: describeFileError(error, whenMissing), isContentProblem: false};
 	} finally {
 		fs.closeSync(descriptor);
 	}
-}
-
-type Checked = {text: string; isInvalidUtf8: boolean} | {failure: string; isContentProblem: boolean};
-
-/**
-Read a file as an article's text. Content problems (empty, binary, too large) are facts about this version of the
-file and may be cached; access problems (gone, unreadable) are not.
-*/
-function readChecked(file: string, size: number): Checked {
-	if (size > maxArticleBytes) {
-		return {failure: `larger than ${maxArticleBytes / 1024 / 1024} MB`, isContentProblem: true};
-	}
-
-	let bytes: Buffer;
-	try {
-		bytes = readBytes(file);
-	} catch (error) {
-		return {failure: describeFileError(error), isContentProblem: false};
-	}
 
 	if (bytes.length === 0) {
-		return {failure: 'empty file', isContentProblem: true};
+		return {failure: 'empty file', isContentProblem: true, size, mtimeMs};
 	}
 
 	if (bytes.length > maxArticleBytes) {
-		return {failure: `larger than ${maxArticleBytes / 1024 / 1024} MB`, isContentProblem: true};
+		return {failure: `larger than ${maxArticleBytes / 1024 / 1024} MB`, isContentProblem: true, size, mtimeMs};
 	}
 
 	// NUL bytes do not occur in text; checking the first 8 KB is what git and grep do.
 	if (bytes.subarray(0, 8192).includes(0)) {
-		return {failure: 'binary file', isContentProblem: true};
+		return {failure: 'binary file', isContentProblem: true, size, mtimeMs};
 	}
 
 	const isInvalidUtf8 = !isUtf8(bytes);
@@ -584,21 +571,48 @@ function readChecked(file: string, size: number): Checked {
 		text = text.slice(1);
 	}
 
-	return {text, isInvalidUtf8};
+	return {text, isInvalidUtf8, size, mtimeMs};
+}
+
+/**
+The bytes of an open file, at most `maxArticleBytes + 1` of them, in the shared buffer: valid until the next call.
+`size` is what fstat said: asking for one byte more, a read that returns less than asked is the end of the file, so
+a file that did not change takes one read call, not two.
+*/
+function readBytes(descriptor: number, size: number): Buffer {
+	if (scratch.length <= size) {
+		scratch = Buffer.allocUnsafe(Math.min(maxArticleBytes, size) + 1);
+	}
+
+	let length = 0;
+	for (;;) {
+		if (length === scratch.length) {
+			if (length > maxArticleBytes) {
+				break;
+			}
+
+			// The file grew while being read.
+			const bigger = Buffer.allocUnsafe(Math.min(maxArticleBytes + 1, scratch.length * 2));
+			scratch.copy(bigger, 0, 0, length);
+			scratch = bigger;
+		}
+
+		const wanted = scratch.length - length;
+		const read = fs.readSync(descriptor, scratch, length, wanted, null);
+		length += read;
+		if (read === 0 || (read < wanted && length >= size)) {
+			break;
+		}
+	}
+
+	return scratch.subarray(0, length);
 }
 
 /**
 Read one article file fully, body included. Throws a UserError with a one-line message when the file cannot be used.
 */
 export function loadArticle(file: string, id: string): Article {
-	let size: number;
-	try {
-		size = fs.statSync(file).size;
-	} catch (error) {
-		throw new UserError(`cannot read ${file}: ${describeFileError(error, 'no such file')}`);
-	}
-
-	const checked = readChecked(file, size);
+	const checked = readChecked(file, 'no such file');
 	if ('failure' in checked) {
 		throw new UserError(`cannot read ${file}: ${checked.failure}`);
 	}
