@@ -263,3 +263,23 @@ test('worker threads parse exactly what one thread parses, index included', asyn
 	t.true(progress.every(([done], index) => index === 0 || done >= progress[index - 1]![0]));
 	t.deepEqual(progress.at(-1), [progress[0]![1], progress[0]![1]]);
 });
+
+test('a warm scan that checks the files in a worker finds the same changes as one that does not', async t => {
+	const {root, cache} = makeLargeStore(300);
+	await scanStore(root, {cacheDirectory: cache, parseThreads: 1});
+	const touched = path.join(root, 'generated/7.md');
+	fs.writeFileSync(touched, '---\ntitle: Rewritten seven\n---\n\nNew body.\n');
+	fs.rmSync(path.join(root, 'generated/8.md'));
+	const indexFile = indexPathFor(fs.realpathSync(root), cache);
+	const index = fs.readFileSync(indexFile);
+	const parsedInWorker: string[] = [];
+	const threaded = await scanStore(root, {cacheDirectory: cache, parseThreads: 2, onParse: file => parsedInWorker.push(file)});
+	fs.writeFileSync(indexFile, index);
+	const parsedHere: string[] = [];
+	const single = await scanStore(root, {cacheDirectory: cache, parseThreads: 1, onParse: file => parsedHere.push(file)});
+	t.deepEqual(threaded, single);
+	t.deepEqual(parsedInWorker, ['generated/7.md']);
+	t.deepEqual(parsedHere, ['generated/7.md']);
+	t.is(threaded.articles.find(article => article.id === 'generated/7')?.title, 'Rewritten seven');
+	t.false(threaded.articles.some(article => article.id === 'generated/8'));
+});

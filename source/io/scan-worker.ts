@@ -1,11 +1,18 @@
 /**
-A worker thread of the store scan: reads and parses the files of each chunk it is sent and answers with their index
-entries, in order (see parseJobs in store.ts). It is its own entry point in the bundle (dist/io/scan-worker.js).
+A worker thread of the store scan. Sent a chunk of files, it reads and parses them and answers with their index
+entries, in order (see parseJobs in store.ts); sent `{paths}`, it answers with their sizes and mtimes (a warm start).
+It is its own entry point in the bundle (dist/io/scan-worker.js).
 */
 import {parentPort} from 'node:worker_threads';
-import {readIndexEntry, type ScanChunk, type ScanResults} from './store.js';
+import {readIndexEntry, statFiles, type ScanChunk, type ScanResults} from './store.js';
 
-parentPort?.on('message', (chunk: ScanChunk) => {
-	const results: ScanResults = chunk.map(([relativePath, absolutePath]) => readIndexEntry(relativePath, absolutePath));
+parentPort?.on('message', (message: ScanChunk | {paths: string[]}) => {
+	if ('paths' in message) {
+		const results = statFiles(message.paths);
+		parentPort!.postMessage(results, [results.sizes.buffer as ArrayBuffer, results.mtimes.buffer as ArrayBuffer]);
+		return;
+	}
+
+	const results: ScanResults = message.map(([relativePath, absolutePath]) => readIndexEntry(relativePath, absolutePath));
 	parentPort!.postMessage(results);
 });

@@ -13,7 +13,7 @@ import {UserError} from '../core/errors.js';
 import type {IndexEntry, LocatedMeta} from '../core/index-format.js';
 import {compareNewestFirst} from '../core/library.js';
 import {articleIdFromPath, formatOfPath, parseArticle, parseArticleMeta} from '../core/parse.js';
-import {findPackage, pathPrefixFor, readIndex, writeIndex} from './index-cache.js';
+import {findPackage, indexPathFor, pathPrefixFor, readIndex, writeIndex} from './index-cache.js';
 
 /** Article metadata and where its file is. */
 export type StoredArticle = LocatedMeta;
@@ -72,12 +72,24 @@ export async function scanStore(root: string, options: ScanOptions = {}): Promis
 	const skipped: SkippedFile[] = [];
 	const warnings: string[] = [];
 	const prefix = pathPrefixFor(absoluteRoot);
+	// A large index means a warm start of a large store, where checking every file's size and mtime is most of the
+	// work: a worker does it while this thread reads the index. Started before the walk, so that it is ready after it.
+	const statWorker = shouldStatInWorker(realRoot, cacheDirectory, parseThreads) ? startScanWorker() : undefined;
 	const candidates = walk(prefix, realRoot, skipped);
+	let remoteStats: Promise<StatResults | undefined> | undefined;
+	if (statWorker) {
+		onProgress?.(0, candidates.length);
+		remoteStats = statInWorker(statWorker, candidates.map(candidate => candidate.absolutePath));
+	}
+
 	const previous = readIndex(absoluteRoot, realRoot, cacheDirectory);
 	const known = new Map<string, IndexEntry>();
 	for (const entry of previous?.entries ?? []) {
 		known.set(entry.relativePath, entry);
 	}
+
+	const stated = await remoteStats;
+	void statWorker?.terminate();
 
 	// First the stats, in path order: what the index knows and what must be read. `slots` keeps path order for both.
 	const slots: Array<IndexEntry | ParseJob> = [];
@@ -100,7 +112,7 @@ export async function scanStore(root: string, options: ScanOptions = {}): Promis
 		// mtime from the open file (one path lookup fewer per file on a first start).
 		const cached = known.get(candidate.relativePath);
 		if (cached) {
-			const stats = statFile(candidate.absolutePath);
+			const stats = stated ? statResult(stated, index) : statFile(candidate.absolutePath);
 			if ('failure' in stats) {
 				changed = true;
 				skipped.push({path: candidate.absolutePath, reason: stats.failure});
@@ -314,6 +326,68 @@ function statFile(file: string): {size: number; mtimeMs: number} | {failure: str
 	} catch (error) {
 		return {failure: describeFileError(error)};
 	}
+}
+
+/** Sizes and mtimes of files by index; NaN size where the stat failed, with the reason in `failures`. */
+export type StatResults = {sizes: Float64Array; mtimes: Float64Array; failures: Array<[number, string]>};
+
+/** Stat files for scanStore (in a scan worker). */
+export function statFiles(paths: readonly string[]): StatResults {
+	const sizes = new Float64Array(paths.length);
+	const mtimes = new Float64Array(paths.length);
+	const failures: Array<[number, string]> = [];
+	for (const [index, file] of paths.entries()) {
+		const stats = statFile(file);
+		if ('failure' in stats) {
+			sizes[index] = Number.NaN;
+			failures.push([index, stats.failure]);
+		} else {
+			sizes[index] = stats.size;
+			mtimes[index] = stats.mtimeMs;
+		}
+	}
+
+	return {sizes, mtimes, failures};
+}
+
+function statResult(results: StatResults, index: number): {size: number; mtimeMs: number} | {failure: string} {
+	const size = results.sizes[index]!;
+	if (Number.isNaN(size)) {
+		return {failure: results.failures.find(([failed]) => failed === index)?.[1] ?? 'deleted during the scan'};
+	}
+
+	return {size, mtimeMs: results.mtimes[index]!};
+}
+
+/** An index of this many bytes (about 2,000 articles) makes checking the files in a worker worth its start-up. */
+const minimumIndexBytesForStatWorker = 512 * 1024;
+
+function shouldStatInWorker(realRoot: string, cacheDirectory: string | undefined, threads: number | undefined): boolean {
+	if (threads !== undefined) {
+		return threads > 1;
+	}
+
+	try {
+		return os.availableParallelism() > 1 && fs.statSync(indexPathFor(realRoot, cacheDirectory)).size >= minimumIndexBytesForStatWorker;
+	} catch {
+		return false;
+	}
+}
+
+/** The worker's stats, or undefined if it fails (then this thread stats the files itself). */
+async function statInWorker(worker: Worker, paths: string[]): Promise<StatResults | undefined> {
+	return new Promise(resolve => {
+		worker.once('message', (results: StatResults) => {
+			resolve(results.sizes?.length === paths.length ? results : undefined);
+		});
+		worker.once('error', () => {
+			resolve(undefined);
+		});
+		worker.once('exit', () => {
+			resolve(undefined);
+		});
+		worker.postMessage({paths});
+	});
 }
 
 async function yieldToEventLoop(): Promise<void> {
