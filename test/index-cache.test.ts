@@ -1,6 +1,6 @@
 import test from 'ava';
 import type {LocatedMeta} from '../source/core/index-format.js';
-import {parseIndex, parseIndexHead, serializeIndex, type IndexEntry} from '../source/core/index-format.js';
+import {parseIndex, parseIndexHead, rememberSerializedEntry, serializeEntry, serializeIndex, type IndexEntry} from '../source/core/index-format.js';
 
 const root = '/real/store';
 const writer = 'inkwire 0.0.0';
@@ -48,4 +48,15 @@ test('the head gives the first articles from whole lines only', t => {
 	const firstLineEnd = text.indexOf('\n', text.indexOf('\n') + 1);
 	t.is(parseIndexHead(text.slice(0, firstLineEnd - 3), 1, root, writer, prefix), undefined);
 	t.is(parseIndexHead(text, 1, '/other', writer, prefix), undefined);
+});
+
+test('a remembered line is what the entry serialises to; others are stringified', t => {
+	const copies = structuredClone(entries);
+	const lines = copies.map(entry => serializeEntry(entry));
+	t.is(serializeIndex(root, writer, copies, 2), serializeIndex(root, writer, entries, 2));
+	const marked = structuredClone(entries);
+	rememberSerializedEntry(marked[0]!, lines[0]!.replace('"a.md"', '"remembered.md"'));
+	const text = serializeIndex(root, writer, marked, 2);
+	t.is(parseIndex(text, root, writer, prefix)?.entries[0]?.relativePath, 'remembered.md');
+	t.is(parseIndex(text, root, writer, prefix)?.entries[1]?.relativePath, 'b/c.txt');
 });

@@ -116,12 +116,26 @@ export function fromLine(line: unknown, pathPrefix: string): IndexEntry | undefi
 	return {relativePath, size, mtimeMs, article, warnings: Array.isArray(warnings) ? warnings as string[] : []};
 }
 
+// Lines already serialised, by a scan worker: entries are immutable, so a line stays right, and the main thread need
+// not stringify 100,000 entries again after a first start.
+const serializedLines = new WeakMap<IndexEntry, string>();
+
+/** One entry as its line of the index file, without the comma that starts it. */
+export function serializeEntry(entry: IndexEntry): string {
+	return serializedLines.get(entry) ?? JSON.stringify(toLine(entry));
+}
+
+/** Remember that `line` (from `serializeEntry`, perhaps in another thread) is what `entry` serialises to. */
+export function rememberSerializedEntry(entry: IndexEntry, line: string): void {
+	serializedLines.set(entry, line);
+}
+
 /** The whole index file. `articles` is how many of the leading entries are the articles shown. */
 export function serializeIndex(root: string, writer: string, entries: readonly IndexEntry[], articles: number): string {
 	const header: IndexHeader = {format: formatName, version: indexFormatVersion, writer, root, articles, entries: entries.length};
 	const parts = [`[${JSON.stringify(header)}`];
 	for (const entry of entries) {
-		parts.push(`,${JSON.stringify(toLine(entry))}`);
+		parts.push(`,${serializeEntry(entry)}`);
 	}
 
 	parts.push(']\n');

@@ -1,10 +1,11 @@
 /**
 A worker thread of the store scan. Sent a chunk of files, it reads and parses them and answers with their index
-entries, in order (see parseJobs in store.ts); sent `{paths}`, it answers with their sizes and mtimes (a warm start).
-It is its own entry point in the bundle (dist/io/scan-worker.js).
+entries in order, each with its serialised index line (see parseJobs in store.ts); sent `{paths}`, it answers with
+their sizes and mtimes (a warm start). It is its own entry point in the bundle (dist/io/scan-worker.js).
 */
 import {parentPort} from 'node:worker_threads';
-import {readIndexEntry, statFiles, type ScanChunk, type ScanResults} from './store.js';
+import {serializeEntry} from '../core/index-format.js';
+import {readIndexEntry, statFiles, type ScanAnswer, type ScanChunk} from './store.js';
 
 parentPort?.on('message', (message: ScanChunk | {paths: string[]}) => {
 	if ('paths' in message) {
@@ -13,6 +14,7 @@ parentPort?.on('message', (message: ScanChunk | {paths: string[]}) => {
 		return;
 	}
 
-	const results: ScanResults = message.map(([relativePath, absolutePath]) => readIndexEntry(relativePath, absolutePath));
-	parentPort!.postMessage(results);
+	const results = message.map(([relativePath, absolutePath]) => readIndexEntry(relativePath, absolutePath));
+	const answer: ScanAnswer = {results, lines: results.map(result => 'failure' in result ? '' : serializeEntry(result))};
+	parentPort!.postMessage(answer);
 });

@@ -10,7 +10,7 @@ import {isUtf8} from 'node:buffer';
 import {Worker} from 'node:worker_threads';
 import type {Article, ArticleMeta} from '../core/article.js';
 import {UserError} from '../core/errors.js';
-import type {IndexEntry, LocatedMeta} from '../core/index-format.js';
+import {rememberSerializedEntry, type IndexEntry, type LocatedMeta} from '../core/index-format.js';
 import {compareNewestFirst} from '../core/library.js';
 import {articleIdFromPath, formatOfPath, parseArticle, parseArticleMeta} from '../core/parse.js';
 import {findPackage, indexPathFor, pathPrefixFor, readIndex, writeIndex} from './index-cache.js';
@@ -410,6 +410,9 @@ export type ScanChunk = ReadonlyArray<readonly [string, string]>;
 /** What a scan worker answers: one result per file of its chunk, in order. */
 export type ScanResults = Array<IndexEntry | {failure: string}>;
 
+/** A worker's answer to a chunk: its results, and each entry's index line (serialising is done there too). */
+export type ScanAnswer = {readonly results: ScanResults; readonly lines: readonly string[]};
+
 /** Below this many files to read, starting worker threads costs more than it saves. */
 const minimumFilesForThreads = 2000;
 const chunkSize = 256;
@@ -505,7 +508,7 @@ async function parseJobs(jobs: readonly ParseJob[], options: {threads: number | 
 
 		workers.add(worker);
 		inFlight.set(worker, []);
-		worker.on('message', (chunkResults: ScanResults) => {
+		worker.on('message', ({results: chunkResults, lines}: ScanAnswer) => {
 			const range = inFlight.get(worker)?.shift();
 			if (!range || chunkResults.length !== range[1] - range[0]) {
 				retire(worker);
@@ -514,6 +517,9 @@ async function parseJobs(jobs: readonly ParseJob[], options: {threads: number | 
 
 			for (const [offset, result] of chunkResults.entries()) {
 				results[range[0] + offset] = result;
+				if (!('failure' in result) && lines[offset]) {
+					rememberSerializedEntry(result, lines[offset]);
+				}
 			}
 
 			done += chunkResults.length;
