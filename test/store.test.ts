@@ -283,3 +283,19 @@ test('a warm scan that checks the files in a worker finds the same changes as on
 	t.is(threaded.articles.find(article => article.id === 'generated/7')?.title, 'Rewritten seven');
 	t.false(threaded.articles.some(article => article.id === 'generated/8'));
 });
+
+test('a warm scan reads an all-ASCII index and one with other characters alike', async t => {
+	for (const title of ['Plain title', 'Café “quoted” 東京']) {
+		const base = fs.mkdtempSync(path.join(os.tmpdir(), 'inkwire-store-'));
+		const root = path.join(base, 'store');
+		fs.mkdirSync(root);
+		fs.writeFileSync(path.join(root, 'one.md'), `---\ntitle: ${title}\ndate: 2024-01-01\n---\n\nBody.\n`);
+		fs.writeFileSync(path.join(root, 'two.md'), '# Second\n\nAnother body.\n');
+		const cache = path.join(base, 'cache');
+		const first = await scan(root, cache);
+		const second = await scan(root, cache);
+		t.deepEqual(second.parsed, []);
+		t.deepEqual(second.result, first.result);
+		t.is(second.result.articles[0]?.title, title);
+	}
+});

