@@ -366,8 +366,8 @@ function statResult(results: StatResults, index: number): {size: number; mtimeMs
 	return {size, mtimeMs: results.mtimes[index]!};
 }
 
-/** An index of this many bytes (about 2,000 articles) makes checking the files in a worker worth its start-up. */
-const minimumIndexBytesForStatWorker = 512 * 1024;
+/** An index of this many bytes (about 40,000 articles) makes checking the files in a worker worth its start-up. */
+const minimumIndexBytesForStatWorker = 10 * 1024 * 1024;
 
 function shouldStatInWorker(realRoot: string, cacheDirectory: string | undefined, threads: number | undefined): boolean {
 	if (threads !== undefined) {
