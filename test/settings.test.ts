@@ -181,3 +181,17 @@ test('a busy lock leaves the change pending with a warning; the next save writes
 	const fresh = openReadState({cwd});
 	t.true(fresh.isRead('a') && fresh.isRead('b'));
 });
+
+test('setReadSoon changes memory at once and saves on the next turn', async t => {
+	const cwd = makeDirectory();
+	const state = openReadState({cwd});
+	state.setReadSoon(['a', 'b'], true);
+	state.setReadSoon(['c'], true);
+	t.true(state.isRead('a'));
+	t.false(openReadState({cwd}).isRead('a'), 'not on disk yet');
+	await new Promise(resolve => {
+		setImmediate(resolve);
+	});
+	const reopened = openReadState({cwd});
+	t.deepEqual(['a', 'b', 'c'].map(id => reopened.isRead(id)), [true, true, true]);
+});

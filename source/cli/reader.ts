@@ -33,7 +33,17 @@ export async function startReader(flags: CommonFlags, screen: StartScreen, stdin
 		storePath: scan.root,
 		articles: scan.articles,
 		skipped: scan.skipped.length,
-		readState,
+		readState: {
+			isRead: id => readState.isRead(id),
+			// Saved right after the frame is drawn, not before: a keypress does not wait for the save's fsync.
+			setRead: (ids, read) => {
+				readState.setReadSoon(ids, read);
+			},
+			refresh: () => readState.refresh(),
+			get version() {
+				return readState.version;
+			},
+		},
 		loadArticle(id) {
 			// Built on the first open, not at start-up: at 100,000 articles the map is a noticeable cost.
 			byId ??= new Map(scan.articles.map(article => [article.id, article]));

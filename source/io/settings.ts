@@ -22,6 +22,11 @@ export type ReadState = {
 	isRead(id: string): boolean;
 	/** Persists before returning (lock, re-read, merge, atomic write, unlock); never throws. */
 	setRead(ids: readonly string[], read: boolean): void;
+	/**
+	Changes memory at once and saves on the next turn of the event loop, after the frame that shows the change has been
+	drawn: for the reader, whose keypress would otherwise wait for the save's fsync. Calls in one turn share one save.
+	*/
+	setReadSoon(ids: readonly string[], read: boolean): void;
 	/** Re-read the file if it changed on disk; true if any mark changed. */
 	refresh(): boolean;
 	/** The config.json path. */
@@ -116,6 +121,24 @@ class FileReadState implements ReadState {
 	}
 
 	setRead(ids: readonly string[], read: boolean): void {
+		this.#apply(ids, read);
+		this.#save();
+	}
+
+	setReadSoon(ids: readonly string[], read: boolean): void {
+		this.#apply(ids, read);
+		if (!this.#isSaveScheduled) {
+			this.#isSaveScheduled = true;
+			setImmediate(() => {
+				this.#isSaveScheduled = false;
+				this.#save();
+			});
+		}
+	}
+
+	#isSaveScheduled = false;
+
+	#apply(ids: readonly string[], read: boolean): void {
 		let changed = false;
 		for (const id of ids) {
 			const hash = hashId(id);
@@ -126,8 +149,6 @@ class FileReadState implements ReadState {
 		if (changed) {
 			this.version++;
 		}
-
-		this.#save();
 	}
 
 	refresh(): boolean {
