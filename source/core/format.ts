@@ -3,6 +3,7 @@ The article as text for other programs: Markdown and JSON for `show --format`, p
 the terminal header shares. Every field is sanitised; no format lets an article's control characters through.
 */
 import type {Article} from './article.js';
+import {metaToJson} from './list-format.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
 
 const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -129,28 +130,10 @@ export function formatMarkdown(article: Article): string {
 	return blocks.join('\n\n') + '\n';
 }
 
-function optional(value: string | undefined): string | null {
-	const text = sanitizeLine(value ?? '');
-	return text === '' ? null : text;
-}
-
 /**
 JSON for `show --format json`: {id, title, source, author, date, url, caption, tags, words, readingMinutes, read, body}
 with missing optional fields as null and body in Markdown. Pretty-printed with 2 spaces, trailing newline.
 */
 export function formatJson(article: Article, read: boolean): string {
-	return JSON.stringify({
-		id: sanitizeLine(article.id),
-		title: sanitizeLine(article.title),
-		source: optional(article.source),
-		author: optional(article.author),
-		date: optional(article.date),
-		url: optional(article.url),
-		caption: optional(article.caption),
-		tags: article.tags.map(tag => sanitizeLine(tag)).filter(tag => tag !== ''),
-		words: article.words,
-		readingMinutes: article.readingMinutes,
-		read,
-		body: cleanBody(article.body),
-	}, null, 2) + '\n';
+	return JSON.stringify({...metaToJson(article, read), body: cleanBody(article.body)}, null, 2) + '\n';
 }

@@ -28,17 +28,23 @@ export function formatListText(articles: readonly ArticleMeta[], reads: ReadLook
 	return text;
 }
 
-/** The JSON shape of an article without its body; missing fields are null so every key is always there. */
+/** A single-line field for JSON: cleaned, and null when empty so that every key is always there. */
+function optional(value: string | undefined): string | null {
+	const text = sanitizeLine(value ?? '');
+	return text === '' ? null : text;
+}
+
+/** The JSON shape of an article without its body (`list --json`; `show --format json` adds the body). */
 export function metaToJson(article: ArticleMeta, isRead: boolean): Record<string, unknown> {
 	return {
-		id: article.id,
-		title: article.title,
-		source: article.source ?? null,
-		author: article.author ?? null,
-		date: article.date ?? null,
-		url: article.url ?? null,
-		caption: article.caption ?? null,
-		tags: [...article.tags],
+		id: sanitizeLine(article.id),
+		title: sanitizeLine(article.title),
+		source: optional(article.source),
+		author: optional(article.author),
+		date: optional(article.date),
+		url: optional(article.url),
+		caption: optional(article.caption),
+		tags: article.tags.map(tag => sanitizeLine(tag)).filter(tag => tag !== ''),
 		words: article.words,
 		readingMinutes: article.readingMinutes,
 		read: isRead,

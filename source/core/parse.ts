@@ -310,26 +310,31 @@ function failed(error: unknown, id: string, warnings: readonly string[]): {artic
 	};
 }
 
+/** Parse with the builder given: the shared steps of `parseArticle` and `parseArticleMeta`. Never throws. */
+function parseWith<T>(text: string, options: {id: string; format: ArticleFormat}, builder: (id: string, fields: FrontMatter, body: string) => T, onFailure: (failure: {article: Article; warnings: string[]}) => {article: T; warnings: string[]}): {article: T; warnings: string[]} {
+	const warnings: string[] = [];
+	try {
+		const input = normaliseInput(text);
+		if (options.format === 'text') {
+			const {body, ...fields} = parseRawText(input);
+			return {article: builder(options.id, fields, body), warnings};
+		}
+
+		const {fields, body} = parseMarkdown(input, warnings);
+		return {article: builder(options.id, fields, body), warnings: warnings.map(warning => sanitizeLine(warning))};
+	} catch (error) {
+		// A bug here must not take the whole store down: show the file as an empty article and say why.
+		return onFailure(failed(error, options.id, warnings));
+	}
+}
+
 /**
 Parse a file's text. `id` is the path-derived id (front matter `id` wins for markdown). Never throws on any input:
 bad front matter degrades (warning) instead of failing; a missing title falls back to the first heading, the first
 line, or the id.
 */
 export function parseArticle(text: string, options: {id: string; format: ArticleFormat}): {article: Article; warnings: string[]} {
-	const warnings: string[] = [];
-	try {
-		const input = normaliseInput(text);
-		if (options.format === 'text') {
-			const {body, ...fields} = parseRawText(input);
-			return {article: build(options.id, fields, body), warnings};
-		}
-
-		const {fields, body} = parseMarkdown(input, warnings);
-		return {article: build(options.id, fields, body), warnings: warnings.map(warning => sanitizeLine(warning))};
-	} catch (error) {
-		// A bug here must not take the whole store down: show the file as an empty article and say why.
-		return failed(error, options.id, warnings);
-	}
+	return parseWith(text, options, build, failure => failure);
 }
 
 /**
@@ -338,18 +343,5 @@ skips the work only the body needs (its last sanitising pass, and the search for
 front matter names the title).
 */
 export function parseArticleMeta(text: string, options: {id: string; format: ArticleFormat}): {article: ArticleMeta; warnings: string[]} {
-	const warnings: string[] = [];
-	try {
-		const input = normaliseInput(text);
-		if (options.format === 'text') {
-			const {body, ...fields} = parseRawText(input);
-			return {article: buildMeta(options.id, fields, body), warnings};
-		}
-
-		const {fields, body} = parseMarkdown(input, warnings);
-		return {article: buildMeta(options.id, fields, body), warnings: warnings.map(warning => sanitizeLine(warning))};
-	} catch (error) {
-		const {article: {body: _body, ...meta}, warnings: all} = failed(error, options.id, warnings);
-		return {article: meta, warnings: all};
-	}
+	return parseWith<ArticleMeta>(text, options, buildMeta, ({article: {body: _body, ...meta}, warnings}) => ({article: meta, warnings}));
 }
