@@ -153,57 +153,26 @@ export function keyNames(input: string, key: KeyEvent): KeyName[] {
 	return names;
 }
 
+// Ink's flags for the special keys and the names the table uses, in the order they are checked. Terminals send DEL
+// (0x7f) for Backspace, which Ink reports as `delete`; some send BS (0x08), `backspace`.
+const specialKeys: ReadonlyArray<readonly [keyof KeyEvent, KeyName]> = [
+	['upArrow', 'up'],
+	['downArrow', 'down'],
+	['leftArrow', 'left'],
+	['rightArrow', 'right'],
+	['pageUp', 'pageup'],
+	['pageDown', 'pagedown'],
+	['home', 'home'],
+	['end', 'end'],
+	['return', 'enter'],
+	['escape', 'escape'],
+	['tab', 'tab'],
+	['backspace', 'backspace'],
+	['delete', 'backspace'],
+];
+
 function namedKey(key: KeyEvent): KeyName | undefined {
-	if (key.upArrow) {
-		return 'up';
-	}
-
-	if (key.downArrow) {
-		return 'down';
-	}
-
-	if (key.leftArrow) {
-		return 'left';
-	}
-
-	if (key.rightArrow) {
-		return 'right';
-	}
-
-	if (key.pageUp) {
-		return 'pageup';
-	}
-
-	if (key.pageDown) {
-		return 'pagedown';
-	}
-
-	if (key.home) {
-		return 'home';
-	}
-
-	if (key.end) {
-		return 'end';
-	}
-
-	if (key.return) {
-		return 'enter';
-	}
-
-	if (key.escape) {
-		return 'escape';
-	}
-
-	if (key.tab) {
-		return 'tab';
-	}
-
-	// Terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`; some send BS (0x08), `backspace`.
-	if (key.backspace || key.delete) {
-		return 'backspace';
-	}
-
-	return undefined;
+	return specialKeys.find(([flag]) => key[flag])?.[1];
 }
 
 const actionIndex = new Map<string, KeyAction>();
