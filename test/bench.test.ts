@@ -8,7 +8,7 @@ import {generateArticle, toMarkdown, toRssItem, writeCorpus} from '../bench/corp
 import {parsePeakRss} from '../bench/process.js';
 import {formatNotes, formatTable, meetsTarget, ratioOf, type Row} from '../bench/report.js';
 import {summarize} from '../bench/stats.js';
-import {parseArticle} from '../source/core/parse.js';
+import {parseArticle} from '../source/core/article/parse.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {parseDateline} from '../source/core/dateline.js';
+import {parseDateline} from '../source/core/article/scraped/dateline.js';
 
 const valid: Array<[string, string]> = [
 	['Friday, 26 June, 2020 - 07:00', '2020-06-26T07:00'],

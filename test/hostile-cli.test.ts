@@ -1,5 +1,5 @@
 import test from 'ava';
-import {isSafeTerminalOutput} from '../source/core/sanitize.js';
+import {isSafeTerminalOutput} from '../source/core/text/sanitize.js';
 import {cliEnvironment, makeHome, runCli, type Result} from './helpers/cli.js';
 import {goodIds, writeHostileStore} from './helpers/hostile-store.js';
 

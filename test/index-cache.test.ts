@@ -1,6 +1,6 @@
 import test from 'ava';
-import type {LocatedMeta} from '../source/core/index-format.js';
-import {parseIndex, parseIndexHead, rememberSerializedEntry, serializeEntry, serializeIndex, type IndexEntry} from '../source/core/index-format.js';
+import type {LocatedMeta} from '../source/core/store/index-format.js';
+import {parseIndex, parseIndexHead, rememberSerializedEntry, serializeEntry, serializeIndex, type IndexEntry} from '../source/core/store/index-format.js';
 
 const root = '/real/store';
 const writer = 'inkwire 0.0.0';

@@ -7,7 +7,7 @@ import {
 	keysMarkdownTable,
 	type KeyAction,
 	type KeyContext,
-} from '../source/core/keymap.js';
+} from '../source/core/reader/keymap.js';
 
 test('no key is bound twice in a context, and no screen reuses a global key', t => {
 	const seen = new Map<string, KeyAction>();

@@ -1,8 +1,8 @@
 import test from 'ava';
-import type {ArticleMeta} from '../source/core/article.js';
-import {countUnread, filterArticles, findArticle, sortNewestFirst} from '../source/core/library.js';
-import {dayOf, formatListJson, formatListLine, formatListText} from '../source/core/list-format.js';
-import {chooseWidth, shouldUseColor, shouldUseHyperlinks} from '../source/core/capabilities.js';
+import type {ArticleMeta} from '../source/core/article/article.js';
+import {countUnread, filterArticles, findArticle, sortNewestFirst} from '../source/core/store/library.js';
+import {dayOf, formatListJson, formatListLine, formatListText} from '../source/core/render/list-format.js';
+import {chooseWidth, shouldUseColor, shouldUseHyperlinks} from '../source/core/render/capabilities.js';
 
 function meta(id: string, date?: string, extra: Partial<ArticleMeta> = {}): ArticleMeta {
 	return {id, title: `Title of ${id}`, date, tags: [], words: 100, readingMinutes: 1, ...extra};

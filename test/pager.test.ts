@@ -11,7 +11,7 @@ import {
 	scrollBy,
 	visibleLines,
 	visibleRange,
-} from '../source/core/pager.js';
+} from '../source/core/reader/viewport.js';
 
 test('the offset stays within [0, lines - height]', t => {
 	t.is(maxOffset(212, 28), 184);

@@ -2,10 +2,10 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {isDeepStrictEqual} from 'node:util';
 import test from 'ava';
 import fc from 'fast-check';
-import type {Article, ArticleFormat, ArticleMeta} from '../source/core/article.js';
+import type {Article, ArticleFormat, ArticleMeta} from '../source/core/article/article.js';
 import {generateArticle, toMarkdown} from '../bench/corpus.js';
-import {articleIdFromPath, countWords, formatOfPath, parseArticle, parseArticleMeta} from '../source/core/parse.js';
-import {isClean} from '../source/core/sanitize.js';
+import {articleIdFromPath, countWords, formatOfPath, parseArticle, parseArticleMeta} from '../source/core/article/parse.js';
+import {isClean} from '../source/core/text/sanitize.js';
 
 function parseMarkdown(text: string, id = 'md/test'): {article: Article; warnings: string[]} {
 	return parseArticle(text, {id, format: 'markdown'});

@@ -1,11 +1,11 @@
 import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {Marked} from 'marked';
-import type {Article} from '../source/core/article.js';
-import {parseArticle} from '../source/core/parse.js';
-import {parseRawText} from '../source/core/raw-text.js';
-import {isClean} from '../source/core/sanitize.js';
-import {bannerStrength, siteNameFromBanner} from '../source/core/site-name.js';
+import type {Article} from '../source/core/article/article.js';
+import {parseArticle} from '../source/core/article/parse.js';
+import {parseRawText} from '../source/core/article/scraped/raw-text.js';
+import {isClean} from '../source/core/text/sanitize.js';
+import {bannerStrength, siteNameFromBanner} from '../source/core/article/scraped/site-names.js';
 
 const seedName = 'asharq-al-awsat-2020-06-26-russia-syria-national-unity.txt';
 

@@ -1,6 +1,6 @@
 import test from 'ava';
 import fc from 'fast-check';
-import {ReadSet, decodeHashes, encodeHashes, hashId} from '../source/core/read-set.js';
+import {ReadSet, decodeHashes, encodeHashes, hashId} from '../source/core/marks/read-set.js';
 
 test('hashId is stable (it is persisted) and fits in 53 bits', t => {
 	t.is(hashId(''), 3_338_908_027_751_811);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {keysMarkdownTable} from '../source/core/keymap.js';
+import {keysMarkdownTable} from '../source/core/reader/keymap.js';
 import {root} from './helpers/cli.js';
 
 test('the README\'s Keys table is the key map\'s table', t => {

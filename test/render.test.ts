@@ -1,12 +1,12 @@
 import {execFileSync} from 'node:child_process';
 import test from 'ava';
 import stringWidth from 'string-width';
-import type {Article} from '../source/core/article.js';
+import type {Article} from '../source/core/article/article.js';
 import {
 	formatDate, formatJson, formatMarkdown, renderArticle, textMeasure, type RenderOptions,
-} from '../source/core/render.js';
-import {balanceStyles, wrapText} from '../source/core/render-wrap.js';
-import {isSafeTerminalOutput} from '../source/core/sanitize.js';
+} from '../source/core/render/article.js';
+import {balanceStyles, wrapText} from '../source/core/text/wrap.js';
+import {isSafeTerminalOutput} from '../source/core/text/sanitize.js';
 import {featureArticle, minimalArticle, seedArticle, wideArticle} from './fixtures/render/articles.js';
 
 // eslint-disable-next-line no-control-regex
@@ -107,7 +107,7 @@ test('color: false writes no escape at all; color: true styles even when FORCE_C
 
 test('color: false stays plain when the environment forces colour and hyperlinks', t => {
 	const script = `
-		import {renderArticle} from './source/core/render.ts';
+		import {renderArticle} from './source/core/render/article.ts';
 		import {featureArticle} from './test/fixtures/render/articles.ts';
 		process.stdout.write(renderArticle(featureArticle, {width: 80, color: false, hyperlinks: false}).join('\\n'));`;
 	const output = execFileSync(process.execPath, ['--import=tsx', '--input-type=module', '-e', script], {

@@ -1,8 +1,8 @@
 import test from 'ava';
 import fc from 'fast-check';
-import type {Article} from '../source/core/article.js';
-import {formatJson, formatMarkdown, renderArticle} from '../source/core/render.js';
-import {isClean, isSafeTerminalOutput, sanitizeLine, sanitizeText} from '../source/core/sanitize.js';
+import type {Article} from '../source/core/article/article.js';
+import {formatJson, formatMarkdown, renderArticle} from '../source/core/render/article.js';
+import {isClean, isSafeTerminalOutput, sanitizeLine, sanitizeText} from '../source/core/text/sanitize.js';
 
 // Pieces an attacker (or a broken scraper) would reach for, mixed with Markdown syntax that changes how marked
 // tokenises the text around them: links, emphasis, code, lists, tables, raw HTML.

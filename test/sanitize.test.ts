@@ -1,7 +1,7 @@
 import test from 'ava';
-import type {Article} from '../source/core/article.js';
-import {formatJson, formatMarkdown, renderArticle, type RenderOptions} from '../source/core/render.js';
-import {isClean, isSafeTerminalOutput, sanitizeLine, sanitizeText} from '../source/core/sanitize.js';
+import type {Article} from '../source/core/article/article.js';
+import {formatJson, formatMarkdown, renderArticle, type RenderOptions} from '../source/core/render/article.js';
+import {isClean, isSafeTerminalOutput, sanitizeLine, sanitizeText} from '../source/core/text/sanitize.js';
 import {hostileArticle, hostilePieces} from './fixtures/render/articles.js';
 
 // eslint-disable-next-line no-control-regex

@@ -5,8 +5,8 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
-import {openReadState} from '../source/io/settings.js';
-import {lockPathFor} from '../source/io/lock.js';
+import {openReadState} from '../source/io/marks/read-state.js';
+import {lockPathFor} from '../source/io/marks/lock.js';
 
 const isRoot = process.getuid?.() === 0;
 const helper = fileURLToPath(new URL('helpers/mark-read.ts', import.meta.url));

@@ -1,5 +1,5 @@
 import test from 'ava';
-import type {ArticleMeta} from '../source/core/article.js';
+import type {ArticleMeta} from '../source/core/article/article.js';
 import {
 	createInitialState,
 	isOpenableUrl,
@@ -9,7 +9,7 @@ import {
 	type Effect,
 	type ReaderContext,
 	type ReaderState,
-} from '../source/core/state.js';
+} from '../source/core/reader/state.js';
 
 function articles(count: number, fields: (index: number) => Partial<ArticleMeta> = () => ({})): ArticleMeta[] {
 	return Array.from({length: count}, (_, index) => ({

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
-import {defaultStorePath, loadArticle, parseArticleText, scanStore, type StoreScan} from '../source/io/store.js';
-import {indexPathFor, readIndexHead} from '../source/io/index-cache.js';
+import {defaultStorePath, loadArticle, parseArticleText, scanStore, type StoreScan} from '../source/io/store/scan.js';
+import {indexPathFor, readIndexHead} from '../source/io/store/index-cache.js';
 import {generateArticle, toMarkdown} from '../bench/corpus.js';
 
 const fixture = fileURLToPath(new URL('fixtures/store', import.meta.url));

@@ -1,7 +1,7 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
-import type {Article, ArticleMeta} from '../source/core/article.js';
-import {renderArticle} from '../source/core/render.js';
+import type {Article, ArticleMeta} from '../source/core/article/article.js';
+import {renderArticle} from '../source/core/render/article.js';
 import App from '../source/ui/App.js';
 import {keys, makeServices, waitForFrame} from './fixtures/ui/services.js';
 

@@ -1,7 +1,7 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
-import {bindingsFor, contextTitle, formatKeys, keyBindings} from '../source/core/keymap.js';
-import {unreadMarker} from '../source/core/list-row.js';
+import {bindingsFor, contextTitle, formatKeys, keyBindings} from '../source/core/reader/keymap.js';
+import {unreadMarker} from '../source/core/reader/list-row.js';
 import App from '../source/ui/App.js';
 import {highlightedRow, keys, makeServices, sampleArticles, waitForFrame} from './fixtures/ui/services.js';
 

@@ -3,7 +3,7 @@ import {EventEmitter} from 'node:events';
 import process from 'node:process';
 import {setTimeout as delay} from 'node:timers/promises';
 import test from 'ava';
-import type {ArticleMeta} from '../source/core/article.js';
+import type {ArticleMeta} from '../source/core/article/article.js';
 import {runReader} from '../source/ui/run.js';
 import {makeServices, sampleArticles} from './fixtures/ui/services.js';
 

@@ -1,7 +1,7 @@
 import test from 'ava';
-import type {ArticleMeta} from '../source/core/article.js';
-import {filterArticles} from '../source/core/library.js';
-import {createInitialState, type ReaderState} from '../source/core/state.js';
+import type {ArticleMeta} from '../source/core/article/article.js';
+import {filterArticles} from '../source/core/store/library.js';
+import {createInitialState, type ReaderState} from '../source/core/reader/state.js';
 import {createShownArticles} from '../source/ui/use-shown-articles.js';
 
 const words = ['Syria', 'ferry', 'Harbour', 'seeds', 'İstanbul', '東京', 'marathon', 'lichen'];

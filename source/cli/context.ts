@@ -1,9 +1,9 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import {UserError} from '../core/errors.js';
-import {scanStore, type StoreScan} from '../io/store.js';
+import {scanStore, type StoreScan} from '../io/store/scan.js';
 import {warn} from '../io/output.js';
-import {openReadState, type ReadState} from '../io/settings.js';
+import {openReadState, type ReadState} from '../io/marks/read-state.js';
 import {resolveStorePath, type CommonFlags} from './store-path.js';
 
 export type {CommonFlags} from './store-path.js';

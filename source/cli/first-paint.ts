@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import tty from 'node:tty';
-import type {ArticleMeta} from '../core/article.js';
+import type {ArticleMeta} from '../core/article/article.js';
 import {UserError} from '../core/errors.js';
-import type {ReadLookup} from '../core/library.js';
-import {fitWidth, formatRow, unreadMarker} from '../core/list-row.js';
-import {listHeader, listHints, helpHint, statusLine} from '../core/screen-text.js';
-import {readFirstScreen} from '../io/index-cache.js';
-import {defaultConfigDirectory, peekReadMarks} from '../io/read-marks-file.js';
+import type {ReadLookup} from '../core/store/library.js';
+import {fitWidth, formatRow, unreadMarker} from '../core/reader/list-row.js';
+import {listHeader, listHints, helpHint, statusLine} from '../core/reader/screen-text.js';
+import {readFirstScreen} from '../io/store/index-cache.js';
+import {defaultConfigDirectory, peekReadMarks} from '../io/marks/peek.js';
 
 /*
 The reader's first screen, painted before Ink and React have loaded (about a third of a second here) and before the

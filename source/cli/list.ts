@@ -1,6 +1,6 @@
 import process from 'node:process';
-import {filterArticles} from '../core/library.js';
-import {formatListJson, formatListText} from '../core/list-format.js';
+import {filterArticles} from '../core/store/library.js';
+import {formatListJson, formatListText} from '../core/render/list-format.js';
 import {writeOut} from '../io/output.js';
 import {loadStore, openReadStateWithWarnings, type CommonFlags} from './context.js';
 

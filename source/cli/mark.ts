@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import process from 'node:process';
-import type {ArticleMeta} from '../core/article.js';
+import type {ArticleMeta} from '../core/article/article.js';
 import {UserError} from '../core/errors.js';
-import {findArticle} from '../core/library.js';
-import {readIndex} from '../io/index-cache.js';
+import {findArticle} from '../core/store/library.js';
+import {readIndex} from '../io/store/index-cache.js';
 import {loadStore, openReadStateWithWarnings, type CommonFlags} from './context.js';
 import {resolveStorePath} from './store-path.js';
 

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import {shouldUseColor, shouldUseHyperlinks} from '../core/capabilities.js';
+import {shouldUseColor, shouldUseHyperlinks} from '../core/render/capabilities.js';
 import {UserError} from '../core/errors.js';
-import {renderArticle} from '../core/render.js';
+import {renderArticle} from '../core/render/article.js';
 import {openInBrowser} from '../io/browser.js';
-import {loadArticle, type StoredArticle} from '../io/store.js';
-import {openReadState} from '../io/settings.js';
+import {loadArticle, type StoredArticle} from '../io/store/scan.js';
+import {openReadState} from '../io/marks/read-state.js';
 import {runReader, type ReaderServices} from '../ui/run.js';
 import {loadStore, type CommonFlags} from './context.js';
 import type {StartScreen} from './first-paint.js';

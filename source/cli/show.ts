@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type {Article} from '../core/article.js';
+import type {Article} from '../core/article/article.js';
 import {UserError} from '../core/errors.js';
-import {findArticle} from '../core/library.js';
-import {articleIdFromPath, formatOfPath} from '../core/parse.js';
-import {formatJson, formatMarkdown, renderArticle} from '../core/render.js';
-import {chooseWidth, shouldUseColor, shouldUseHyperlinks} from '../core/capabilities.js';
-import {loadArticle, parseArticleText, type StoreScan} from '../io/store.js';
+import {findArticle} from '../core/store/library.js';
+import {articleIdFromPath, formatOfPath} from '../core/article/parse.js';
+import {formatJson, formatMarkdown, renderArticle} from '../core/render/article.js';
+import {chooseWidth, shouldUseColor, shouldUseHyperlinks} from '../core/render/capabilities.js';
+import {loadArticle, parseArticleText, type StoreScan} from '../io/store/scan.js';
 import {writeOut} from '../io/output.js';
 import {loadStore, openReadStateWithWarnings, type CommonFlags} from './context.js';
 

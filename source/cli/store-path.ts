@@ -1,5 +1,5 @@
 import path from 'node:path';
-import {findPackage} from '../io/index-cache.js';
+import {findPackage} from '../io/store/index-cache.js';
 
 /** Flags every command shares. */
 export type CommonFlags = {

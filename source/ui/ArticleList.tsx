@@ -1,9 +1,9 @@
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import {createContext, useContext, useMemo} from 'react';
-import type {ArticleMeta} from '../core/article.js';
-import {formatRow, unreadMarker} from '../core/list-row.js';
-import {listWindowTop} from '../core/state.js';
+import type {ArticleMeta} from '../core/article/article.js';
+import {formatRow, unreadMarker} from '../core/reader/list-row.js';
+import {listWindowTop} from '../core/reader/state.js';
 
 type Props = {
 	/** The shown list (after filter and unread-only). */

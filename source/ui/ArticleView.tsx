@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {clampOffset, visibleLines} from '../core/pager.js';
+import {clampOffset, visibleLines} from '../core/reader/viewport.js';
 
 type Props = {
 	/** The whole article as rendered terminal lines. */

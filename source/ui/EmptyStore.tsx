@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {sanitizeLine} from '../core/sanitize.js';
+import {sanitizeLine} from '../core/text/sanitize.js';
 import StatusBar from './StatusBar.js';
 
 type Props = {

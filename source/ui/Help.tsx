@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
 import stringWidth from 'string-width';
-import {bindingsFor, contextTitle, formatKeys, type KeyContext} from '../core/keymap.js';
-import {fitWidth, padToWidth} from '../core/list-row.js';
-import {clampOffset, visibleLines} from '../core/pager.js';
+import {bindingsFor, contextTitle, formatKeys, type KeyContext} from '../core/reader/keymap.js';
+import {fitWidth, padToWidth} from '../core/reader/list-row.js';
+import {clampOffset, visibleLines} from '../core/reader/viewport.js';
 
 type Props = {
 	readonly width: number;

@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {statusLine} from '../core/screen-text.js';
+import {statusLine} from '../core/reader/screen-text.js';
 
 type Props = {
 	/** Key hints, a message or a question; cut first when the line is too narrow. */

@@ -1,6 +1,6 @@
 import process from 'node:process';
 import {render, useApp} from 'ink';
-import type {Article, ArticleMeta} from '../core/article.js';
+import type {Article, ArticleMeta} from '../core/article/article.js';
 import App from './App.js';
 import {useTerminalSize} from './use-terminal-size.js';
 

@@ -1,6 +1,6 @@
 import {useRef} from 'react';
-import type {Article} from '../core/article.js';
-import {sanitizeLine} from '../core/sanitize.js';
+import type {Article} from '../core/article/article.js';
+import {sanitizeLine} from '../core/text/sanitize.js';
 
 type Loader = {
 	loadArticle(id: string): Article;

@@ -1,7 +1,7 @@
 import {useEffect, useRef, useState} from 'react';
-import {countUnread} from '../core/library.js';
-import {sanitizeLine} from '../core/sanitize.js';
-import type {Effect} from '../core/state.js';
+import {countUnread} from '../core/store/library.js';
+import {sanitizeLine} from '../core/text/sanitize.js';
+import type {Effect} from '../core/reader/state.js';
 import type {ReaderServices} from './run.js';
 import type {Dispatch} from './use-reader-store.js';
 

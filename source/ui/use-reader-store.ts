@@ -7,7 +7,7 @@ import {
 	type ReaderAction,
 	type ReaderContext,
 	type ReaderState,
-} from '../core/state.js';
+} from '../core/reader/state.js';
 
 export type Dispatch = (action: ReaderAction) => void;
 

@@ -1,7 +1,7 @@
 import {useRef} from 'react';
-import type {ArticleMeta} from '../core/article.js';
-import type {ReadLookup} from '../core/library.js';
-import type {ReaderState} from '../core/state.js';
+import type {ArticleMeta} from '../core/article/article.js';
+import type {ReadLookup} from '../core/store/library.js';
+import type {ReaderState} from '../core/reader/state.js';
 
 type Entry = {
 	readonly filter: string;

@@ -2,7 +2,7 @@
 A child process for the concurrency tests: marks `count` ids `<prefix>-<n>` read one by one in the config at `cwd`.
 Usage: node --import=tsx test/helpers/mark-read.ts <cwd> <prefix> <count> [startAtEpochMs]
 */
-import {openReadState} from '../../source/io/settings.js';
+import {openReadState} from '../../source/io/marks/read-state.js';
 
 const [cwd = '', prefix = '', countText = '0', startText = '0'] = process.argv.slice(2);
 // Wait for a common start so that the processes really overlap.

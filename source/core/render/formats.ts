@@ -2,9 +2,9 @@
 The article as text for other programs: Markdown and JSON for `show --format`, plus the date and metadata line that
 the terminal header shares. Every field is sanitised; no format lets an article's control characters through.
 */
-import type {Article} from './article.js';
+import type {Article} from '../article/article.js';
 import {metaToJson} from './list-format.js';
-import {sanitizeLine, sanitizeText} from './sanitize.js';
+import {sanitizeLine, sanitizeText} from '../text/sanitize.js';
 
 const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const dayNames = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -1,7 +1,7 @@
 import {JSON_SCHEMA, load} from 'js-yaml';
-import {parseDateline} from './dateline.js';
-import {cleanLine, decodeEntities} from './entities.js';
-import {sanitizeLine, sanitizeText} from './sanitize.js';
+import {parseDateline} from './scraped/dateline.js';
+import {cleanLine, decodeEntities} from '../text/entities.js';
+import {sanitizeLine, sanitizeText} from '../text/sanitize.js';
 
 /**
 YAML front matter of a Markdown article. Only known fields are read, each checked for its type, so neither a wrong type

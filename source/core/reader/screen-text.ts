@@ -4,7 +4,7 @@ so that the Ink components and the first paint that comes before Ink loads (cli/
 */
 import {bindingsFor, keyLabel, type KeyAction, type KeyContext} from './keymap.js';
 import {displayWidth, fitWidth, padToWidth} from './list-row.js';
-import {sanitizeLine} from './sanitize.js';
+import {sanitizeLine} from '../text/sanitize.js';
 
 /** "↑↓ move": the first key of each action, then a word. */
 function hint(context: KeyContext, actions: readonly KeyAction[], word: string, separator = '/'): string {

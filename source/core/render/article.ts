@@ -3,14 +3,14 @@ An article as terminal lines, styled or plain. The header (title, metadata, capt
 through marked in render-markdown.ts. Colour and hyperlinks are the caller's decision, passed as booleans: nothing
 here looks at the environment or at process.stdout.
 */
-import type {Article} from './article.js';
-import {formatMetadata} from './format.js';
-import {renderMarkdown} from './render-body.js';
-import {createStyles} from './render-style.js';
-import {balanceStyles, wrapText} from './render-wrap.js';
-import {isSafeTerminalOutput, sanitizeLine, sanitizeText} from './sanitize.js';
+import type {Article} from '../article/article.js';
+import {formatMetadata} from './formats.js';
+import {renderMarkdown} from './body.js';
+import {createStyles} from './styles.js';
+import {balanceStyles, wrapText} from '../text/wrap.js';
+import {isSafeTerminalOutput, sanitizeLine, sanitizeText} from '../text/sanitize.js';
 
-export {formatDate, formatJson, formatMarkdown, formatMetadata} from './format.js';
+export {formatDate, formatJson, formatMarkdown, formatMetadata} from './formats.js';
 
 export type RenderOptions = {
 	/** Terminal columns available; text is wrapped to min(width, 100) minus margins (a comfortable measure). */

@@ -1,4 +1,4 @@
-import type {ArticleMeta} from './article.js';
+import type {ArticleMeta} from '../article/article.js';
 
 /** Something that knows which articles are read. */
 export type ReadLookup = {

@@ -9,7 +9,7 @@ Designed for 100,000 entries:
 - Entries are arrays, not objects: no repeated key names, about half the bytes.
 - The articles shown come first, newest first, so that the head of the file is the first screen.
 */
-import type {ArticleMeta} from './article.js';
+import type {ArticleMeta} from '../article/article.js';
 
 /** Bump whenever the entry layout changes. */
 export const indexFormatVersion = 1;

@@ -4,9 +4,9 @@ Components only turn keys into `{type: 'key'}` actions; everything a key means i
 terminal. Side effects (persisting read marks, opening a browser, quitting) come back as data in `effects` for the
 UI layer to carry out, so the reducer stays pure.
 */
-import type {ArticleMeta} from './article.js';
+import type {ArticleMeta} from '../article/article.js';
 import {findAction, type KeyAction, type KeyName} from './keymap.js';
-import {clampOffset, halfPageSize, pageSize, proportionalOffset} from './pager.js';
+import {clampOffset, halfPageSize, pageSize, proportionalOffset} from './viewport.js';
 
 export type Screen = 'list' | 'article';
 

@@ -1,11 +1,11 @@
 /**
 A worker thread of the store scan. Sent a chunk of files, it reads and parses them and answers with their index
 entries in order, each with its serialised index line (see parseJobs in store.ts); sent `{paths}`, it answers with
-their sizes and mtimes (a warm start). It is its own entry point in the bundle (dist/io/scan-worker.js).
+their sizes and mtimes (a warm start). It is its own entry point in the bundle (dist/scan-worker.js).
 */
 import {parentPort} from 'node:worker_threads';
-import {serializeEntry} from '../core/index-format.js';
-import {readIndexEntry, statFiles, type ScanAnswer, type ScanChunk} from './store.js';
+import {serializeEntry} from '../../core/store/index-format.js';
+import {readIndexEntry, statFiles, type ScanAnswer, type ScanChunk} from './scan.js';
 
 parentPort?.on('message', (message: ScanChunk | {paths: string[]}) => {
 	if ('paths' in message) {

@@ -4,12 +4,12 @@ keep pathological input (inline nesting that makes marked superlinear or overflo
 breaking the render.
 */
 import type {Marked, Token} from 'marked';
-import {createRenderer, section, type BodyOptions, type Renderer} from './render-markdown.js';
-import {decodeEntities} from './render-style.js';
-import {hardBreak, wrapText} from './render-wrap.js';
-import {sanitizeLine, sanitizeText} from './sanitize.js';
+import {createRenderer, section, type BodyOptions, type Renderer} from './markdown.js';
+import {decodeEntities} from './styles.js';
+import {hardBreak, wrapText} from '../text/wrap.js';
+import {sanitizeLine, sanitizeText} from '../text/sanitize.js';
 
-export type {BodyOptions} from './render-markdown.js';
+export type {BodyOptions} from './markdown.js';
 
 // Sanitise every string a token carries that a renderer reads, once marked has decoded its entities. (`raw` is never
 // rendered, and scanning it would rescan every nested block once per level.)

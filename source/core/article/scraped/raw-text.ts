@@ -1,6 +1,6 @@
-import {decodeEntities} from './entities.js';
-import {isSameLine, readRawHeader} from './raw-header.js';
-import {isClean, sanitizeText} from './sanitize.js';
+import {decodeEntities} from '../../text/entities.js';
+import {isSameLine, readRawHeader} from './header.js';
+import {isClean, sanitizeText} from '../../text/sanitize.js';
 
 /**
 Scraped article text (a page's visible text saved as .txt) turned into clean metadata and a Markdown body. Everything

@@ -8,11 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import {isUtf8} from 'node:buffer';
 import {Worker} from 'node:worker_threads';
-import type {Article, ArticleMeta} from '../core/article.js';
-import {UserError} from '../core/errors.js';
-import {rememberSerializedEntry, type IndexEntry, type LocatedMeta} from '../core/index-format.js';
-import {compareNewestFirst} from '../core/library.js';
-import {articleIdFromPath, formatOfPath, parseArticle, parseArticleMeta} from '../core/parse.js';
+import type {Article, ArticleMeta} from '../../core/article/article.js';
+import {UserError} from '../../core/errors.js';
+import {rememberSerializedEntry, type IndexEntry, type LocatedMeta} from '../../core/store/index-format.js';
+import {compareNewestFirst} from '../../core/store/library.js';
+import {articleIdFromPath, formatOfPath, parseArticle, parseArticleMeta} from '../../core/article/parse.js';
 import {findPackage, indexPathFor, pathPrefixFor, readIndex, writeIndex} from './index-cache.js';
 
 /** Article metadata and where its file is. */
@@ -425,7 +425,7 @@ const minimumFilesForThreads = 2000;
 const chunkSize = 256;
 
 /**
-Start a scan worker, or undefined when there is none to start. In the bundle it is dist/io/scan-worker.js (this code
+Start a scan worker, or undefined when there is none to start. In the bundle it is dist/scan-worker.js (this code
 may be in a chunk); from the source (tests run under tsx), Node 20 workers do not inherit tsx's loader, so a small
 bootstrap registers it before importing scan-worker.ts.
 */
@@ -437,7 +437,7 @@ function startScanWorker(): Worker | undefined {
 			return new Worker(`import(${JSON.stringify(tsx)}).then(api => { api.register(); return import(${JSON.stringify(target)}); });`, {eval: true});
 		}
 
-		for (const candidate of ['./io/scan-worker.js', '../io/scan-worker.js', './scan-worker.js']) {
+		for (const candidate of ['./scan-worker.js', '../scan-worker.js']) {
 			const url = new URL(candidate, import.meta.url);
 			if (fs.existsSync(url)) {
 				return new Worker(url);

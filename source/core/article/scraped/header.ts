@@ -1,5 +1,5 @@
 import {parseDateline} from './dateline.js';
-import {bannerStrength, siteNameFromBanner} from './site-name.js';
+import {bannerStrength, siteNameFromBanner} from './site-names.js';
 
 /**
 The top of a scraped page: banner, headline (often twice), byline, dateline and photo caption, in whatever order the

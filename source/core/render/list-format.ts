@@ -1,6 +1,6 @@
-import type {ArticleMeta} from './article.js';
-import type {ReadLookup} from './library.js';
-import {sanitizeLine} from './sanitize.js';
+import type {ArticleMeta} from '../article/article.js';
+import type {ReadLookup} from '../store/library.js';
+import {sanitizeLine} from '../text/sanitize.js';
 
 /** `YYYY-MM-DD` from an ISO 8601 date of any precision, or an empty string. */
 export function dayOf(date: string | undefined): string {

@@ -1,9 +1,9 @@
 import type {Article, ArticleFormat, ArticleMeta} from './article.js';
-import {cleanLine} from './entities.js';
+import {cleanLine} from '../text/entities.js';
 import {readFrontMatter, splitFrontMatter, type FrontMatter} from './front-matter.js';
-import {comparable} from './raw-header.js';
-import {parseRawText} from './raw-text.js';
-import {isClean, sanitizeLine, sanitizeText} from './sanitize.js';
+import {comparable} from './scraped/header.js';
+import {parseRawText} from './scraped/raw-text.js';
+import {isClean, sanitizeLine, sanitizeText} from '../text/sanitize.js';
 
 /**
 Turning a stored file into an `Article`: Markdown with optional YAML front matter, or raw scraped text. Pure and total:

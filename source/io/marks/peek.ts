@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type {ReadLookup} from '../core/library.js';
-import {ReadSet, readSetVersion} from '../core/read-set.js';
+import type {ReadLookup} from '../../core/store/library.js';
+import {ReadSet, readSetVersion} from '../../core/marks/read-set.js';
 
 /** `$XDG_CONFIG_HOME/inkwire`, else `~/.config/inkwire`, on macOS too (a terminal tool's users look there). */
 export function defaultConfigDirectory(): string {

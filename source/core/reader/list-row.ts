@@ -3,9 +3,9 @@ One row of the reader's article list, as plain text cut to the terminal by displ
 two columns, so counting string length would overflow the row and make Ink wrap it onto a second line.
 */
 import stringWidth from 'string-width';
-import type {ArticleMeta} from './article.js';
-import {dayOf} from './list-format.js';
-import {sanitizeLine} from './sanitize.js';
+import type {ArticleMeta} from '../article/article.js';
+import {dayOf} from '../render/list-format.js';
+import {sanitizeLine} from '../text/sanitize.js';
 
 /** The marker of an unread article; a read one gets a blank of the same width. */
 export const unreadMarker = '●';

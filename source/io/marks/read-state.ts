@@ -10,11 +10,11 @@ could not be saved (lock busy, disk full) stay pending and are merged into the n
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import {ReadSet, hashId, readSetVersion} from '../core/read-set.js';
+import {ReadSet, hashId, readSetVersion} from '../../core/marks/read-set.js';
 import {LockBusyError, acquireLock, type LockOptions} from './lock.js';
-import {defaultConfigDirectory} from './read-marks-file.js';
+import {defaultConfigDirectory} from './peek.js';
 
-export {defaultConfigDirectory} from './read-marks-file.js';
+export {defaultConfigDirectory} from './peek.js';
 
 /** The read state of this process, kept in step with the config file. */
 export type ReadState = {

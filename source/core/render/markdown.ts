@@ -8,9 +8,9 @@ article is sanitised after marked has decoded its entities, so only the renderer
 */
 import {Marked, type MarkedExtension, type Token, type Tokens} from 'marked';
 import {markedTerminal} from 'marked-terminal';
-import {sanitizeLine, sanitizeText} from './sanitize.js';
-import {createStyles, decodeEntities, type Styles} from './render-style.js';
-import {displayWidth, hardBreak, wrapText} from './render-wrap.js';
+import {sanitizeLine, sanitizeText} from '../text/sanitize.js';
+import {createStyles, decodeEntities, type Styles} from './styles.js';
+import {displayWidth, hardBreak, wrapText} from '../text/wrap.js';
 
 /** How to lay out a body. */
 export type BodyOptions = {

@@ -9,16 +9,16 @@ import os from 'node:os';
 import path from 'node:path';
 import {isAscii} from 'node:buffer';
 import {createHash} from 'node:crypto';
-import {parseIndex, parseIndexHeadWithTotal, serializeIndex, type IndexEntry, type IndexHeader} from '../core/index-format.js';
+import {parseIndex, parseIndexHeadWithTotal, serializeIndex, type IndexEntry, type IndexHeader} from '../../core/store/index-format.js';
 import {fileURLToPath} from 'node:url';
-import type {StoredArticle} from './store.js';
+import type {StoredArticle} from './scan.js';
 
 type PackageInfo = {readonly root: string; readonly version: string};
 let cachedPackage: PackageInfo | undefined;
 
 /**
 The inkwire package this code runs from: the nearest directory above this file whose package.json is named inkwire.
-Walking up works both from the source (source/io/) and from the bundle (dist/). It lives here because the index
+Walking up works both from the source (source/io/store/) and from the bundle (dist/). It lives here because the index
 records the writer's version; store.ts uses it to find the bundled data/ folder.
 */
 export function findPackage(): PackageInfo {

@@ -1,0 +1,54 @@
+/**
+Builds dist/: the command line and the scan worker, bundled with esbuild, split per command so that each command
+loads only its own code (`list` never loads Ink, React or the renderer).
+
+Two modules are swapped for inkwire's own, and only for the importers that need it, because an alias for every
+importer once changed what users saw: esbuild's `--alias:string-width=…` also redirected cli-table3's CommonJS
+`require('string-width')`, which then got an ES module namespace instead of a function, and every table in every
+article came out as raw Markdown while the tests (run on the source) passed.
+- `string-width`, for Ink only: a memoised wrapper (source/shims/string-width.ts). Ink measures every line of every
+  frame and list rows repeat the same strings.
+- `cli-highlight`, for marked-terminal only: a stub. inkwire highlights code itself, and only when an article has a
+  fenced block that names a language, so start-up does not pay for highlight.js.
+*/
+import fs from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shims = [
+	{module: 'string-width', importers: /[\\/]node_modules[\\/](?:ink|widest-line)[\\/]/, file: 'source/shims/string-width.ts'},
+	{module: 'cli-highlight', importers: /[\\/]node_modules[\\/]marked-terminal[\\/]/, file: 'source/shims/cli-highlight.ts'},
+];
+
+/** An esbuild plugin that resolves each shimmed module to inkwire's file, for the listed importers only. */
+const targetedShims = {
+	name: 'targeted-shims',
+	setup(builder) {
+		for (const shim of shims) {
+			builder.onResolve({filter: new RegExp(`^${shim.module}$`)}, arguments_ => (
+				shim.importers.test(arguments_.importer) ? {path: path.join(root, shim.file)} : undefined
+			));
+		}
+	},
+};
+
+fs.rmSync(path.join(root, 'dist'), {recursive: true, force: true});
+await build({
+	absWorkingDir: root,
+	entryPoints: {cli: 'source/cli.tsx', 'scan-worker': 'source/io/store/scan-worker.ts'},
+	bundle: true,
+	platform: 'node',
+	target: 'node20',
+	format: 'esm',
+	splitting: true,
+	outdir: 'dist',
+	chunkNames: 'chunks/[name]-[hash]',
+	external: ['react-devtools-core'],
+	plugins: [targetedShims],
+	define: {'process.env.NODE_ENV': '"production"'},
+	// Bundled CommonJS dependencies call require(); an ES module has none of its own.
+	banner: {js: 'import {createRequire as __inkwireRequire} from \'node:module\'; const require = __inkwireRequire(import.meta.url);'},
+	logLevel: 'warning',
+});
