@@ -1,6 +1,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import {UserError} from '../core/errors.js';
+import {quotePath} from '../core/text/quote-path.js';
 import {scanStore, type StoreScan} from '../io/store/scan.js';
 import {warn} from '../io/output.js';
 import {openReadState, type ReadState} from '../io/marks/read-state.js';
@@ -35,7 +36,7 @@ export async function loadStore(flags: CommonFlags, environment: NodeJS.ProcessE
 export function reportSkipped(scan: StoreScan, verbose: boolean): void {
 	if (verbose) {
 		for (const file of scan.skipped) {
-			warn(`skipped ${path.relative(scan.root, file.path) || file.path}: ${file.reason}`);
+			warn(`skipped ${quotePath(path.relative(scan.root, file.path) || file.path)}: ${file.reason}`);
 		}
 
 		for (const message of scan.warnings) {

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import {shouldUseColor, shouldUseHyperlinks} from '../core/render/capabilities.js';
+import {shouldUseHyperlinks} from '../core/render/capabilities.js';
+import {chooseColor} from './color.js';
 import {UserError} from '../core/errors.js';
 import {renderArticle} from '../core/render/article.js';
 import {openInBrowser} from '../io/browser.js';
@@ -7,25 +8,26 @@ import {loadArticle, type StoredArticle} from '../io/store/scan.js';
 import {openReadState} from '../io/marks/read-state.js';
 import {runReader, type ReaderServices} from '../ui/run.js';
 import {loadStore, type CommonFlags} from './context.js';
+import {resolveStorePath} from './store-path.js';
 import type {StartScreen} from './first-paint.js';
 
 /**
 Scan the store (showing progress on the start screen when it has to be indexed), open the read state and run the Ink
 reader until the user quits. The start screen is already on the alternate screen with keys not echoed.
 */
-export async function startReader(flags: CommonFlags, screen: StartScreen, stdin: NodeJS.ReadStream): Promise<number> {
+export async function startReader(flags: CommonFlags & {readonly color?: string; readonly unread?: boolean}, screen: StartScreen, stdin: NodeJS.ReadStream): Promise<number> {
 	let storeName = '';
 	const scan = await loadStore(flags, process.env, {
 		report: false,
 		onProgress(done, total) {
-			storeName ||= path.basename(path.resolve(flags.data ?? process.env['INKWIRE_DATA'] ?? 'data'));
+			storeName ||= path.basename(resolveStorePath(flags, process.env));
 			if (total > 500) {
 				screen.paintProgress(storeName, done, total);
 			}
 		},
 	});
 	const readState = openReadState();
-	const color = shouldUseColor(true, process.env);
+	const color = chooseColor(flags.color, true, process.env);
 	const hyperlinks = shouldUseHyperlinks(true, process.env);
 	let byId: Map<string, StoredArticle> | undefined;
 	const services: ReaderServices = {
@@ -57,6 +59,7 @@ export async function startReader(flags: CommonFlags, screen: StartScreen, stdin
 		renderArticle: (article, width) => renderArticle(article, {width, color, hyperlinks}),
 		openUrl: async url => openInBrowser(url),
 		warnings: [...scan.warnings, ...readState.warnings],
+		isUnreadOnly: flags.unread ?? false,
 	};
 	// The list as it is now, so that the screen is never empty while Ink computes its first frame.
 	screen.paintList(services.storeName, scan.articles.slice(0, screen.height), scan.articles.length, readState);

@@ -54,7 +54,10 @@ export default function App({services, width, height, onQuit}: Props) {
 	});
 
 	const {state, dispatch} = useReaderStore({
-		initialState: () => createInitialState({status: services.warnings.map(warning => sanitizeLine(warning)).join(' · ') || undefined}),
+		initialState: () => createInitialState({
+			status: services.warnings.map(warning => sanitizeLine(warning)).join(' · ') || undefined,
+			unreadOnly: services.isUnreadOnly,
+		}),
 		getContext,
 		runEffect,
 	});

@@ -34,6 +34,8 @@ export type ReaderServices = {
 	openUrl(url: string): Promise<void>;
 	/** Shown once in the status line. */
 	readonly warnings: readonly string[];
+	/** Start with only unread articles shown (`inkwire --unread`). */
+	readonly isUnreadOnly?: boolean;
 };
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[2J\u001B[H';

@@ -79,7 +79,7 @@ export type Effect =
 export type Transition = {readonly state: ReaderState; readonly effects: readonly Effect[]};
 
 /** The state at start: the list, first article highlighted, and any start-up warnings in the status line. */
-export function createInitialState(options: {status?: string} = {}): ReaderState {
+export function createInitialState(options: {status?: string; unreadOnly?: boolean} = {}): ReaderState {
 	return {
 		screen: 'list',
 		overlay: 'none',
@@ -90,7 +90,7 @@ export function createInitialState(options: {status?: string} = {}): ReaderState
 		helpOffset: 0,
 		filter: '',
 		isTypingFilter: false,
-		unreadOnly: false,
+		unreadOnly: options.unreadOnly ?? false,
 		listGeneration: 0,
 		status: options.status,
 		isDone: false,
