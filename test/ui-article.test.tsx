@@ -185,3 +185,15 @@ test('? over the article shows the help, and a key brings the article back where
 	t.regex(statusLine(frame), /lines 30-/);
 	unmount();
 });
+
+test('Ctrl-Z asks to suspend, from the list and from the article, and the reader goes on after', async t => {
+	const {lastFrame, services, stdin, unmount} = await openFirst();
+	stdin.write('\u001A');
+	await waitForFrame(lastFrame, () => services.suspends.count === 1, 'a suspend from the article');
+	stdin.write('q');
+	await waitForFrame(lastFrame, frame => frame.includes('inkwire'), 'the list');
+	stdin.write('\u001A');
+	await waitForFrame(lastFrame, () => services.suspends.count === 2, 'a suspend from the list');
+	t.is(services.suspends.count, 2);
+	unmount();
+});

@@ -11,7 +11,7 @@ import EmptyStore from './EmptyStore.js';
 import Help, {helpOverlayLines} from './Help.js';
 import {articleHints, helpHint, listHeader, listHints, plural} from '../core/reader/screen-text.js';
 import StatusBar from './StatusBar.js';
-import type {ReaderServices} from './run.js';
+import type {ReaderServices} from './services.js';
 import {useArticleLines} from './use-article-lines.js';
 import {useReaderEffects} from './use-reader-effects.js';
 import {useReaderStore} from './use-reader-store.js';
@@ -25,13 +25,15 @@ type Props = {
 	readonly height: number;
 	/** Called once when the user quits. */
 	readonly onQuit?: () => void;
+	/** Flipped to have the whole frame drawn again (see StatusBar). */
+	readonly isRedrawn?: boolean;
 };
 
 /** Article text is at most 100 columns wide, with a column of margin, and centred in wider windows. */
 const maxTextWidth = 100;
 
 /** The reader: the list, the article pager, the help overlay and the status line, driven by the core reducer. */
-export default function App({services, width, height, onQuit}: Props) {
+export default function App({services, width, height, onQuit, isRedrawn = false}: Props) {
 	const {readState} = services;
 	const frameHeight = Math.max(2, height - 1);
 	const listRows = Math.max(1, frameHeight - 2);
@@ -141,7 +143,7 @@ export default function App({services, width, height, onQuit}: Props) {
 			<Box flexDirection="column" flexGrow={1}>
 				{body}
 			</Box>
-			<StatusBar left={left} right={right} width={width} isMessage={isMessage}/>
+			<StatusBar left={left} right={right} width={width} isMessage={isMessage} isRedrawn={isRedrawn}/>
 		</Box>
 	);
 }

@@ -28,6 +28,7 @@ export type KeyAction =
 	| 'open-url'
 	| 'back'
 	| 'help'
+	| 'suspend'
 	| 'force-quit';
 
 /**
@@ -73,6 +74,7 @@ export const keyBindings: readonly KeyBinding[] = [
 	{context: 'article', action: 'open-url', keys: ['o'], description: 'Open the URL in the browser'},
 	{context: 'article', action: 'back', keys: ['q', 'escape', 'left', 'h'], description: 'Back to the list'},
 	{context: 'global', action: 'help', keys: ['?'], description: 'Show this help'},
+	{context: 'global', action: 'suspend', keys: ['ctrl+z'], description: 'Suspend (fg resumes)'},
 	{context: 'global', action: 'force-quit', keys: ['ctrl+c'], description: 'Quit from anywhere'},
 ];
 
@@ -91,6 +93,7 @@ const labels: Readonly<Record<string, string>> = {
 	backspace: 'Backspace',
 	tab: 'Tab',
 	'ctrl+c': 'Ctrl-C',
+	'ctrl+z': 'Ctrl-Z',
 };
 
 /** How a key is written for people: `↑`, `PgDn`, `Ctrl-C`, or the character itself. */
@@ -129,7 +132,7 @@ export function keyNames(input: string, key: KeyEvent): KeyName[] {
 	}
 
 	if (key.ctrl) {
-		return input === 'c' ? ['ctrl+c'] : [];
+		return input === 'c' || input === 'z' ? [`ctrl+${input}`] : [];
 	}
 
 	// Ink reports Escape with `meta` too; a real meta combination (Alt-x) is not a key of ours.
@@ -141,6 +144,8 @@ export function keyNames(input: string, key: KeyEvent): KeyName[] {
 	for (const character of input) {
 		if (character === '\u0003') {
 			names.push('ctrl+c');
+		} else if (character === '\u001A') {
+			names.push('ctrl+z');
 		} else if (character === ' ') {
 			names.push('space');
 		} else if (character === '\r' || character === '\n') {

@@ -74,6 +74,8 @@ export type Effect =
 	| {readonly type: 'open-url'; readonly url: string}
 	/** Back on the list: check whether another process changed the read marks. */
 	| {readonly type: 'refresh-read-state'}
+	/** Ctrl-Z: give the terminal back and stop until `fg`. */
+	| {readonly type: 'suspend'}
 	| {readonly type: 'quit'};
 
 export type Transition = {readonly state: ReaderState; readonly effects: readonly Effect[]};
@@ -374,6 +376,10 @@ function reduceKey(previous: ReaderState, key: KeyName, context: ReaderContext):
 
 	if (action === 'help') {
 		return stay({...state, overlay: 'help', helpOffset: 0});
+	}
+
+	if (action === 'suspend') {
+		return {state, effects: [{type: 'suspend'}]};
 	}
 
 	if (action === 'force-quit') {
