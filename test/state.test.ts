@@ -1,10 +1,10 @@
 import test from 'ava';
 import type {ArticleMeta} from '../source/core/article/article.js';
+import {isOpenableUrl} from '../source/core/text/url.js';
+import {listWindowTop} from '../source/core/reader/viewport.js';
 import {
 	createInitialState,
-	isOpenableUrl,
 	listInputsChanged,
-	listWindowTop,
 	reduce,
 	type Effect,
 	type ReaderContext,
@@ -293,4 +293,26 @@ test('the reducer does not mutate the state it is given', t => {
 	const start = Object.freeze(createInitialState());
 	t.notThrows(() => press(['j', 'enter', 'space', 'q', '/', 'a', 'enter', 'u', 'A', 'y', '?', 'x'], start));
 	t.is(start.cursor, 0);
+});
+
+test('positions are kept valid for the window when it changes size', t => {
+	const open = press(['enter', 'G']).state;
+	t.is(open.offset, 80);
+	// A taller window: the last page is full, so the offset comes back.
+	t.is(reduce(open, {type: 'resize'}, context({pageRows: 50})).state.offset, 50);
+	const list = press(['G']).state;
+	t.is(list.listTop, 6);
+	t.is(reduce(list, {type: 'resize'}, context({listRows: 8})).state.listTop, 2);
+	const help = press(['?', 'G'], createInitialState(), context({helpLineCount: 30, pageRows: 20})).state;
+	t.is(help.helpOffset, 10);
+	t.is(reduce(help, {type: 'resize'}, context({helpLineCount: 30, pageRows: 25})).state.helpOffset, 5);
+});
+
+test('the filter and the y/n question take their keys from the key map; ? is text while typing', t => {
+	t.is(press(['/', '?', 'enter']).state.filter, '?');
+	t.is(press(['/', '?']).state.overlay, 'none');
+	const asking = press(['A']).state;
+	t.is(press(['Y'], asking).state.status, 'Marked 10 articles read');
+	t.is(press(['escape'], asking).state.status, 'Nothing marked');
+	t.is(press(['?'], asking).state.overlay, 'none');
 });

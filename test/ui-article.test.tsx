@@ -89,7 +89,7 @@ test('o opens the URL, and says so when the article has none or one that is not 
 	const services = makeServices();
 	const {lastFrame, stdin, unmount} = await openFirst(services);
 	stdin.write('o');
-	await waitForFrame(lastFrame, frame => statusLine(frame).startsWith('Opening the article'), 'the opening message');
+	await waitForFrame(lastFrame, frame => /^(?:Opening the article|Opened in the browser)/.test(statusLine(frame)), 'the opening message');
 	t.deepEqual(services.opened, ['https://example.com/reed']);
 	stdin.write('n');
 	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of glyph/terminal'), 'an article without URL');

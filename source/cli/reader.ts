@@ -60,7 +60,7 @@ export async function startReader(flags: CommonFlags & {readonly color?: string;
 			return loadArticle(stored.path, stored.id);
 		},
 		renderArticle: (article, width) => renderArticle(article, {width, color, hyperlinks}),
-		openUrl: async url => openInBrowser(url),
+		openUrl: async url => openInBrowser(url, process.env, async (command, arguments_) => terminal.runExternal(command, arguments_)),
 		warnings: [...scan.warnings, ...readState.warnings],
 		isUnreadOnly: flags.unread ?? false,
 		suspend: async () => terminal.suspend(),

@@ -2,14 +2,14 @@ import {Box, Text, useInput} from 'ink';
 import {useCallback, useRef} from 'react';
 import {keyNames} from '../core/reader/keymap.js';
 import {fitWidth} from '../core/reader/list-row.js';
-import {clampOffset, percent, positionLabel} from '../core/reader/viewport.js';
+import {percent, positionLabel} from '../core/reader/viewport.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {createInitialState, type ReaderContext, type ReaderState} from '../core/reader/state.js';
 import ArticleList from './ArticleList.js';
 import ArticleView from './ArticleView.js';
 import EmptyStore from './EmptyStore.js';
 import Help, {helpOverlayLines} from './Help.js';
-import {articleHints, helpHint, listHeader, listHints, plural} from '../core/reader/screen-text.js';
+import {articleHints, emptyListMessage, helpHint, listHeader, listHints, plural} from '../core/reader/screen-text.js';
 import StatusBar from './StatusBar.js';
 import type {ReaderServices} from './services.js';
 import {useArticleLines} from './use-article-lines.js';
@@ -73,12 +73,17 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 	// A resize re-wraps the open article: keep the reader at the same fraction of it. Updating state while rendering
 	// (React re-renders at once, before anything is drawn) avoids a frame at the wrong place.
 	const lines = state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId) : undefined;
-	const layout = useRef<{articleId?: string; textWidth: number; lineCount: number}>({textWidth, lineCount: 0});
+	const layout = useRef<{articleId?: string; textWidth: number; lineCount: number; listRows: number; pageRows: number}>({textWidth, lineCount: 0, listRows, pageRows});
 	if (lines && layout.current.articleId === state.articleId && layout.current.textWidth !== textWidth) {
 		dispatch({type: 'relayout', oldLineCount: layout.current.lineCount, newLineCount: lines.length});
 	}
 
-	layout.current = {articleId: state.articleId, textWidth, lineCount: lines?.length ?? 0};
+	// A new window size: the reducer clamps every position to the new windows, before anything is drawn.
+	if (layout.current.listRows !== listRows || layout.current.pageRows !== pageRows) {
+		dispatch({type: 'resize'});
+	}
+
+	layout.current = {articleId: state.articleId, textWidth, lineCount: lines?.length ?? 0, listRows, pageRows};
 
 	if (services.articles.length === 0) {
 		return <EmptyStore storePath={services.storePath} storeName={services.storeName} width={width} height={height}/>;
@@ -95,10 +100,9 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 		left = helpLineCount > pageRows ? '↑↓ Space scroll · any other key closes the help' : 'Any key closes the help';
 		right = helpLineCount > pageRows ? positionLabel(state.helpOffset, helpLineCount, pageRows) : '';
 	} else if (lines) {
-		const offset = clampOffset(state.offset, lines.length, pageRows);
-		body = <ArticleView lines={lines} offset={offset} rows={pageRows} margin={margin}/>;
+		body = <ArticleView lines={lines} offset={state.offset} rows={pageRows} margin={margin}/>;
 		left = state.status ?? articleHints;
-		right = `${positionLabel(offset, lines.length, pageRows)} · ${percent(offset, lines.length, pageRows)}% · ${helpHint}`;
+		right = `${positionLabel(state.offset, lines.length, pageRows)} · ${percent(state.offset, lines.length, pageRows)}% · ${helpHint}`;
 	} else {
 		const header = listHeader({
 			storeName: services.storeName,
@@ -109,7 +113,7 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 			shown: shown.length,
 			skipped: services.skipped,
 		});
-		const emptyMessage = state.unreadOnly && !state.filter ? 'No unread articles. Press u to show all.' : 'No articles match the filter. Press / and Esc to clear it.';
+		const emptyMessage = emptyListMessage(state);
 		body = (
 			<>
 				<Text bold wrap="truncate-end">{fitWidth(header, width)}</Text>

@@ -1,10 +1,10 @@
 import {Box, Text} from 'ink';
-import {clampOffset, visibleLines} from '../core/reader/viewport.js';
+import {visibleLines} from '../core/reader/viewport.js';
 
 type Props = {
 	/** The whole article as rendered terminal lines. */
 	readonly lines: readonly string[];
-	/** First line in the window (clamped here too). */
+	/** First line in the window; valid for these lines and rows (the reducer clamps it). */
 	readonly offset: number;
 	/** Rows of the window. */
 	readonly rows: number;
@@ -18,12 +18,11 @@ milliseconds this way, and over 100 ms with the whole article in one `<Text>`). 
 by a line re-uses every row but one.
 */
 export default function ArticleView({lines, offset, rows, margin}: Props) {
-	const start = clampOffset(offset, lines.length, rows);
 	return (
 		<Box flexDirection="column" paddingLeft={margin}>
 			{visibleLines(lines, offset, rows).map((line, index) => (
 				// An empty <Text> has no height in Ink: a blank line would vanish and pull the rest up.
-				<Text key={start + index} wrap="truncate-end">{line || ' '}</Text>
+				<Text key={offset + index} wrap="truncate-end">{line || ' '}</Text>
 			))}
 		</Box>
 	);

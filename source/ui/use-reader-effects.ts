@@ -47,7 +47,9 @@ export function useReaderEffects(services: ReaderServices, onQuit: (() => void) 
 				}
 
 				case 'open-url': {
-					services.openUrl(effect.url).catch((error: unknown) => {
+					services.openUrl(effect.url).then(() => {
+						dispatch({type: 'status', text: 'Opened in the browser'});
+					}, (error: unknown) => {
 						dispatch({type: 'status', text: `Could not open the browser: ${messageOf(error)}`});
 					});
 					break;

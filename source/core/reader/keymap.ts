@@ -3,8 +3,12 @@ The reader's key bindings as data: one table drives the input handler (through `
 the README's Keys section (`keysMarkdownTable`), so the three cannot drift apart.
 */
 
-/** Where a binding applies. Global bindings win over screen bindings and must not be reused by them. */
-export type KeyContext = 'list' | 'article' | 'global';
+/**
+Where a binding applies. Global bindings win over screen bindings and must not be reused by them. `filter` and
+`confirm` hold the keys of the filter being typed and of a y/n question; there, every other key is text or "no", and
+of the global keys only Ctrl-C applies.
+*/
+export type KeyContext = 'list' | 'article' | 'filter' | 'confirm' | 'global';
 
 /** What a key does. The same action name can appear in both screens; the reducer gives it the screen's meaning. */
 export type KeyAction =
@@ -27,6 +31,11 @@ export type KeyAction =
 	| 'next-unread'
 	| 'open-url'
 	| 'back'
+	| 'accept-filter'
+	| 'clear-filter'
+	| 'delete-character'
+	| 'confirm'
+	| 'cancel'
 	| 'help'
 	| 'suspend'
 	| 'force-quit';
@@ -73,6 +82,11 @@ export const keyBindings: readonly KeyBinding[] = [
 	{context: 'article', action: 'next-unread', keys: ['N'], description: 'Next unread article'},
 	{context: 'article', action: 'open-url', keys: ['o'], description: 'Open the URL in the browser'},
 	{context: 'article', action: 'back', keys: ['q', 'escape', 'left', 'h'], description: 'Back to the list'},
+	{context: 'filter', action: 'accept-filter', keys: ['enter'], description: 'Keep the filter'},
+	{context: 'filter', action: 'clear-filter', keys: ['escape'], description: 'Clear the filter'},
+	{context: 'filter', action: 'delete-character', keys: ['backspace'], description: 'Delete the last character'},
+	{context: 'confirm', action: 'confirm', keys: ['y', 'Y'], description: 'Yes, do it'},
+	{context: 'confirm', action: 'cancel', keys: ['n', 'N', 'escape'], description: 'No (so does any other key)'},
 	{context: 'global', action: 'help', keys: ['?'], description: 'Show this help'},
 	{context: 'global', action: 'suspend', keys: ['ctrl+z'], description: 'Suspend (fg resumes)'},
 	{context: 'global', action: 'force-quit', keys: ['ctrl+c'], description: 'Quit from anywhere'},
@@ -187,9 +201,23 @@ for (const binding of keyBindings) {
 	}
 }
 
-/** The action bound to a key on a screen; global bindings win. */
-export function findAction(context: Exclude<KeyContext, 'global'>, name: KeyName): KeyAction | undefined {
-	return actionIndex.get(`global\u0000${name}`) ?? actionIndex.get(`${context}\u0000${name}`);
+/** Contexts where keys are typed text or answers: only Ctrl-C of the global keys applies there. */
+const textContexts: ReadonlySet<KeyContext> = new Set(['filter', 'confirm']);
+
+/** The action bound to a key in a context; global bindings win (in a text context, only force-quit). */
+export function findAction(context: KeyContext, name: KeyName): KeyAction | undefined {
+	const global = actionIndex.get(`global\u0000${name}`);
+	if (global !== undefined && (!textContexts.has(context) || global === 'force-quit')) {
+		return global;
+	}
+
+	return actionIndex.get(`${context}\u0000${name}`);
+}
+
+/** The first key bound to an action in a context, as people write it ("u", "Enter"), for hints and messages. */
+export function keyFor(context: KeyContext, action: KeyAction): string {
+	const key = keyBindings.find(binding => binding.context === context && binding.action === action)?.keys[0];
+	return key === undefined ? '' : keyLabel(key);
 }
 
 /** The bindings of one context, in table order. */
@@ -205,6 +233,8 @@ export function formatKeys(binding: KeyBinding, separator = ' '): string {
 const contextTitles: Readonly<Record<KeyContext, string>> = {
 	list: 'List',
 	article: 'Article',
+	filter: 'Typing a filter',
+	confirm: 'A y/n question',
 	global: 'Anywhere',
 };
 

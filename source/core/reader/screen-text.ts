@@ -2,7 +2,7 @@
 The words on the reader's screen that do not come from articles: key hints, the list header, the status line. Pure,
 so that the Ink components and the first paint that comes before Ink loads (cli/first-paint.ts) say the same thing.
 */
-import {bindingsFor, keyLabel, type KeyAction, type KeyContext} from './keymap.js';
+import {bindingsFor, keyFor, keyLabel, type KeyAction, type KeyContext} from './keymap.js';
 import {displayWidth, fitWidth, padToWidth} from './list-row.js';
 import {sanitizeLine} from '../text/sanitize.js';
 
@@ -35,7 +35,17 @@ export const articleHints = [
 ].join(' · ');
 
 /** "? help", with the key from the key map. */
-export const helpHint = `${keyLabel(bindingsFor('global').find(binding => binding.action === 'help')?.keys[0] ?? '?')} help`;
+export const helpHint = `${keyFor('global', 'help')} help`;
+
+/** What the list says when nothing is shown, naming the keys that bring articles back. */
+export function emptyListMessage(options: {readonly unreadOnly: boolean; readonly filter: string}): string {
+	return options.unreadOnly && !options.filter
+		? `No unread articles. Press ${keyFor('list', 'toggle-unread-only')} to show all.`
+		: `No articles match the filter. Press ${keyFor('list', 'filter')} and ${keyFor('filter', 'clear-filter')} to clear it.`;
+}
+
+/** The one hint of the empty-store screen. */
+export const emptyStoreHint = `${keyFor('list', 'quit')} quit`;
 
 /** "1 article", "100,000 articles". */
 export function plural(count: number, noun: string): string {
