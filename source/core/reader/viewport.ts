@@ -18,11 +18,6 @@ export function clampOffset(offset: number, lineCount: number, height: number): 
 	return Math.min(Math.max(0, Math.trunc(offset)), maxOffset(lineCount, height));
 }
 
-/** Move by `delta` lines (negative is up), clamped. */
-export function scrollBy(offset: number, delta: number, lineCount: number, height: number): number {
-	return clampOffset(offset + delta, lineCount, height);
-}
-
 /** How far a page moves: the window's height, at least one line. */
 export function pageSize(height: number): number {
 	return Math.max(1, height);
@@ -31,11 +26,6 @@ export function pageSize(height: number): number {
 /** How far half a page moves: half the window, rounded up, at least one line. */
 export function halfPageSize(height: number): number {
 	return Math.max(1, Math.ceil(height / 2));
-}
-
-/** True when the window shows the last line. */
-export function isAtEnd(offset: number, lineCount: number, height: number): boolean {
-	return clampOffset(offset, lineCount, height) >= maxOffset(lineCount, height);
 }
 
 /** How far through the document the window is, 0-100; a document that fits the window is 100%. */
