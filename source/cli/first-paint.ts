@@ -3,6 +3,7 @@ import path from 'node:path';
 import process from 'node:process';
 import tty from 'node:tty';
 import type {ArticleMeta} from '../core/article/article.js';
+import {sanitizeLine} from '../core/text/sanitize.js';
 import {UserError} from '../core/errors.js';
 import type {ReadLookup} from '../core/store/library.js';
 import {fitWidth, formatRow, unreadMarker} from '../core/reader/list-row.js';
@@ -84,7 +85,8 @@ export class StartScreen {
 		}
 
 		this.#lastProgress = now;
-		const message = `inkwire · ${storeName} · indexing ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} articles…`;
+		// The store's folder name is outside text like any other: it reaches the terminal through the sanitiser.
+		const message = `inkwire · ${sanitizeLine(storeName)} · indexing ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} articles…`;
 		this.#write(`${escape}H${bold(fitWidth(message, this.width))}${clearLine}`);
 	}
 
