@@ -6,8 +6,10 @@ Two modules are swapped for inkwire's own, and only for the importers that need 
 importer once changed what users saw: esbuild's `--alias:string-width=…` also redirected cli-table3's CommonJS
 `require('string-width')`, which then got an ES module namespace instead of a function, and every table in every
 article came out as raw Markdown while the tests (run on the source) passed.
-- `string-width`, for Ink only: a memoised wrapper (source/shims/string-width.ts). Ink measures every line of every
-  frame and list rows repeat the same strings.
+- `string-width`, for Ink, its text helpers and inkwire's core: a fast path for one-column text in front of the real
+  module, which is loaded only when some text needs it, and a memo (source/shims/string-width.ts). Ink measures every
+  line of every frame, and loading string-width cost the first screen about 150 ms on a busy machine. cli-table3 keeps
+  its own string-width 4 (CommonJS), which this does not touch.
 - `cli-highlight`, for marked-terminal only: a stub. inkwire highlights code itself, and only when an article has a
   fenced block that names a language, so start-up does not pay for highlight.js.
 */
@@ -18,7 +20,7 @@ import {build} from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shims = [
-	{module: 'string-width', importers: /[\\/]node_modules[\\/](?:ink|widest-line)[\\/]/, file: 'source/shims/string-width.ts'},
+	{module: 'string-width', importers: /[\\/]node_modules[\\/](?:ink|widest-line|wrap-ansi|cli-truncate)[\\/]|[\\/]source[\\/]core[\\/]/, file: 'source/shims/string-width.ts'},
 	{module: 'cli-highlight', importers: /[\\/]node_modules[\\/]marked-terminal[\\/]/, file: 'source/shims/cli-highlight.ts'},
 ];
 

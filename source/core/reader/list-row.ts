@@ -18,7 +18,8 @@ const gap = '  ';
 const minimumWidthForSource = 50;
 const minimumWidthForDate = 30;
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// Made on first use: creating a segmenter loads ICU's break rules, a noticeable part of the first screen's time.
+let graphemes: Intl.Segmenter | undefined;
 
 // Printable ASCII is one column a character; most rows are, and string-width is slow on every string.
 const printableAscii = /^[\u0020-\u007E]*$/;
@@ -44,6 +45,7 @@ export function fitWidth(text: string, columns: number): string {
 
 	let kept = '';
 	let used = 0;
+	graphemes ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 	for (const {segment} of graphemes.segment(text)) {
 		const width = stringWidth(segment);
 		if (used + width > columns - 1) {
