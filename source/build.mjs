@@ -39,7 +39,7 @@ const targetedShims = {
 fs.rmSync(path.join(root, 'dist'), {recursive: true, force: true});
 await build({
 	absWorkingDir: root,
-	entryPoints: {cli: 'source/cli.tsx', 'scan-worker': 'source/io/store/scan-worker.ts'},
+	entryPoints: {cli: 'source/cli.tsx', 'scan-worker': 'source/io/store/scan-worker.ts', 'render-worker': 'source/io/render/render-worker.ts'},
 	bundle: true,
 	platform: 'node',
 	target: 'node20',

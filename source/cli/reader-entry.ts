@@ -3,9 +3,11 @@ import type {CommonFlags} from './context.js';
 
 /**
 `inkwire` alone: the reader on a terminal, the list when stdout is a pipe (`inkwire | head`). Nothing heavy is
-imported here: the first screen is painted from the index before Ink and React load (see cli/first-paint.ts).
+imported here: the first screen is painted from the index before Ink and React load (see cli/first-paint.ts), and
+keys work on it from then on (cli/start-input.ts). Right after it, the render worker starts loading the renderer in
+its own thread, so that the first article opens as fast as the next.
 */
-export async function runDefault(flags: CommonFlags & {readonly unread?: boolean}): Promise<number> {
+export async function runDefault(flags: CommonFlags & {readonly unread?: boolean; readonly color?: string}): Promise<number> {
 	if (!process.stdout.isTTY) {
 		const {runList} = await import('./list.js');
 		return runList([], flags);
@@ -15,17 +17,43 @@ export async function runDefault(flags: CommonFlags & {readonly unread?: boolean
 	// only on a real terminal, where that mode is wrong, so the variables go before the reader chunk is imported.
 	delete process.env['CI'];
 	delete process.env['CONTINUOUS_INTEGRATION'];
-	const {StartScreen, openKeyboard, paintFromIndex} = await import('./first-paint.js');
-	const {resolveStorePath} = await import('./store-path.js');
-	const {TerminalSession} = await import('../io/terminal.js');
+	// Loaded side by side: each is a small chunk, and the first screen waits for all of them.
+	const [{StartScreen, openKeyboard, readListHead, storeNameOf}, {StartInput}, {resolveStorePath}, {TerminalSession}, {documentOf, startRenderer}] = await Promise.all([
+		import('./first-paint.js'),
+		import('./start-input.js'),
+		import('./store-path.js'),
+		import('../io/terminal.js'),
+		import('./renderer.js'),
+	]);
 	const stdin = openKeyboard();
 	const terminal = new TerminalSession(stdin, process.stdout);
 	terminal.enter();
 	try {
 		const screen = new StartScreen(process.stdout);
-		paintFromIndex(screen, resolveStorePath(flags, process.env));
+		const storeRoot = resolveStorePath(flags, process.env);
+		const unreadOnly = flags.unread ?? false;
+		let renderer: ReturnType<typeof startRenderer> | undefined;
+		const input = new StartInput({
+			stdin,
+			screen,
+			unreadOnly,
+			quit(exitCode) {
+				// Nothing is open yet that needs closing: read marks are not loaded before Ink takes over.
+				terminal.restore();
+				process.exit(exitCode);
+			},
+			render: async (article, width) => renderer && documentOf(await renderer.render({path: article.path, id: article.id, width})),
+		});
+		const head = readListHead(storeRoot, screen.height, unreadOnly);
+		if (head) {
+			input.show({storeName: storeNameOf(storeRoot), ...head});
+		}
+
+		// The worker loads and warms the renderer in its own thread while this one loads the reader.
+		renderer = startRenderer(flags.color, process.env);
+		input.listen();
 		const {startReader} = await import('./reader.js');
-		return await startReader(flags, {screen, stdin, terminal});
+		return await startReader(flags, {screen, stdin, terminal, input, renderer});
 	} finally {
 		terminal.restore();
 	}

@@ -1,24 +1,34 @@
 import path from 'node:path';
-import {shouldUseHyperlinks} from '../core/render/capabilities.js';
-import {chooseColor} from './color.js';
-import {UserError} from '../core/errors.js';
-import {renderArticle} from '../core/render/article.js';
+import {sanitizeLine} from '../core/text/sanitize.js';
 import {openInBrowser} from '../io/browser.js';
-import {loadArticle, type StoredArticle} from '../io/store/scan.js';
+import type {RenderClient} from '../io/render/render-client.js';
+import type {StoredArticle} from '../io/store/scan.js';
 import {openReadState} from '../io/marks/read-state.js';
 import {runReader} from '../ui/run.js';
 import type {ReaderServices} from '../ui/services.js';
+import {documentOf} from './renderer.js';
 import type {TerminalSession} from '../io/terminal.js';
 import {loadStore, type CommonFlags} from './context.js';
 import {resolveStorePath} from './store-path.js';
 import type {StartScreen} from './first-paint.js';
+import type {StartInput} from './start-input.js';
+
+/** What the reader gets from the first screen: the terminal, the keys read so far and the warming renderer. */
+export type StartedReader = {
+	readonly screen: StartScreen;
+	readonly stdin: NodeJS.ReadStream;
+	readonly terminal: TerminalSession;
+	readonly input: StartInput;
+	readonly renderer: RenderClient;
+};
 
 /**
 Scan the store (showing progress on the start screen when it has to be indexed), open the read state and run the Ink
-reader until the user quits. The start screen is already on the alternate screen with keys not echoed.
+reader until the user quits. The start screen is already on the alternate screen with keys not echoed, and reads keys
+until Ink takes over.
 */
-export async function startReader(flags: CommonFlags & {readonly color?: string; readonly unread?: boolean}, io: {readonly screen: StartScreen; readonly stdin: NodeJS.ReadStream; readonly terminal: TerminalSession}): Promise<number> {
-	const {screen, stdin, terminal} = io;
+export async function startReader(flags: CommonFlags & {readonly unread?: boolean}, started: StartedReader): Promise<number> {
+	const {screen, stdin, terminal, input, renderer} = started;
 	let storeName = '';
 	const scan = await loadStore(flags, process.env, {
 		report: false,
@@ -30,8 +40,6 @@ export async function startReader(flags: CommonFlags & {readonly color?: string;
 		},
 	});
 	const readState = openReadState();
-	const color = chooseColor(flags.color, true, process.env);
-	const hyperlinks = shouldUseHyperlinks(true, process.env);
 	let byId: Map<string, StoredArticle> | undefined;
 	const services: ReaderServices = {
 		storeName: path.basename(scan.root),
@@ -49,27 +57,39 @@ export async function startReader(flags: CommonFlags & {readonly color?: string;
 				return readState.version;
 			},
 		},
-		loadArticle(id) {
+		async renderArticle(id, width) {
+			// The first screen may have opened this article already: its render is the one to wait for.
+			const early = input.renderedDocument(id, width);
+			if (early) {
+				return early;
+			}
+
 			// Built on the first open, not at start-up: at 100,000 articles the map is a noticeable cost.
 			byId ??= new Map(scan.articles.map(article => [article.id, article]));
 			const stored = byId.get(id);
 			if (!stored) {
-				throw new UserError(`no article with id ${id}`);
+				return {lines: ['', `Could not open this article: no article with id ${sanitizeLine(id)}`]};
 			}
 
-			return loadArticle(stored.path, stored.id);
+			return documentOf(await renderer.render({path: stored.path, id: stored.id, width}));
 		},
-		renderArticle: (article, width) => renderArticle(article, {width, color, hyperlinks}),
+		get renderNotice() {
+			const {mode} = renderer;
+			return mode.kind === 'in-process' ? `Articles render in the main thread, keys wait for them (no render worker: ${mode.reason})` : undefined;
+		},
 		openUrl: async url => openInBrowser(url, process.env, async (command, arguments_) => terminal.runExternal(command, arguments_)),
 		warnings: [...scan.warnings, ...readState.warnings],
 		isUnreadOnly: flags.unread ?? false,
 		suspend: async () => terminal.suspend(),
 	};
-	// The list as it is now, so that the screen is never empty while Ink computes its first frame.
-	screen.paintList(services.storeName, scan.articles.slice(0, screen.height), scan.articles.length, readState);
+	// The list as the scan found it, in the state the keys left it, so that the screen is never empty or stale while
+	// Ink computes its first frame.
+	const shown = flags.unread ? scan.articles.filter(article => !readState.isRead(article.id)) : scan.articles;
+	input.show({storeName: services.storeName, list: {articles: shown, total: shown.length}, storeTotal: scan.articles.length, reads: readState});
 	try {
-		return await runReader(services, {stdin, stdout: process.stdout, terminal, isScreenPainted: true});
+		return await runReader(services, {stdin, stdout: process.stdout, terminal, isScreenPainted: true, start: input.handOver()});
 	} finally {
+		renderer.close();
 		// Marks are saved as they are made; one whose save failed (another inkwire held the lock too long) is retried
 		// here, on every way out: q, Ctrl-C, SIGTERM, SIGHUP.
 		readState.setRead([], true);

@@ -1,6 +1,7 @@
 import {Box, Text, useInput} from 'ink';
-import {useCallback, useRef} from 'react';
+import {useCallback, useEffect, useRef} from 'react';
 import {keyNames} from '../core/reader/keymap.js';
+import {readerLayout} from '../core/reader/layout.js';
 import {fitWidth} from '../core/reader/list-row.js';
 import {percent, positionLabel} from '../core/reader/viewport.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
@@ -12,6 +13,7 @@ import Help, {helpOverlayLines} from './Help.js';
 import {articleHints, emptyListMessage, helpHint, listHeader, listHints, plural} from '../core/reader/screen-text.js';
 import StatusBar from './StatusBar.js';
 import type {ReaderServices} from './services.js';
+import type {StartHandover} from '../core/reader/start-keys.js';
 import {useArticleLines} from './use-article-lines.js';
 import {useReaderEffects} from './use-reader-effects.js';
 import {useReaderStore} from './use-reader-store.js';
@@ -27,42 +29,68 @@ type Props = {
 	readonly onQuit?: () => void;
 	/** Flipped to have the whole frame drawn again (see StatusBar). */
 	readonly isRedrawn?: boolean;
+	/** What the first screen handed over: start from its state, then do its work and replay its keys. */
+	readonly start?: StartHandover;
 };
 
-/** Article text is at most 100 columns wide, with a column of margin, and centred in wider windows. */
-const maxTextWidth = 100;
-
 /** The reader: the list, the article pager, the help overlay and the status line, driven by the core reducer. */
-export default function App({services, width, height, onQuit, isRedrawn = false}: Props) {
+export default function App({services, width, height, onQuit, isRedrawn = false, start}: Props) {
 	const {readState} = services;
-	const frameHeight = Math.max(2, height - 1);
-	const listRows = Math.max(1, frameHeight - 2);
-	const pageRows = Math.max(1, frameHeight - 1);
-	const textWidth = Math.max(1, Math.min(maxTextWidth, width - 2));
-	const margin = Math.max(0, Math.floor((width - textWidth) / 2));
+	const {frameHeight, listRows, pageRows, textWidth, margin} = readerLayout(width, height);
 
 	const linesFor = useArticleLines(services, textWidth);
 	const shownFor = useShownArticles(services.articles, readState);
 	const isRead = useCallback((id: string) => readState.isRead(id), [readState]);
 	const {unreadCount, runEffect} = useReaderEffects(services, onQuit);
 
-	const getContext = (state: ReaderState): ReaderContext => ({
-		articles: shownFor(state),
-		listRows,
-		pageRows,
-		lineCount: state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId).length : 0,
-		helpLineCount: state.overlay === 'help' ? helpOverlayLines(width).length : 0,
-		isRead,
-	});
+	// The open article's document; while it renders, the pager has nothing to scroll.
+	const documentOf = (state: ReaderState) => {
+		if (state.screen !== 'article' || state.articleId === undefined) {
+			return undefined;
+		}
+
+		const shown = shownFor(state)[state.cursor];
+		return linesFor(state.articleId, shown?.id === state.articleId ? shown.title : undefined);
+	};
+
+	const getContext = (state: ReaderState): ReaderContext => {
+		const document = documentOf(state);
+		return {
+			articles: shownFor(state),
+			listRows,
+			pageRows,
+			lineCount: document && !document.isPending ? document.lines.length : 0,
+			helpLineCount: state.overlay === 'help' ? helpOverlayLines(width).length : 0,
+			isRead,
+		};
+	};
 
 	const {state, dispatch} = useReaderStore({
-		initialState: () => createInitialState({
-			status: services.warnings.map(warning => sanitizeLine(warning)).join(' · ') || undefined,
-			unreadOnly: services.isUnreadOnly,
-		}),
+		initialState() {
+			const status = [...services.warnings, ...(services.renderNotice ? [services.renderNotice] : [])].map(warning => sanitizeLine(warning)).join(' · ') || undefined;
+			return start ? {...start.state, status: status ?? start.state.status} : createInitialState({status, unreadOnly: services.isUnreadOnly});
+		},
 		getContext,
 		runEffect,
 	});
+
+	// Keys typed before the reader was up, on the first screen: it handed over its state, the work of the keys it
+	// handled (the read mark of an article it opened) and the keys it could not show, replayed here in order.
+	useEffect(() => {
+		if (!start) {
+			return;
+		}
+
+		dispatch({type: 'list-changed', highlightedId: start.highlightedId});
+		for (const effect of start.effects) {
+			runEffect(effect, dispatch);
+		}
+
+		for (const key of start.queued) {
+			dispatch({type: 'key', key});
+		}
+	// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, []);
 
 	useInput(useCallback((input, key) => {
 		for (const name of keyNames(input, key)) {
@@ -70,12 +98,14 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 		}
 	}, [dispatch]));
 
-	// A resize re-wraps the open article: keep the reader at the same fraction of it. Updating state while rendering
-	// (React re-renders at once, before anything is drawn) avoids a frame at the wrong place.
-	const lines = state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId) : undefined;
-	const layout = useRef<{articleId?: string; textWidth: number; lineCount: number; listRows: number; pageRows: number}>({textWidth, lineCount: 0, listRows, pageRows});
-	if (lines && layout.current.articleId === state.articleId && layout.current.textWidth !== textWidth) {
-		dispatch({type: 'relayout', oldLineCount: layout.current.lineCount, newLineCount: lines.length});
+	// A resize re-wraps the open article: when the lines at the new width arrive, keep the reader at the same fraction of
+	// it. Updating state while rendering (React re-renders at once, before anything is drawn) avoids a frame at the
+	// wrong place.
+	const document = documentOf(state);
+	const lines = document?.lines;
+	const layout = useRef<{articleId?: string; documentWidth?: number; lineCount: number; listRows: number; pageRows: number}>({lineCount: 0, listRows, pageRows});
+	if (document?.width !== undefined && layout.current.articleId === state.articleId && layout.current.documentWidth !== undefined && layout.current.documentWidth !== document.width) {
+		dispatch({type: 'relayout', oldLineCount: layout.current.lineCount, newLineCount: document.lines.length});
 	}
 
 	// A new window size: the reducer clamps every position to the new windows, before anything is drawn.
@@ -83,7 +113,7 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 		dispatch({type: 'resize'});
 	}
 
-	layout.current = {articleId: state.articleId, textWidth, lineCount: lines?.length ?? 0, listRows, pageRows};
+	layout.current = {articleId: state.articleId, documentWidth: document?.width, lineCount: lines?.length ?? 0, listRows, pageRows};
 
 	if (services.articles.length === 0) {
 		return <EmptyStore storePath={services.storePath} storeName={services.storeName} width={width} height={height}/>;
@@ -102,7 +132,7 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 	} else if (lines) {
 		body = <ArticleView lines={lines} offset={state.offset} rows={pageRows} margin={margin}/>;
 		left = state.status ?? articleHints;
-		right = `${positionLabel(state.offset, lines.length, pageRows)} · ${percent(state.offset, lines.length, pageRows)}% · ${helpHint}`;
+		right = document?.width === undefined ? helpHint : `${positionLabel(state.offset, lines.length, pageRows)} · ${percent(state.offset, lines.length, pageRows)}% · ${helpHint}`;
 	} else {
 		const header = listHeader({
 			storeName: services.storeName,

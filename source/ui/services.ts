@@ -2,7 +2,7 @@
 Everything the reader needs from the outside world, as data and functions: the UI imports no io module. The command
 line (cli/reader.ts) builds these from the store, the marks and the terminal.
 */
-import type {Article, ArticleMeta} from '../core/article/article.js';
+import type {ArticleMeta} from '../core/article/article.js';
 
 /** The read marks as the reader sees them. */
 export type ReadStateService = {
@@ -31,6 +31,11 @@ export type TerminalService = {
 	runExternal(command: string, arguments_: readonly string[]): Promise<number>;
 };
 
+/** An article as the pager shows it: terminal lines, each carrying its own styling. */
+export type ArticleDocument = {
+	readonly lines: readonly string[];
+};
+
 export type ReaderServices = {
 	/** For example "data" (basename of the store dir). */
 	readonly storeName: string;
@@ -41,10 +46,14 @@ export type ReaderServices = {
 	/** Files skipped by the scan (the header shows "N skipped" when > 0). */
 	readonly skipped: number;
 	readonly readState: ReadStateService;
-	/** May throw an Error whose message is user-facing. */
-	loadArticle(id: string): Article;
-	/** Already bound to colour and hyperlink choices. */
-	renderArticle(article: Article, width: number): string[];
+	/**
+	Load and render an article for the pager, off the key handler's thread, already bound to colour and hyperlink
+	choices. A later call supersedes this one if it is still going: it then resolves with undefined. A file that
+	cannot be read, or a render given up as too slow, resolves with a document that says so.
+	*/
+	renderArticle(id: string, width: number): Promise<ArticleDocument | undefined>;
+	/** Said once in the status line when articles are rendered in the key handler's thread (no worker could start). */
+	readonly renderNotice?: string;
 	/** Only http, https and mailto URLs are passed. */
 	openUrl(url: string): Promise<void>;
 	/** Shown once in the status line. */

@@ -1,73 +1,83 @@
-import {useRef} from 'react';
-import type {Article} from '../core/article/article.js';
+import {useEffect, useRef, useState} from 'react';
 import {sanitizeLine} from '../core/text/sanitize.js';
+import type {ArticleDocument} from './services.js';
 
-type Loader = {
-	loadArticle(id: string): Article;
-	renderArticle(article: Article, width: number): string[];
+type Renderer = {
+	renderArticle(id: string, width: number): Promise<ArticleDocument | undefined>;
 };
 
-/** How many loaded articles and rendered documents to keep: enough for n/p back and forth, small at any store size. */
+/** What the pager shows for an article. */
+export type ShownDocument = {
+	readonly lines: readonly string[];
+	/** The render is still coming: these are its title and "Rendering…", or the article at the old width. */
+	readonly isPending: boolean;
+	/** The width these lines were rendered for; undefined for the placeholder. */
+	readonly width: number | undefined;
+};
+
+/** How many rendered documents to keep: enough for n/p back and forth and a resize, small at any store size. */
 const cacheSize = 8;
 
 type Cache = {
-	width: number;
-	lines: Map<string, readonly string[]>;
-	articles: Map<string, Article | Error>;
+	/** Documents by width and id. */
+	readonly documents: Map<string, {readonly document: ArticleDocument; readonly width: number; readonly id: string}>;
+	/** The render asked for last and not answered yet. */
+	requested: {readonly id: string; readonly width: number} | undefined;
 };
 
-function remember<T>(map: Map<string, T>, key: string, value: T): T {
-	map.set(key, value);
-	if (map.size > cacheSize) {
-		const oldest = map.keys().next();
-		if (!oldest.done) {
-			map.delete(oldest.value);
-		}
-	}
-
-	return value;
-}
+const keyOf = (id: string, width: number) => `${width}\u0000${id}`;
 
 /**
-Rendered lines of articles at one width, cached per (article id, width): paging and moving between articles never
-re-renders Markdown, and a resize re-wraps only the article that is shown. A load error becomes the document's text.
+Rendered articles, cached per (article id, width): paging and moving between articles never render again, and a resize
+renders only the article that is shown. Rendering happens off the key handler's thread (services.renderArticle), so
+an article first shows its title and "Rendering…" (or, after a resize, the lines at the old width) and its lines
+when they arrive; asking for another article supersedes the render still going.
 */
-export function useArticleLines(services: Loader, width: number): (id: string) => readonly string[] {
-	const cache = useRef<Cache>({width, lines: new Map(), articles: new Map()});
-	if (cache.current.width !== width) {
-		// Lines at the old width are of no more use; the loaded articles are.
-		cache.current = {width, lines: new Map(), articles: cache.current.articles};
-	}
+export function useArticleLines(services: Renderer, width: number): (id: string, title: string | undefined) => ShownDocument {
+	const cache = useRef<Cache>({documents: new Map(), requested: undefined});
+	const isMounted = useRef(true);
+	const [, setArrivals] = useState(0);
+	useEffect(() => {
+		isMounted.current = true;
+		return () => {
+			isMounted.current = false;
+		};
+	}, []);
 
 	const current = cache.current;
-	return (id: string) => {
-		const cached = current.lines.get(id);
+	return (id: string, title: string | undefined) => {
+		const cached = current.documents.get(keyOf(id, width));
 		if (cached) {
-			return cached;
+			return {lines: cached.document.lines, isPending: false, width};
 		}
 
-		let article = current.articles.get(id);
-		if (article === undefined) {
-			try {
-				article = services.loadArticle(id);
-			} catch (error) {
-				article = error instanceof Error ? error : new Error(String(error));
+		if (current.requested?.id !== id || current.requested.width !== width) {
+			const requested = {id, width};
+			current.requested = requested;
+			void services.renderArticle(id, width).then(document => {
+				if (current.requested === requested) {
+					current.requested = undefined;
+				}
+
+				if (document === undefined || !isMounted.current) {
+					return;
+				}
+
+				current.documents.set(keyOf(id, width), {document, width, id});
+				if (current.documents.size > cacheSize) {
+					current.documents.delete(current.documents.keys().next().value!);
+				}
+
+				setArrivals(count => count + 1);
+			});
+		}
+
+		for (const entry of current.documents.values()) {
+			if (entry.id === id) {
+				return {lines: entry.document.lines, isPending: true, width: entry.width};
 			}
-
-			remember(current.articles, id, article);
 		}
 
-		let lines: readonly string[];
-		if (article instanceof Error) {
-			lines = ['', `Could not open this article: ${sanitizeLine(article.message)}`];
-		} else {
-			try {
-				lines = services.renderArticle(article, width);
-			} catch (error) {
-				lines = ['', `Could not show this article: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`];
-			}
-		}
-
-		return remember(current.lines, id, lines);
+		return {lines: [sanitizeLine(title ?? '') || 'Untitled', '', 'Rendering…'], isPending: true, width: undefined};
 	};
 }

@@ -1,0 +1,50 @@
+/**
+What the reader's render worker is asked and answers, and the work itself: load an article file and render it for the
+terminal. The protocol is generic in the render's result: the worker sends back whatever core/render's
+`renderArticle` returns (it must be structured-cloneable), so a change of the render API needs no change here.
+*/
+import type {Article} from '../../core/article/article.js';
+import {renderArticle} from '../../core/render/article.js';
+import {loadArticle} from '../store/scan.js';
+
+/** How every article is rendered in this session: the terminal's colour and hyperlink support. */
+export type RenderSettings = {
+	readonly color: boolean;
+	readonly hyperlinks: boolean;
+};
+
+/** One article to render. */
+export type RenderJob = {
+	/** The article's file. */
+	readonly path: string;
+	readonly id: string;
+	/** Terminal columns for the text. */
+	readonly width: number;
+};
+
+/** What `renderArticle` returns. */
+export type RenderOutput = ReturnType<typeof renderArticle>;
+
+/** Worker to reader. */
+export type WorkerMessage =
+	| {readonly type: 'ready'}
+	| {readonly type: 'done'; readonly job: number; readonly result: RenderOutput}
+	| {readonly type: 'failed'; readonly job: number; readonly message: string};
+
+/** Reader to worker. */
+export type JobMessage = RenderJob & {readonly job: number};
+
+/** Load and render one article; throws an Error with a message for the reader when the file cannot be used. */
+export function runRenderJob(job: RenderJob, settings: RenderSettings): RenderOutput {
+	const article: Article = loadArticle(job.path, job.id);
+	return renderArticle(article, {width: job.width, color: settings.color, hyperlinks: settings.hyperlinks});
+}
+
+/**
+Render a small article once, so that the first article the reader opens finds the renderer's modules loaded, its
+regular expressions compiled and its hot paths optimised.
+*/
+export function warmRenderer(settings: RenderSettings): void {
+	const body = '# Warm\n\nA paragraph with *emphasis*, `code`, [a link](https://example.com) and a list:\n\n- one\n- two\n\n> A quote.\n';
+	renderArticle({id: 'warm', title: 'Warm', tags: [], words: 20, readingMinutes: 1, body}, {width: 80, ...settings});
+}
