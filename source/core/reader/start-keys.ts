@@ -100,5 +100,10 @@ export function pressStartKey(start: StartKeys, key: KeyName, context: ReaderCon
 		return queue();
 	}
 
-	return state === start.state ? {start, outcome: 'unchanged'} : {start: {...start, state}, outcome: 'moved'};
+	return isSameState(state, start.state) ? {start, outcome: 'unchanged'} : {start: {...start, state}, outcome: 'moved'};
+}
+
+/** The reducer makes a new state object for a move that goes nowhere (k on the first row); nothing to paint then. */
+function isSameState(left: ReaderState, right: ReaderState): boolean {
+	return (Object.keys(left) as Array<keyof ReaderState>).every(key => left[key] === right[key]);
 }
