@@ -10,6 +10,9 @@ article came out as raw Markdown while the tests (run on the source) passed.
   module, which is loaded only when some text needs it, and a memo (source/shims/string-width.ts). Ink measures every
   line of every frame, and loading string-width cost the first screen about 150 ms on a busy machine. cli-table3 keeps
   its own string-width 4 (CommonJS), which this does not touch.
+- Ink's `build/output.js` (Ink 6.8), for Ink's renderer only: the same frame strings, with rows and lines remembered
+  across frames (source/shims/ink-output.ts); Ink's own redid every character of every row on every keypress. The
+  build stops if Ink is not 6.8, whose output.js the shim was written and tested against.
 - `cli-highlight`, for marked-terminal only: a stub. inkwire highlights code itself, and only when an article has a
   fenced block that names a language, so start-up does not pay for highlight.js.
 */
@@ -20,7 +23,8 @@ import {build} from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shims = [
-	{module: 'string-width', importers: /[\\/]node_modules[\\/](?:ink|widest-line|wrap-ansi|cli-truncate)[\\/]|[\\/]source[\\/]core[\\/]/, file: 'source/shims/string-width.ts'},
+	{module: 'string-width', importers: /[\\/]node_modules[\\/](?:ink|widest-line|wrap-ansi|cli-truncate)[\\/]|[\\/]source[\\/](?:core[\\/]|shims[\\/]ink-output)/, file: 'source/shims/string-width.ts'},
+	{module: './output.js', importers: /[\\/]node_modules[\\/]ink[\\/]build[\\/]renderer\.js$/, file: 'source/shims/ink-output.ts'},
 	{module: 'cli-highlight', importers: /[\\/]node_modules[\\/]marked-terminal[\\/]/, file: 'source/shims/cli-highlight.ts'},
 ];
 
@@ -29,12 +33,17 @@ const targetedShims = {
 	name: 'targeted-shims',
 	setup(builder) {
 		for (const shim of shims) {
-			builder.onResolve({filter: new RegExp(`^${shim.module}$`)}, arguments_ => (
+			builder.onResolve({filter: new RegExp(`^${shim.module.replaceAll('.', '\\.')}$`)}, arguments_ => (
 				shim.importers.test(arguments_.importer) ? {path: path.join(root, shim.file)} : undefined
 			));
 		}
 	},
 };
+
+const inkVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/ink/package.json'), 'utf8')).version;
+if (!/^6\.8\./.test(inkVersion)) {
+	throw new Error(`source/shims/ink-output.ts stands in for Ink 6.8's build/output.js; check it against Ink ${inkVersion}'s (and its test) first`);
+}
 
 fs.rmSync(path.join(root, 'dist'), {recursive: true, force: true});
 await build({

@@ -52,6 +52,8 @@ export async function runReader(services: ReaderServices, io: {stdin: NodeJS.Rea
 		exitOnCtrlC: false,
 		// Held keys repeat faster than Ink's default 30 frames a second.
 		maxFps: 120,
+		// Only the lines that changed are written: a move in the list rewrites two rows, not the whole screen.
+		incrementalRendering: true,
 	});
 	// In the same tick as render(): awaiting anything in between can make the exit hang (STACK.md).
 	const exited = instance.waitUntilExit();
