@@ -3,7 +3,6 @@ import {sanitizeLine} from '../core/text/sanitize.js';
 import {openInBrowser} from '../io/browser.js';
 import type {RenderClient} from '../io/render/render-client.js';
 import type {StoredArticle} from '../io/store/scan.js';
-import {openReadState} from '../io/marks/read-state.js';
 import {runReader} from '../ui/run.js';
 import type {ReaderServices} from '../ui/services.js';
 import {documentOf} from './renderer.js';
@@ -29,6 +28,8 @@ until Ink takes over.
 */
 export async function startReader(flags: CommonFlags & {readonly unread?: boolean}, started: StartedReader): Promise<number> {
 	const {screen, stdin, terminal, input, renderer} = started;
+	// Read marks (conf, with its schema compiler) load while the store is scanned, as a step of their own.
+	const readStateModule = import('../io/marks/read-state.js');
 	let storeName = '';
 	const scan = await loadStore(flags, process.env, {
 		report: false,
@@ -39,7 +40,7 @@ export async function startReader(flags: CommonFlags & {readonly unread?: boolea
 			}
 		},
 	});
-	const readState = openReadState();
+	const readState = (await readStateModule).openReadState();
 	let byId: Map<string, StoredArticle> | undefined;
 	const services: ReaderServices = {
 		storeName: path.basename(scan.root),
