@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import {cliPath, fixtureStore} from './helpers/cli.js';
 import {hasTmux, Tmux} from './helpers/tmux.js';
 
@@ -26,15 +26,20 @@ function readerCommand(home: string, store: string): string {
 	].join(' ');
 }
 
-run('a reader in a real terminal: open, read to the end, back, marked read, quit, and still read on restart', async t => {
+/** A copy of the fixture store with its own config and cache, the command that reads it, and a tmux of the test's own. */
+function fixtureReader(t: ExecutionContext): {command: string; tmux: Tmux} {
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'inkwire-e2e-'));
 	const store = path.join(home, 'store');
 	fs.cpSync(fixtureStore, store, {recursive: true});
-	const command = readerCommand(home, store);
 	const tmux = new Tmux();
 	t.teardown(() => {
 		tmux.kill();
 	});
+	return {command: readerCommand(home, store), tmux};
+}
+
+run('a reader in a real terminal: open, read to the end, back, marked read, quit, and still read on restart', async t => {
+	const {command, tmux} = fixtureReader(t);
 
 	tmux.start('first', `${command}; echo "inkwire exited with $?"; sleep 60`);
 	let screen = await tmux.waitFor('first', s => s.includes('inkwire ·') && s.includes(seedTitle) && s.includes('4 unread'), 'the list');
@@ -79,14 +84,7 @@ run('a reader in a real terminal: open, read to the end, back, marked read, quit
 });
 
 run('keys typed from launch take effect before the reader is up: down, down, Enter opens the third article', async t => {
-	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'inkwire-e2e-'));
-	const store = path.join(home, 'store');
-	fs.cpSync(fixtureStore, store, {recursive: true});
-	const command = readerCommand(home, store);
-	const tmux = new Tmux();
-	t.teardown(() => {
-		tmux.kill();
-	});
+	const {command, tmux} = fixtureReader(t);
 
 	// A first run builds the index, so that the second paints its first screen from it.
 	tmux.start('index', `${command}; echo "inkwire exited with $?"; sleep 60`);

@@ -1,11 +1,11 @@
 import {Box, Text, useInput} from 'ink';
-import {useCallback, useEffect, useRef} from 'react';
+import {useCallback, useRef} from 'react';
 import {keyNames} from '../core/reader/keymap.js';
 import {readerLayout} from '../core/reader/layout.js';
 import {fitWidth} from '../core/reader/list-row.js';
 import {percent, positionLabel} from '../core/reader/viewport.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
-import {createInitialState, type ReaderContext, type ReaderState} from '../core/reader/state.js';
+import type {ReaderContext, ReaderState} from '../core/reader/state.js';
 import ArticleList from './ArticleList.js';
 import ArticleView from './ArticleView.js';
 import EmptyStore from './EmptyStore.js';
@@ -18,6 +18,7 @@ import {useArticleLines} from './use-article-lines.js';
 import {useReaderEffects} from './use-reader-effects.js';
 import {useReaderStore} from './use-reader-store.js';
 import {useShownArticles} from './use-shown-articles.js';
+import {startingState, useStartHandover} from './use-start-handover.js';
 
 type Props = {
 	readonly services: ReaderServices;
@@ -65,32 +66,8 @@ export default function App({services, width, height, onQuit, isRedrawn = false,
 		};
 	};
 
-	const {state, dispatch} = useReaderStore({
-		initialState() {
-			const status = [...services.warnings, ...(services.renderNotice ? [services.renderNotice] : [])].map(warning => sanitizeLine(warning)).join(' · ') || undefined;
-			return start ? {...start.state, status: status ?? start.state.status} : createInitialState({status, unreadOnly: services.isUnreadOnly});
-		},
-		getContext,
-		runEffect,
-	});
-
-	// Keys typed before the reader was up, on the first screen: it handed over its state, the work of the keys it
-	// handled (the read mark of an article it opened) and the keys it could not show, replayed here in order.
-	useEffect(() => {
-		if (!start) {
-			return;
-		}
-
-		dispatch({type: 'list-changed', highlightedId: start.highlightedId});
-		for (const effect of start.effects) {
-			runEffect(effect, dispatch);
-		}
-
-		for (const key of start.queued) {
-			dispatch({type: 'key', key});
-		}
-	// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, []);
+	const {state, dispatch} = useReaderStore({initialState: () => startingState(services, start), getContext, runEffect});
+	useStartHandover(start, dispatch, runEffect);
 
 	useInput(useCallback((input, key) => {
 		for (const name of keyNames(input, key)) {
