@@ -31,6 +31,7 @@ export async function startReader(flags: CommonFlags & {readonly unread?: boolea
 	// Read marks (conf, with its schema compiler) load while the store is scanned, as a step of their own.
 	const readStateModule = import('../io/marks/read-state.js');
 	let storeName = '';
+	await input.settle();
 	const scan = await loadStore(flags, process.env, {
 		report: false,
 		onProgress(done, total) {
@@ -40,6 +41,7 @@ export async function startReader(flags: CommonFlags & {readonly unread?: boolea
 			}
 		},
 	});
+	await input.settle();
 	const readState = (await readStateModule).openReadState();
 	let byId: Map<string, StoredArticle> | undefined;
 	const services: ReaderServices = {
@@ -87,10 +89,10 @@ export async function startReader(flags: CommonFlags & {readonly unread?: boolea
 	// Ink computes its first frame.
 	const shown = flags.unread ? scan.articles.filter(article => !readState.isRead(article.id)) : scan.articles;
 	input.show({storeName: services.storeName, list: {articles: shown, total: shown.length}, storeTotal: scan.articles.length, reads: readState});
+	await input.settle();
 	try {
 		return await runReader(services, {stdin, stdout: process.stdout, terminal, isScreenPainted: true, start: input.handOver()});
 	} finally {
-		renderer.close();
 		// Marks are saved as they are made; one whose save failed (another inkwire held the lock too long) is retried
 		// here, on every way out: q, Ctrl-C, SIGTERM, SIGHUP.
 		readState.setRead([], true);

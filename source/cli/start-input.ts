@@ -94,6 +94,18 @@ export class StartInput {
 		return opened?.article.id === id && opened.width === width ? opened.rendering : undefined;
 	}
 
+	/**
+	Resolves once an article opened here is on screen (at once when none is being rendered). The reader's own start-up
+	steps wait for it between them: an answer from the render worker is only seen when this thread is free, so a
+	reader scanning the store or mounting Ink would keep the article off the screen.
+	*/
+	async settle(): Promise<void> {
+		const opened = this.#opened;
+		if (opened && !opened.document) {
+			await opened.rendering;
+		}
+	}
+
 	/** Stop reading keys and hand over: the state to start from, the work left to do, the keys to replay. */
 	handOver(): StartHandover {
 		this.#stdin.off('readable', this.#onReadable);
