@@ -61,8 +61,9 @@ export async function startReader(flags: CommonFlags & {readonly unread?: boolea
 			},
 		},
 		async renderArticle(id, width) {
-			// The first screen may have opened this article already: its render is the one to wait for.
-			const early = input.renderedDocument(id, width);
+			// The first screen may have opened this article already, or rendered it ahead: that render is the one to wait
+			// for, unless it was superseded.
+			const early = await input.renderedDocument(id, width);
 			if (early) {
 				return early;
 			}

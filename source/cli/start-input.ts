@@ -29,6 +29,8 @@ export class StartInput {
 	readonly #render: (article: LocatedMeta, width: number) => Promise<ArticleDocument | undefined>;
 	/** The article opened here, and its document once rendered: the reader's first render of it. */
 	#opened: Opened | undefined;
+	/** Renders asked for here, by width and id: the article opened, and the highlighted one rendered ahead. */
+	readonly #renders = new Map<string, Opened>();
 	readonly #decoder = new KeyDecoder();
 	#start: StartKeys;
 	#shown: Shown | undefined;
@@ -83,15 +85,21 @@ export class StartInput {
 		}
 
 		this.#paint();
+		// The article under the highlight is the one most often opened first: rendered ahead, while the worker is free,
+		// it opens at once, however soon after launch Enter comes.
+		const highlighted = this.#start.state.screen === 'list' && this.#renders.size === 0 ? shown.list.articles[this.#start.state.cursor] : undefined;
+		if (highlighted) {
+			this.#renderOnce(highlighted);
+		}
 	}
 
 	/**
-	The render of the article opened on the first screen, if it is this one at this width: the reader takes it over
-	rather than asking again (which would supersede it).
+	A render of this article at this width asked for on the first screen (opened, or rendered ahead): the reader takes
+	it over rather than asking again, which would supersede it. Undefined when there is none; the promise gives
+	undefined when it was superseded after all.
 	*/
 	renderedDocument(id: string, width: number): Promise<ArticleDocument | undefined> | undefined {
-		const opened = this.#opened;
-		return opened?.article.id === id && opened.width === width ? opened.rendering : undefined;
+		return this.#renders.get(`${width}\u0000${id}`)?.rendering;
 	}
 
 	/**
@@ -165,23 +173,38 @@ export class StartInput {
 		}
 	}
 
-	/** Render the article just opened; show its first page if the reader has not taken over by then. */
+	/** Render the article just opened (unless it was rendered ahead); show its first page if the reader is not up yet. */
 	#open(): void {
 		const article = this.#shown?.list.articles[this.#start.state.cursor];
 		if (!article) {
 			return;
 		}
 
-		const {textWidth} = readerLayout(this.#screen.width, this.#screen.height);
-		const rendering = this.#render(article, textWidth);
-		const opened: Opened = {article, width: textWidth, rendering};
+		const opened = this.#renderOnce(article);
 		this.#opened = opened;
-		void rendering.then(document => {
-			opened.document = document;
+		void opened.rendering.then(() => {
 			if (this.#isReading && this.#opened === opened) {
 				this.#paint();
 			}
 		});
+	}
+
+	/** The render of `article` at the pager's width: the one asked for already, or a new one. */
+	#renderOnce(article: LocatedMeta): Opened {
+		const {textWidth} = readerLayout(this.#screen.width, this.#screen.height);
+		const key = `${textWidth}\u0000${article.id}`;
+		let render = this.#renders.get(key);
+		if (!render) {
+			const rendering = this.#render(article, textWidth);
+			const made: Opened = {article, width: textWidth, rendering};
+			void rendering.then(document => {
+				made.document = document;
+			});
+			render = made;
+			this.#renders.set(key, render);
+		}
+
+		return render;
 	}
 
 	#paint(): void {
