@@ -137,7 +137,7 @@ export class StartInput {
 
 	#read(): void {
 		let chunk: string | null;
-		const keys = [];
+		const keys: string[] = [];
 		while ((chunk = this.#stdin.read() as string | null) !== null) {
 			keys.push(...this.#decoder.push(chunk));
 		}
