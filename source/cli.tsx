@@ -7,7 +7,7 @@ import {helpText} from './cli/help.js';
 import type {CommonFlags} from './cli/context.js';
 import {guardBrokenPipe, warn, writeOut} from './io/output.js';
 
-const commands = ['list', 'show', 'read', 'unread'] as const;
+const commands = ['list', 'show', 'search', 'read', 'unread'] as const;
 type Command = typeof commands[number];
 
 /**
@@ -26,6 +26,7 @@ function parseArguments() {
 				json: {type: 'boolean', default: false},
 				format: {type: 'string'},
 				width: {type: 'string'},
+				limit: {type: 'string'},
 				verbose: {type: 'boolean', default: false},
 				help: {type: 'boolean', short: 'h', default: false},
 				version: {type: 'boolean', default: false},
@@ -89,6 +90,11 @@ async function main(): Promise<number> {
 		case 'show': {
 			const {runShow} = await import('./cli/show.js');
 			return runShow(rest, flags);
+		}
+
+		case 'search': {
+			const {runSearch} = await import('./cli/search.js');
+			return runSearch(rest, flags);
 		}
 
 		case 'read':

@@ -6,6 +6,7 @@ export const helpText = `
     $ inkwire                          open the reader (lists the articles when piped)
     $ inkwire list [--unread] [--json]
     $ inkwire show <id | id-prefix | path | -> [--format ansi|plain|markdown|json] [--width N]
+    $ inkwire search <query> [--json] [--limit N]
     $ inkwire read <id>...
     $ inkwire unread <id>...
 
@@ -15,9 +16,14 @@ export const helpText = `
     --json            list as JSON: every field but the body
     --format FORMAT   show as ansi, plain, markdown or json (default: ansi on a terminal, plain in a pipe)
     --width N         wrap to N columns (default: the terminal's width, else 80; at most 100)
+    --limit N         search: show at most N results (default: 20)
     --verbose         say why each skipped file was skipped
     --help            show this help
     --version         show the version
+
+  Search queries: words (all must match), "a phrase", prefix*, -excluded, and
+  title:, source:, author:, tag: before a word or phrase. Accents and case do
+  not matter. search exits with 1 when nothing matches, as grep does.
 
   Read state lives in $XDG_CONFIG_HOME/inkwire/config.json (default ~/.config/inkwire/config.json).
 
@@ -25,4 +31,5 @@ export const helpText = `
     $ inkwire show asharq | less -R
     $ inkwire list --unread --json | jq -r '.[].title'
     $ inkwire list | grep -i syria | cut -f1 | xargs inkwire read
+    $ inkwire search 'source:reuters "central bank" -bitcoin' --limit 5
 `;

@@ -1,0 +1,304 @@
+/**
+Running a parsed query over the segments of an index, with BM25 scores computed at query time.
+
+Ranking is BM25 per field (k1 = 1.2, b = 0.75), the fields weighted (title 3, source, author and tags 2, body 1)
+and summed: a word in the title counts more than the same word in the body. Document frequencies and average
+lengths count live documents only (deleted ones still in a segment are skipped), so the scores, and so the order,
+do not depend on how the index happens to be split into segments. A prefix scores as its best-scoring expansion; a
+phrase as a term whose frequency is the number of times the phrase occurs.
+
+The segments are reached through `SegmentSource` (io/search implements it over files): this module is pure.
+*/
+import {searchFields, type QueryClause, type SearchQuery} from './query.js';
+
+/** A term's documents in one segment, ascending, with the term's frequency in each. */
+export type Postings = {readonly documents: Uint32Array; readonly frequencies: Uint32Array};
+
+/** What the evaluator needs from one segment. Field numbers are indexes into `searchFields`. */
+export type SegmentSource = {
+	readonly documentCount: number;
+	/** 1 where the document is live, 0 where it was deleted or replaced since the segment was written. */
+	readonly live: Uint8Array;
+	/** Tokens per document, one array per field. */
+	readonly fieldLengths: readonly Uint32Array[];
+	postings(field: number, term: string): Postings | undefined;
+	/** Positions of the term in the documents at the given indexes of its postings (ascending), in that order. */
+	positions(field: number, term: string, postingIndexes: readonly number[]): Uint32Array[];
+	/** Terms of the field that start with `prefix`, with their document frequency in this segment. */
+	expand(field: number, prefix: string): Array<{term: string; documentFrequency: number}>;
+};
+
+/** Live documents and live tokens per field, over the whole index. */
+export type IndexStatistics = {readonly documents: number; readonly fieldTokens: readonly number[]};
+
+export type Hit = {readonly segment: number; readonly document: number; readonly score: number};
+
+export type Evaluation = {
+	readonly hits: Hit[];
+	/** Things the user should know about the results (a prefix cut to its most frequent words). */
+	readonly notes: string[];
+};
+
+export const fieldWeights: readonly number[] = [3, 2, 2, 2, 1];
+const k1 = 1.2;
+const b = 0.75;
+/** A prefix is searched as at most this many of its words, the most frequent ones. */
+export const maxExpansions = 64;
+
+/** BM25's inverse document frequency (the variant that is never negative). */
+export function inverseDocumentFrequency(documents: number, documentFrequency: number): number {
+	return Math.log(1 + ((documents - documentFrequency + 0.5) / (documentFrequency + 0.5)));
+}
+
+/** BM25's saturated term frequency for a document of `length` tokens in a field of `averageLength`. */
+export function saturate(frequency: number, length: number, averageLength: number): number {
+	const norm = averageLength > 0 ? 1 - b + (b * length / averageLength) : 1;
+	return frequency * (k1 + 1) / (frequency + (k1 * norm));
+}
+
+/** One concrete way a clause can match in one field: a sequence of slots, each a set of terms (several for a prefix). */
+type Alternative = {readonly field: number; readonly slots: ReadonlyArray<readonly string[]>};
+
+class Evaluator {
+	readonly notes: string[] = [];
+	private readonly postingsCache = new Map<string, Array<Postings | undefined>>();
+
+	constructor(private readonly segments: readonly SegmentSource[], private readonly statistics: IndexStatistics) {}
+
+	/** Per segment, each document's score for the clause (0 where it does not match). */
+	scoreClause(clause: QueryClause): Float64Array[] {
+		const scores = this.segments.map(segment => new Float64Array(segment.documentCount));
+		for (const field of clause.fields.map(name => searchFields.indexOf(name))) {
+			const slots = clause.terms.map((term, index) => (clause.isPrefix && index === clause.terms.length - 1 ? this.expand(field, term) : [term]));
+			const alternative: Alternative = {field, slots};
+			if (clause.isPhrase) {
+				this.addPhrase(alternative, scores);
+			} else {
+				this.addTerms(alternative, scores);
+			}
+		}
+
+		return scores;
+	}
+
+	/** Add the field's score of a one-slot alternative; with several terms (a prefix), the best term's score counts. */
+	private addTerms({field, slots}: Alternative, scores: Float64Array[]): void {
+		const averageLength = this.averageLength(field);
+		for (const [segmentIndex, segment] of this.segments.entries()) {
+			const best = new Float64Array(segment.documentCount);
+			for (const term of slots[0]!) {
+				const postings = this.postings(field, term)[segmentIndex];
+				if (!postings) {
+					continue;
+				}
+
+				const idf = inverseDocumentFrequency(this.statistics.documents, this.documentFrequency(field, term));
+				const lengths = segment.fieldLengths[field]!;
+				for (let index = 0; index < postings.documents.length; index++) {
+					const document = postings.documents[index]!;
+					const score = fieldWeights[field]! * idf * saturate(postings.frequencies[index]!, lengths[document]!, averageLength);
+					if (score > best[document]!) {
+						best[document] = score;
+					}
+				}
+			}
+
+			const target = scores[segmentIndex]!;
+			for (let document = 0; document < best.length; document++) {
+				target[document] = target[document]! + best[document]!;
+			}
+		}
+	}
+
+	/** Add the field's score of a phrase: found by intersecting the slots' postings, then checking positions. */
+	private addPhrase({field, slots}: Alternative, scores: Float64Array[]): void {
+		const frequencies = this.segments.map((segment, segmentIndex) => this.phraseFrequencies(segment, segmentIndex, field, slots));
+		let documentFrequency = 0;
+		for (const [segmentIndex, found] of frequencies.entries()) {
+			const {live} = this.segments[segmentIndex]!;
+			for (const document of found.keys()) {
+				documentFrequency += live[document]!;
+			}
+		}
+
+		const idf = inverseDocumentFrequency(this.statistics.documents, documentFrequency);
+		const averageLength = this.averageLength(field);
+		for (const [segmentIndex, found] of frequencies.entries()) {
+			const lengths = this.segments[segmentIndex]!.fieldLengths[field]!;
+			for (const [document, frequency] of found) {
+				const target = scores[segmentIndex]!;
+				target[document] = target[document]! + (fieldWeights[field]! * idf * saturate(frequency, lengths[document]!, averageLength));
+			}
+		}
+	}
+
+	/** Documents of one segment that hold the phrase, with how many times. */
+	private phraseFrequencies(segment: SegmentSource, segmentIndex: number, field: number, slots: ReadonlyArray<readonly string[]>): Map<number, number> {
+		// Per slot and term: its postings here. A document is a candidate when every slot has one of its terms there.
+		const slotPostings = slots.map(terms => terms.map(term => ({term, postings: this.postings(field, term)[segmentIndex]})).filter(entry => entry.postings));
+		const counts = new Uint8Array(segment.documentCount);
+		for (const [slotIndex, entries] of slotPostings.entries()) {
+			for (const {postings} of entries) {
+				for (const document of postings!.documents) {
+					if (counts[document] === slotIndex) {
+						counts[document] = slotIndex + 1;
+					}
+				}
+			}
+		}
+
+		const found = new Map<number, number>();
+		const candidates = new Set<number>();
+		for (let document = 0; document < counts.length; document++) {
+			if (counts[document] === slots.length && segment.live[document]) {
+				candidates.add(document);
+			}
+		}
+
+		if (candidates.size === 0) {
+			return found;
+		}
+
+		// Positions of every candidate, per slot: the union of the slot's terms' positions.
+		const slotPositions = slotPostings.map(entries => {
+			const byDocument = new Map<number, number[]>();
+			for (const {term, postings} of entries) {
+				const indexes: number[] = [];
+				for (const [index, document] of postings!.documents.entries()) {
+					if (candidates.has(document)) {
+						indexes.push(index);
+					}
+				}
+
+				const positions = segment.positions(field, term, indexes);
+				for (const [offset, index] of indexes.entries()) {
+					const document = postings!.documents[index]!;
+					const list = byDocument.get(document);
+					const more = positions[offset] ?? new Uint32Array(0);
+					if (list) {
+						for (const position of more) {
+							list.push(position);
+						}
+					} else {
+						byDocument.set(document, [...more]);
+					}
+				}
+			}
+
+			return byDocument;
+		});
+		for (const document of candidates) {
+			const sets = slotPositions.map(byDocument => new Set(byDocument.get(document)));
+			let frequency = 0;
+			for (const start of sets[0]!) {
+				if (sets.every((set, offset) => set.has(start + offset))) {
+					frequency++;
+				}
+			}
+
+			if (frequency > 0) {
+				found.set(document, frequency);
+			}
+		}
+
+		return found;
+	}
+
+	/** The words of a field that start with `prefix`, the most frequent first, at most `maxExpansions`. */
+	private expand(field: number, prefix: string): string[] {
+		const frequencies = new Map<string, number>();
+		for (const segment of this.segments) {
+			for (const {term, documentFrequency} of segment.expand(field, prefix)) {
+				frequencies.set(term, (frequencies.get(term) ?? 0) + documentFrequency);
+			}
+		}
+
+		const terms = [...frequencies].sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1)).map(([term]) => term);
+		if (terms.length > maxExpansions) {
+			const note = `${prefix}* matches ${terms.length} words; searched for the ${maxExpansions} most frequent`;
+			if (!this.notes.includes(note)) {
+				this.notes.push(note);
+			}
+		}
+
+		return terms.slice(0, maxExpansions);
+	}
+
+	private postings(field: number, term: string): Array<Postings | undefined> {
+		const key = `${field}:${term}`;
+		let cached = this.postingsCache.get(key);
+		if (!cached) {
+			cached = this.segments.map(segment => segment.postings(field, term));
+			this.postingsCache.set(key, cached);
+		}
+
+		return cached;
+	}
+
+	private documentFrequency(field: number, term: string): number {
+		let count = 0;
+		for (const [segmentIndex, postings] of this.postings(field, term).entries()) {
+			const {live} = this.segments[segmentIndex]!;
+			for (const document of postings?.documents ?? []) {
+				count += live[document]!;
+			}
+		}
+
+		return count;
+	}
+
+	private averageLength(field: number): number {
+		return this.statistics.documents > 0 ? this.statistics.fieldTokens[field]! / this.statistics.documents : 0;
+	}
+}
+
+/**
+The live documents that match every required clause and no excluded one, with their scores (rounded to 1e-9, so
+that equal scores compare equal whatever order the floating-point sums were made in). Unsorted.
+*/
+export function evaluateQuery(query: SearchQuery, segments: readonly SegmentSource[], statistics: IndexStatistics): Evaluation {
+	const evaluator = new Evaluator(segments, statistics);
+	const required = query.clauses.filter(clause => !clause.isExcluded);
+	if (required.length === 0) {
+		return {hits: [], notes: query.clauses.length > 0 ? ['a query of exclusions alone finds nothing: add a word to look for'] : []};
+	}
+
+	const totals = segments.map(segment => new Float64Array(segment.documentCount));
+	const matched = segments.map(segment => new Uint8Array(segment.documentCount));
+	const excluded = segments.map(segment => new Uint8Array(segment.documentCount));
+	for (const clause of query.clauses) {
+		const scores = evaluator.scoreClause(clause);
+		for (const [segmentIndex, clauseScores] of scores.entries()) {
+			const total = totals[segmentIndex]!;
+			const count = matched[segmentIndex]!;
+			const out = excluded[segmentIndex]!;
+			for (let document = 0; document < clauseScores.length; document++) {
+				const score = clauseScores[document]!;
+				if (score <= 0) {
+					continue;
+				}
+
+				if (clause.isExcluded) {
+					out[document] = 1;
+				} else {
+					total[document] = total[document]! + score;
+					count[document]!++;
+				}
+			}
+		}
+	}
+
+	const hits: Hit[] = [];
+	for (const [segmentIndex, segment] of segments.entries()) {
+		const total = totals[segmentIndex]!;
+		const count = matched[segmentIndex]!;
+		const out = excluded[segmentIndex]!;
+		for (let document = 0; document < segment.documentCount; document++) {
+			if (count[document] === required.length && !out[document] && segment.live[document]) {
+				hits.push({segment: segmentIndex, document, score: Math.round(total[document]! * 1e9) / 1e9});
+			}
+		}
+	}
+
+	return {hits, notes: evaluator.notes};
+}

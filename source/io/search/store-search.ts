@@ -1,0 +1,269 @@
+/**
+Full-text search over a scanned store: what `inkwire search` and the reader's `/` call.
+
+The index is a cache beside the metadata index, never the source of truth: it is brought up to date from the same
+size and mtime check as the store scan (taken from the metadata index the scan just wrote), and it is skipped when
+that index has not changed since the last update. Hits are mapped back to the scan's articles by path, so a result is
+always an article the store has now; ties in score go newest first, in the scan's order.
+*/
+import fs from 'node:fs';
+import type {Article} from '../../core/article/article.js';
+import {evaluateQuery} from '../../core/search/evaluate.js';
+import {highlightTerms, parseQuery, type HighlightTerm, type SearchQuery} from '../../core/search/query.js';
+import {makeSnippet, type Snippet} from '../../core/search/snippet.js';
+import {defaultCacheDirectory, indexPathFor, indexWriter, pathPrefixFor, readIndex} from '../store/index-cache.js';
+import {loadArticle, type StoredArticle, type StoreScan} from '../store/scan.js';
+import {SearchIndexDamagedError} from './bytes.js';
+import {LockBusyError, openIndex, syncIndex, type OpenIndex, type SourceDocument, type SyncReport} from './index-sync.js';
+import {readManifest, searchDirectoryFor, type FileStamp} from './manifest.js';
+import type {DocumentFields} from './segment-writer.js';
+
+export {SearchIndexDamagedError} from './bytes.js';
+export type {SyncReport} from './index-sync.js';
+
+export type StoreSearchOptions = {
+	/** Where the index lives. Default `$XDG_CACHE_HOME/inkwire` or `~/.cache/inkwire`, as for the metadata index. */
+	readonly cacheDirectory?: string;
+	/** Called while documents are indexed, with how many are done and how many there are. */
+	readonly onProgress?: (done: number, total: number) => void;
+	/** One line each: a damaged index rebuilt, an index in use by another process. */
+	readonly onWarning?: (message: string) => void;
+	/** How to read a document's fields (tests count reads through it). */
+	readonly readDocument?: (document: SourceDocument) => DocumentFields;
+};
+
+export type FindOptions = {
+	/** The articles to search among, newest first (default: the whole scan). Hits outside them are left out. */
+	readonly articles?: readonly StoredArticle[];
+	/** At most this many hits (default: all). */
+	readonly limit?: number;
+	/** The last word is a prefix unless the query ends with a space (filtering as one types). */
+	readonly isPrefixLast?: boolean;
+};
+
+export type SearchHit = {readonly article: StoredArticle; readonly score: number};
+
+export type SearchResults = {
+	readonly query: SearchQuery;
+	/** Best first; equal scores newest first. */
+	readonly hits: SearchHit[];
+	/** How many articles match in all (`hits` may be cut by `limit`). */
+	readonly total: number;
+	/** What to highlight in a list row or an article (see core/search/highlight.ts for finding them). */
+	readonly terms: HighlightTerm[];
+	/** Things to tell the user about the results, one line each. */
+	readonly notes: string[];
+};
+
+function stampOf(file: string): FileStamp | undefined {
+	try {
+		const {size, mtimeMs} = fs.statSync(file);
+		return {size, mtimeMs};
+	} catch {
+		return undefined;
+	}
+}
+
+/** The documents to index: the scan's articles, with sizes and mtimes from the metadata index (or stat'ed). */
+function sourceDocuments(scan: StoreScan, realRoot: string, cacheDirectory: string): SourceDocument[] {
+	const prefix = pathPrefixFor(scan.root);
+	const known = new Map<string, {size: number; mtimeMs: number}>();
+	for (const entry of readIndex(scan.root, realRoot, cacheDirectory)?.entries ?? []) {
+		if ('article' in entry) {
+			known.set(entry.article.path, entry);
+		}
+	}
+
+	const documents: SourceDocument[] = [];
+	for (const article of scan.articles) {
+		let stats = known.get(article.path);
+		if (!stats) {
+			// Not in the metadata index (it could not be saved): the file itself says.
+			try {
+				stats = fs.statSync(article.path);
+			} catch {
+				continue;
+			}
+		}
+
+		documents.push({relativePath: article.path.slice(prefix.length), absolutePath: article.path, size: stats.size, mtimeMs: stats.mtimeMs});
+	}
+
+	return documents;
+}
+
+/** A store's search index, open for queries. */
+export class StoreSearch {
+	/**
+	Open the search index of a scanned store, updating (or building) it first. Damage found on the way is repaired
+	with a warning; an index being updated by another process is used as it is, with a warning.
+	*/
+	static async open(scan: StoreScan, options: StoreSearchOptions = {}): Promise<StoreSearch> {
+		const search = new StoreSearch(scan, options);
+		await search.update(false);
+		return search;
+	}
+
+	/** What the last update did (all zero when the index was already up to date). */
+	report: SyncReport = {indexed: 0, removed: 0, postingsWritten: 0, merged: 0, unreadable: []};
+	private index: OpenIndex | undefined;
+	private readonly realRoot: string;
+	private readonly cacheDirectory: string;
+	private readonly directory: string;
+	private readonly byPath = new Map<string, number>();
+	private readonly prefix: string;
+	private orders = new WeakMap<readonly StoredArticle[], Int32Array[]>();
+
+	private constructor(private readonly scan: StoreScan, private readonly options: StoreSearchOptions) {
+		this.realRoot = fs.realpathSync(scan.root);
+		this.cacheDirectory = options.cacheDirectory ?? defaultCacheDirectory();
+		this.directory = searchDirectoryFor(this.realRoot, this.cacheDirectory);
+		this.prefix = pathPrefixFor(scan.root);
+		for (const [order, article] of scan.articles.entries()) {
+			this.byPath.set(article.path, order);
+		}
+	}
+
+	/** Search; repairs a damaged index (with a warning) and searches again. */
+	async find(text: string, options: FindOptions = {}): Promise<SearchResults> {
+		try {
+			return this.findNow(text, options);
+		} catch (error) {
+			if (!(error instanceof SearchIndexDamagedError)) {
+				throw error;
+			}
+
+			this.warnDamage(error.message);
+			await this.update(true);
+			return this.findNow(text, options);
+		}
+	}
+
+	/**
+	Search at once, synchronously: for filtering as one types. Throws SearchIndexDamagedError when the index turns
+	out damaged; then `rebuild()` and search again.
+	*/
+	findNow(text: string, options: FindOptions = {}): SearchResults {
+		const query = parseQuery(text, {isPrefixLast: options.isPrefixLast});
+		const index = this.index!;
+		const {hits: found, notes} = evaluateQuery(query, index.segments, index.statistics);
+		const articles = options.articles ?? this.scan.articles;
+		const orders = this.documentOrders(articles);
+		const ranked: Array<{order: number; score: number}> = [];
+		for (const hit of found) {
+			const position = orders[hit.segment]![hit.document]!;
+			if (position >= 0) {
+				ranked.push({order: position, score: hit.score});
+			}
+		}
+
+		ranked.sort((left, right) => right.score - left.score || left.order - right.order);
+		const limited = options.limit === undefined ? ranked : ranked.slice(0, options.limit);
+		return {
+			query,
+			hits: limited.map(({order: position, score}) => ({article: articles[position]!, score})),
+			total: ranked.length,
+			terms: highlightTerms(query),
+			notes,
+		};
+	}
+
+	/** Build the index again from the articles' files. */
+	async rebuild(): Promise<void> {
+		await this.update(true);
+	}
+
+	/** A snippet of the article's body around the first match; undefined when its file cannot be read now. */
+	snippetOf(article: StoredArticle, query: SearchQuery): Snippet | undefined {
+		let loaded: Article;
+		try {
+			loaded = loadArticle(article.path, article.id);
+		} catch {
+			return undefined;
+		}
+
+		return makeSnippet(loaded.body, query);
+	}
+
+	close(): void {
+		this.index?.close();
+		this.index = undefined;
+	}
+
+	private warnDamage(reason: string): void {
+		this.options.onWarning?.(`the search index was damaged (${reason}): rebuilding it`);
+	}
+
+	private async update(isRebuild: boolean): Promise<void> {
+		const writer = indexWriter();
+		const stamp = stampOf(indexPathFor(this.realRoot, this.cacheDirectory));
+		if (!isRebuild) {
+			const state = readManifest(this.directory, writer, this.realRoot);
+			// Nothing changed since the last update: the metadata index is the one it was made from.
+			if (state.kind === 'ready' && stamp && state.manifest.source?.size === stamp.size && state.manifest.source.mtimeMs === stamp.mtimeMs
+				&& state.manifest.documents === this.scan.articles.length) {
+				try {
+					this.replaceIndex(openIndex(this.directory, state.manifest));
+					return;
+				} catch {
+					// Damaged, or merged away by another process meanwhile: the update below sorts it out.
+				}
+			}
+		}
+
+		const documents = sourceDocuments(this.scan, this.realRoot, this.cacheDirectory);
+		try {
+			const {index, report} = await syncIndex({
+				directory: this.directory, realRoot: this.realRoot, writer, documents, stamp,
+				onProgress: this.options.onProgress, isRebuild, readDocument: this.options.readDocument,
+			});
+			this.replaceIndex(index);
+			this.report = report;
+			if (report.rebuilt === 'damaged' && !isRebuild) {
+				this.warnDamage(report.damage ?? 'unknown damage');
+			}
+		} catch (error) {
+			if (!(error instanceof LockBusyError) || isRebuild) {
+				throw error;
+			}
+
+			const state = readManifest(this.directory, writer, this.realRoot);
+			if (state.kind !== 'ready') {
+				throw error;
+			}
+
+			this.options.onWarning?.('another inkwire is updating the search index: searched it as it was');
+			this.replaceIndex(openIndex(this.directory, state.manifest));
+		}
+	}
+
+	private replaceIndex(index: OpenIndex): void {
+		this.index?.close();
+		this.index = index;
+		this.orders = new WeakMap();
+	}
+
+	/**
+	Per segment and document, the position of its article in `articles`, or -1: worked out once per list of articles
+	(decoding every path), so that a query as one types costs only the look-ups.
+	*/
+	private documentOrders(articles: readonly StoredArticle[]): Int32Array[] {
+		let orders = this.orders.get(articles);
+		if (!orders) {
+			const byPath = articles === this.scan.articles ? this.byPath : new Map(articles.map((article, position) => [article.path, position]));
+			orders = this.index!.segments.map(segment => {
+				const order = new Int32Array(segment.documentCount).fill(-1);
+				for (let document = 0; document < segment.documentCount; document++) {
+					if (segment.live[document]) {
+						order[document] = byPath.get(this.prefix + segment.pathOf(document)) ?? -1;
+					}
+				}
+
+				return order;
+			});
+			this.orders.set(articles, orders);
+		}
+
+		return orders;
+	}
+}
