@@ -134,12 +134,20 @@ class Evaluator {
 
 	/** Documents of one segment that hold the phrase, with how many times. */
 	private phraseFrequencies(segment: SegmentSource, segmentIndex: number, field: number, slots: ReadonlyArray<readonly string[]>): Map<number, number> {
-		// Per slot and term: its postings here. A document is a candidate when every slot has one of its terms there.
-		const slotPostings = slots.map(terms => terms.map(term => ({term, postings: this.postings(field, term)[segmentIndex]})).filter(entry => entry.postings));
+		const found = new Map<number, number>();
+		// Per slot, the terms that occur here. A document is a candidate when every slot has one of its terms in it.
+		const slotPostings = slots.map(terms => terms.flatMap(term => {
+			const postings = this.postings(field, term)[segmentIndex];
+			return postings ? [{term, postings}] : [];
+		}));
+		if (slotPostings.some(entries => entries.length === 0)) {
+			return found;
+		}
+
 		const counts = new Uint8Array(segment.documentCount);
 		for (const [slotIndex, entries] of slotPostings.entries()) {
 			for (const {postings} of entries) {
-				for (const document of postings!.documents) {
+				for (const document of postings.documents) {
 					if (counts[document] === slotIndex) {
 						counts[document] = slotIndex + 1;
 					}
@@ -147,51 +155,60 @@ class Evaluator {
 			}
 		}
 
-		const found = new Map<number, number>();
-		const candidates = new Set<number>();
+		const candidates: number[] = [];
+		const candidateOf = new Int32Array(segment.documentCount).fill(-1);
 		for (let document = 0; document < counts.length; document++) {
 			if (counts[document] === slots.length && segment.live[document]) {
-				candidates.add(document);
+				candidateOf[document] = candidates.length;
+				candidates.push(document);
 			}
 		}
 
-		if (candidates.size === 0) {
+		if (candidates.length === 0) {
 			return found;
 		}
 
-		// Positions of every candidate, per slot: the union of the slot's terms' positions.
-		const slotPositions = slotPostings.map(entries => {
-			const byDocument = new Map<number, number[]>();
+		// Per slot and candidate, the sorted positions of the slot's terms.
+		const positions = slotPostings.map(entries => {
+			const byCandidate: Array<Uint32Array | undefined> = Array.from({length: candidates.length});
 			for (const {term, postings} of entries) {
 				const indexes: number[] = [];
-				for (const [index, document] of postings!.documents.entries()) {
-					if (candidates.has(document)) {
+				for (let index = 0; index < postings.documents.length; index++) {
+					if (candidateOf[postings.documents[index]!]! >= 0) {
 						indexes.push(index);
 					}
 				}
 
-				const positions = segment.positions(field, term, indexes);
+				const read = segment.positions(field, term, indexes);
 				for (const [offset, index] of indexes.entries()) {
-					const document = postings!.documents[index]!;
-					const list = byDocument.get(document);
-					const more = positions[offset] ?? new Uint32Array(0);
-					if (list) {
-						for (const position of more) {
-							list.push(position);
-						}
-					} else {
-						byDocument.set(document, [...more]);
-					}
+					const candidate = candidateOf[postings.documents[index]!]!;
+					const more = read[offset] ?? new Uint32Array(0);
+					const already = byCandidate[candidate];
+					byCandidate[candidate] = already ? mergeSorted(already, more) : more;
 				}
 			}
 
-			return byDocument;
+			return byCandidate;
 		});
-		for (const document of candidates) {
-			const sets = slotPositions.map(byDocument => new Set(byDocument.get(document)));
+		const cursors = new Int32Array(slots.length);
+		for (const [candidate, document] of candidates.entries()) {
+			cursors.fill(0);
 			let frequency = 0;
-			for (const start of sets[0]!) {
-				if (sets.every((set, offset) => set.has(start + offset))) {
+			for (const start of positions[0]![candidate]!) {
+				let isMatch = true;
+				for (let slot = 1; slot < slots.length && isMatch; slot++) {
+					// Positions only grow with `start`, so each slot's cursor only moves forward: linear overall.
+					const list = positions[slot]![candidate]!;
+					let cursor = cursors[slot]!;
+					while (cursor < list.length && list[cursor]! < start + slot) {
+						cursor++;
+					}
+
+					cursors[slot] = cursor;
+					isMatch = list[cursor] === start + slot;
+				}
+
+				if (isMatch) {
 					frequency++;
 				}
 			}
@@ -301,4 +318,20 @@ export function evaluateQuery(query: SearchQuery, segments: readonly SegmentSour
 	}
 
 	return {hits, notes: evaluator.notes};
+}
+
+/** The union of two sorted arrays of positions, sorted. */
+function mergeSorted(left: Uint32Array, right: Uint32Array): Uint32Array {
+	const merged = new Uint32Array(left.length + right.length);
+	let leftIndex = 0;
+	let rightIndex = 0;
+	let length = 0;
+	while (leftIndex < left.length || rightIndex < right.length) {
+		const next = rightIndex >= right.length || (leftIndex < left.length && left[leftIndex]! <= right[rightIndex]!) ? left[leftIndex++]! : right[rightIndex++]!;
+		if (length === 0 || merged[length - 1] !== next) {
+			merged[length++] = next;
+		}
+	}
+
+	return merged.subarray(0, length);
 }

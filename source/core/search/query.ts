@@ -41,7 +41,7 @@ const fieldNames: Readonly<Record<string, SearchField>> = {
 	title: 'title', source: 'source', author: 'author', tag: 'tags', tags: 'tags', body: 'body',
 };
 
-const fieldPrefix = /^(title|source|author|tags?|body):(?=\S)/iy;
+const fieldPrefix = /(title|source|author|tags?|body):(?=\S)/iy;
 const quotes = new Set(['"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB']);
 
 function isSpace(character: string): boolean {

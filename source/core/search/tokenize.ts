@@ -57,24 +57,30 @@ for (let code = 0; code < 128; code++) {
 	asciiClasses[code] = isAlphanumeric ? wordCharacter : separator;
 }
 
-/** The class of the character at `index` and its length in code units (2 for a surrogate pair). */
-function classAt(text: string, index: number): [number, number] {
+// The width in code units of the character last classified by classAt (2 for a surrogate pair); a variable rather
+// than a returned pair, because tokenize calls classAt for every character and a pair per call is garbage.
+let lastWidth = 1;
+
+/** The class of the character at `index`; its width in code units is left in `lastWidth`. */
+function classAt(text: string, index: number): number {
 	const code = text.charCodeAt(index);
+	lastWidth = 1;
 	if (code < 128) {
-		return [asciiClasses[code]!, 1];
+		return asciiClasses[code]!;
 	}
 
 	if (code >= 0xD8_00 && code <= 0xDB_FF) {
 		const next = text.charCodeAt(index + 1);
 		if (next >= 0xDC_00 && next <= 0xDF_FF) {
-			return [classOf(text.slice(index, index + 2)), 2];
+			lastWidth = 2;
+			return classOf(text.slice(index, index + 2));
 		}
 
-		return [separator, 1];
+		return separator;
 	}
 
 	classes ??= buildClasses();
-	return [classes[code]!, 1];
+	return classes[code]!;
 }
 
 /**
@@ -111,9 +117,16 @@ const arabicLetters = new Map<number, string>([
 const marks = /[\p{M}\u00AD\u200C\u200D]/gu;
 const arabicBlock = /[\u0600-\u06FF]/;
 
+// Latin letters that are a base letter and a stroke or a ligature rather than a letter and an accent: NFKD keeps
+// them, so they are folded by hand, as Lucene's ASCII folding does.
+const latinLetters: Readonly<Record<string, string>> = {
+	ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ħ: 'h', ı: 'i', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd', ŧ: 't', ŀ: 'l',
+};
+const latinLetter = /[ßøłđħıæœþðŧŀ]/g;
+
 /** Fold a non-ASCII word (see the file comment). Memoised: words repeat, and normalize() is the slow part. */
 function foldWordSlowly(word: string): string {
-	let folded = word.normalize('NFKD').replace(marks, '').toLowerCase().replaceAll('ß', 'ss');
+	let folded = word.normalize('NFKD').replace(marks, '').toLowerCase().replace(latinLetter, letter => latinLetters[letter]!);
 	if (arabicBlock.test(folded)) {
 		folded = foldArabic(folded);
 	}
@@ -167,14 +180,27 @@ function foldCjk(text: string): string {
 	return /[\uFF00-\uFFEF\u3300-\u33FF\uF900-\uFAFF]/.test(text) ? text.normalize('NFKC') : text;
 }
 
+const nonAscii = /[^\u0000-\u007F]/;
+
 /** Call `sink` for every term of `text`, in order. */
 export function tokenize(text: string, sink: TokenSink): void {
+	// ASCII text lower-cases to the same length: one lower-cased copy, then each term is a plain slice of it.
+	const lower = nonAscii.test(text) ? undefined : text.toLowerCase();
+	const {length} = text;
 	let index = 0;
 	const cjkStarts: number[] = [];
-	while (index < text.length) {
-		const [kind, width] = classAt(text, index);
+	while (index < length) {
+		const code = text.charCodeAt(index);
+		let kind: number;
+		if (code < 128) {
+			kind = asciiClasses[code]!;
+			lastWidth = 1;
+		} else {
+			kind = classAt(text, index);
+		}
+
 		if (kind === separator) {
-			index += width;
+			index += lastWidth;
 			continue;
 		}
 
@@ -182,15 +208,14 @@ export function tokenize(text: string, sink: TokenSink): void {
 		if (kind === cjkCharacter) {
 			cjkStarts.length = 0;
 			let next = kind;
-			let nextWidth = width;
 			while (next === cjkCharacter) {
 				cjkStarts.push(index);
-				index += nextWidth;
-				if (index >= text.length) {
+				index += lastWidth;
+				if (index >= length) {
 					break;
 				}
 
-				[next, nextWidth] = classAt(text, index);
+				next = classAt(text, index);
 			}
 
 			cjkStarts.push(index);
@@ -198,20 +223,35 @@ export function tokenize(text: string, sink: TokenSink): void {
 			continue;
 		}
 
+		if (lower !== undefined) {
+			index++;
+			while (index < length && asciiClasses[text.charCodeAt(index)] === wordCharacter) {
+				index++;
+			}
+
+			emit(sink, lower.slice(start, index), start, index);
+			continue;
+		}
+
 		let isAscii = true;
 		let next = kind;
-		let nextWidth = width;
 		while (next === wordCharacter) {
 			if (text.charCodeAt(index) >= 128) {
 				isAscii = false;
 			}
 
-			index += nextWidth;
-			if (index >= text.length) {
+			index += lastWidth;
+			if (index >= length) {
 				break;
 			}
 
-			[next, nextWidth] = classAt(text, index);
+			const nextCode = text.charCodeAt(index);
+			if (nextCode < 128) {
+				lastWidth = 1;
+				next = asciiClasses[nextCode]!;
+			} else {
+				next = classAt(text, index);
+			}
 		}
 
 		emit(sink, foldWord(text.slice(start, index), isAscii), start, index);

@@ -82,7 +82,8 @@ function fieldsOf(article: Article): DocumentFields {
 	return [article.title, article.source ?? '', article.author ?? '', article.tags.join('\n'), article.body];
 }
 
-function readFromStore(document: SourceDocument): DocumentFields {
+/** Read a document's fields from its file (the default `readDocument`). */
+export function readFromStore(document: SourceDocument): DocumentFields {
 	return fieldsOf(loadArticle(document.absolutePath, document.relativePath));
 }
 

@@ -13,6 +13,8 @@ import {segmentFiles, type SegmentInfo} from './segment-writer.js';
 
 /** Decoded blocks kept per segment: a query touches a few; typing a query again touches the same ones. */
 const maxCachedBlocks = 256;
+/** Decoded postings kept per segment, in documents (8 bytes each): typing a query repeats most of its look-ups. */
+const maxCachedPostings = 2_000_000;
 
 function readRegion(descriptor: number, offset: number, length: number, fileLength: number, what: string): Uint8Array {
 	check(Number.isSafeInteger(offset) && Number.isSafeInteger(length) && offset >= 0 && length >= 0 && offset + length <= fileLength, `${what} lies outside its file`);
@@ -63,6 +65,8 @@ export class SegmentReader implements SegmentSource {
 	private readonly header: SegmentHeader;
 	private readonly descriptors: {terms: number; postings: number; positions: number};
 	private readonly blockCache = new Map<number, TermEntry[]>();
+	private readonly postingsCache = new Map<string, Postings>();
+	private cachedPostings = 0;
 	private pathTable: {offsets: Uint32Array; bytes: Uint8Array} | undefined;
 
 	/** Open the segment `info` of `directory`, with its documents in `deleted` marked dead. */
@@ -125,8 +129,31 @@ export class SegmentReader implements SegmentSource {
 	}
 
 	postings(field: number, term: string): Postings | undefined {
-		const entry = this.find(keyOf(field, term));
-		return entry && this.readPostings(entry);
+		const key = keyOf(field, term);
+		const cached = this.postingsCache.get(key);
+		if (cached) {
+			return cached;
+		}
+
+		const entry = this.find(key);
+		if (!entry) {
+			return undefined;
+		}
+
+		const postings = this.readPostings(entry);
+		// Oldest first out, until the cache is back under its bound.
+		this.cachedPostings += postings.documents.length;
+		this.postingsCache.set(key, postings);
+		for (const [oldKey, old] of this.postingsCache) {
+			if (this.cachedPostings <= maxCachedPostings) {
+				break;
+			}
+
+			this.postingsCache.delete(oldKey);
+			this.cachedPostings -= old.documents.length;
+		}
+
+		return postings;
 	}
 
 	/** Decode a term's postings, checking the gaps stay inside the segment. */
@@ -155,7 +182,7 @@ export class SegmentReader implements SegmentSource {
 			return [];
 		}
 
-		const {frequencies} = this.readPostings(entry);
+		const {frequencies} = this.postings(field, term)!;
 		const reader = new ByteReader(this.readPositionBytes(entry));
 		const found: Uint32Array[] = [];
 		let wanted = 0;

@@ -221,17 +221,21 @@ type TermAccumulator = {
 	readonly positions: ByteWriter;
 	lastDocument: number;
 	documentFrequency: number;
+	/** Positions in the document being added. */
+	readonly pending: number[];
 };
 
 /** Postings of a batch of documents, in memory until written as one segment. */
 export class SegmentBuilder {
 	/** Bytes of postings and positions gathered so far, to bound a batch. */
 	bytes = 0;
-	private readonly terms = new Map<string, TermAccumulator>();
+	// One map per field, so that a token costs one look-up of its term and no key to build.
+	private readonly terms: Array<Map<string, TermAccumulator>> = searchFields.map(() => new Map());
 	private readonly paths: string[] = [];
 	private readonly sizes: number[] = [];
 	private readonly mtimes: number[] = [];
 	private readonly lengths: number[][] = searchFields.map(() => []);
+	private readonly touched: TermAccumulator[] = [];
 
 	get documentCount(): number {
 		return this.paths.length;
@@ -245,42 +249,43 @@ export class SegmentBuilder {
 		this.mtimes.push(mtimeMs);
 		let added = 0;
 		for (const [field, text] of fields.entries()) {
-			const positions = new Map<string, number[]>();
+			const terms = this.terms[field]!;
+			const {touched} = this;
+			touched.length = 0;
 			let position = 0;
 			tokenize(text, term => {
-				const list = positions.get(term);
-				if (list) {
-					list.push(position);
-				} else {
-					positions.set(term, [position]);
+				let accumulator = terms.get(term);
+				if (!accumulator) {
+					accumulator = {postings: new ByteWriter(16), positions: new ByteWriter(16), lastDocument: -1, documentFrequency: 0, pending: []};
+					terms.set(term, accumulator);
+					this.bytes += 200;
 				}
 
-				position++;
+				if (accumulator.pending.length === 0) {
+					touched.push(accumulator);
+				}
+
+				accumulator.pending.push(position++);
 			});
 			this.lengths[field]!.push(position);
-			for (const [term, list] of positions) {
-				const key = keyOf(field, term);
-				let accumulator = this.terms.get(key);
-				if (!accumulator) {
-					accumulator = {postings: new ByteWriter(16), positions: new ByteWriter(16), lastDocument: -1, documentFrequency: 0};
-					this.terms.set(key, accumulator);
-					this.bytes += 160;
-				}
-
+			for (const accumulator of touched) {
 				const before = accumulator.postings.length + accumulator.positions.length;
+				const {pending} = accumulator;
 				accumulator.postings.writeVarint(document - accumulator.lastDocument);
-				accumulator.postings.writeVarint(list.length);
+				accumulator.postings.writeVarint(pending.length);
 				let previous = 0;
-				for (const value of list) {
+				for (const value of pending) {
 					accumulator.positions.writeVarint(value - previous);
 					previous = value;
 				}
 
+				pending.length = 0;
 				accumulator.lastDocument = document;
 				accumulator.documentFrequency++;
 				this.bytes += accumulator.postings.length + accumulator.positions.length - before;
-				added++;
 			}
+
+			added += touched.length;
 		}
 
 		return added;
@@ -290,10 +295,12 @@ export class SegmentBuilder {
 	write(directory: string, name: string): SegmentInfo {
 		const writer = new SegmentFileWriter(directory, name);
 		try {
-			const keys = [...this.terms.keys()].sort(compareKeys);
-			for (const key of keys) {
-				const accumulator = this.terms.get(key)!;
-				writer.addTerm(key, accumulator.documentFrequency, accumulator.postings.view(), accumulator.positions.view());
+			// Field by field (their digits sort in field order), each field's terms sorted.
+			for (const [field, terms] of this.terms.entries()) {
+				for (const term of [...terms.keys()].sort(compareKeys)) {
+					const accumulator = terms.get(term)!;
+					writer.addTerm(keyOf(field, term), accumulator.documentFrequency, accumulator.postings.view(), accumulator.positions.view());
+				}
 			}
 
 			return writer.finish({paths: this.paths, sizes: this.sizes, mtimes: this.mtimes, lengths: this.lengths.map(values => Uint32Array.from(values))});

@@ -112,6 +112,7 @@ export class StoreSearch {
 	private readonly directory: string;
 	private readonly byPath = new Map<string, number>();
 	private readonly prefix: string;
+	private repair: Promise<void> | undefined;
 	private orders = new WeakMap<readonly StoredArticle[], Int32Array[]>();
 
 	private constructor(private readonly scan: StoreScan, private readonly options: StoreSearchOptions) {
@@ -133,8 +134,15 @@ export class StoreSearch {
 				throw error;
 			}
 
-			this.warnDamage(error.message);
-			await this.update(true);
+			// Several searches may find the damage at once (the reader types fast): one warning, one rebuild.
+			if (!this.repair) {
+				this.warnDamage(error.message);
+				this.repair = this.update(true).finally(() => {
+					this.repair = undefined;
+				});
+			}
+
+			await this.repair;
 			return this.findNow(text, options);
 		}
 	}
@@ -170,7 +178,10 @@ export class StoreSearch {
 
 	/** Build the index again from the articles' files. */
 	async rebuild(): Promise<void> {
-		await this.update(true);
+		this.repair ??= this.update(true).finally(() => {
+			this.repair = undefined;
+		});
+		await this.repair;
 	}
 
 	/** A snippet of the article's body around the first match; undefined when its file cannot be read now. */
