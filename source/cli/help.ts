@@ -22,8 +22,9 @@ export const helpText = `
     --version         show the version
 
   Search queries: words (all must match), "a phrase", prefix*, -excluded, and
-  title:, source:, author:, tag: before a word or phrase. Accents and case do
-  not matter. search exits with 1 when nothing matches, as grep does.
+  title:, source:, author:, tag: before a word or phrase (-- before a query
+  that starts with -). Accents and case do not matter. search exits with 1
+  when nothing matches, as grep does.
 
   Read state lives in $XDG_CONFIG_HOME/inkwire/config.json (default ~/.config/inkwire/config.json).
 
