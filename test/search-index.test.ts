@@ -205,7 +205,8 @@ const damages: Array<[string, (setup: Setup) => void]> = [
 	['a flipped byte in the postings', setup => {
 		const file = segmentFile(setup, '.post');
 		const bytes = fs.readFileSync(file);
-		bytes[Math.floor(bytes.length / 2)] ^= 0x10;
+		const middle = Math.floor(bytes.length / 2);
+		bytes[middle] = bytes[middle]! ^ 0x10;
 		fs.writeFileSync(file, bytes);
 	}],
 	['scrambled positions', setup => {

@@ -1,7 +1,9 @@
 import test from 'ava';
-import {evaluateQuery, fieldWeights, inverseDocumentFrequency, saturate, type Postings, type SegmentSource} from '../source/core/search/evaluate.js';
+import {evaluateQuery, fieldWeights, listHits, inverseDocumentFrequency, saturate, type Postings, type SegmentSource} from '../source/core/search/evaluate.js';
 import {parseQuery} from '../source/core/search/query.js';
 import {tokenizeTerms} from '../source/core/search/tokenize.js';
+import {rankMatches} from '../source/core/search/rank.js';
+import fc from 'fast-check';
 
 type Document = {title?: string; body?: string};
 
@@ -35,7 +37,13 @@ function memorySegment(documents: readonly Document[], deleted: readonly number[
 		},
 		positions(field, term, indexes) {
 			const found = find(field, term);
-			return indexes.map(index => Uint32Array.from(found[index]![1]));
+			const lists = indexes.map(index => found[index]![1]);
+			const offsets = new Uint32Array(lists.length + 1);
+			for (const [index, list] of lists.entries()) {
+				offsets[index + 1] = offsets[index]! + list.length;
+			}
+
+			return {offsets, values: Uint32Array.from(lists.flat())};
 		},
 		expand(field, prefix) {
 			const terms = new Set(fields.flatMap(terms => terms[field]!.filter(term => term.startsWith(prefix))));
@@ -62,7 +70,7 @@ function statistics(segments: readonly SegmentSource[]) {
 }
 
 function scores(query: string, segments: SegmentSource[]): Array<[string, number]> {
-	return evaluateQuery(parseQuery(query), segments, statistics(segments)).hits
+	return listHits(evaluateQuery(parseQuery(query), segments, statistics(segments)))
 		.map(hit => [`${hit.segment}:${hit.document}`, hit.score] as [string, number])
 		.sort((left, right) => right[1] - left[1]);
 }
@@ -97,8 +105,22 @@ test('the same documents split over segments, with deleted copies, score the sam
 test('phrases count occurrences in order; prefixes score as their best word; exclusions remove', t => {
 	const segment = memorySegment([{body: 'city council met the city council'}, {body: 'council of the city'}, {body: 'citizens council'}]);
 	t.deepEqual(scores('"city council"', [segment]).map(([key]) => key), ['0:0']);
+	t.deepEqual(scores('"the cit"*', [segment]).map(([key]) => key).sort(), ['0:0', '0:1']);
+	t.deepEqual(scores('"of the"', [segment]).map(([key]) => key), ['0:1']);
 	t.deepEqual(scores('cit* council', [segment]).map(([key]) => key).sort(), ['0:0', '0:1', '0:2']);
 	t.deepEqual(scores('council -city', [segment]).map(([key]) => key), ['0:2']);
 	t.deepEqual(scores('council -"city council"', [segment]).map(([key]) => key).sort(), ['0:1', '0:2']);
 	t.deepEqual(scores('-council', [segment]), []);
+});
+
+test('ranking: best score first, equal scores in list order, the same as a plain sort', t => {
+	const ranked = rankMatches(Int32Array.from([5, 2, 9, 0, 7]), Float64Array.from([1.5, 3, 1.5, 0.25, 3]), 5);
+	t.deepEqual([...ranked.orders], [2, 7, 5, 9, 0]);
+	t.deepEqual([...ranked.scores], [3, 3, 1.5, 1.5, 0.25]);
+	t.notThrows(() => fc.assert(fc.property(fc.uniqueArray(fc.integer({min: 0, max: 3_000_000}), {maxLength: 200}), fc.array(fc.integer({min: 1, max: 20})), (orders, rawScores) => {
+		const scores = orders.map((_, index) => (rawScores[index] ?? 1) / 4);
+		const expected = orders.map((order, index) => ({order, score: scores[index]!})).sort((left, right) => right.score - left.score || left.order - right.order);
+		const ranking = rankMatches(Int32Array.from(orders), Float64Array.from(scores), orders.length);
+		return expected.every((entry, index) => ranking.orders[index] === entry.order && ranking.scores[index] === entry.score);
+	}), {numRuns: 300}));
 });

@@ -22,19 +22,26 @@ export type SegmentSource = {
 	/** Tokens per document, one array per field. */
 	readonly fieldLengths: readonly Uint32Array[];
 	postings(field: number, term: string): Postings | undefined;
-	/** Positions of the term in the documents at the given indexes of its postings (ascending), in that order. */
-	positions(field: number, term: string, postingIndexes: readonly number[]): Uint32Array[];
+	/**
+	Positions of the term in the documents at the given indexes of its postings (ascending), in that order, flat:
+	those of the k-th document are `values[offsets[k]]` up to `values[offsets[k + 1]]`.
+	*/
+	positions(field: number, term: string, postingIndexes: readonly number[]): FlatPositions;
 	/** Terms of the field that start with `prefix`, with their document frequency in this segment. */
 	expand(field: number, prefix: string): Array<{term: string; documentFrequency: number}>;
 };
 
+/** Lists of positions end to end, with where each starts (and one more offset for the end of the last). */
+export type FlatPositions = {readonly offsets: Uint32Array; readonly values: Uint32Array};
+
 /** Live documents and live tokens per field, over the whole index. */
 export type IndexStatistics = {readonly documents: number; readonly fieldTokens: readonly number[]};
 
-export type Hit = {readonly segment: number; readonly document: number; readonly score: number};
-
 export type Evaluation = {
-	readonly hits: Hit[];
+	/** Per segment, each document's score: above 0 for a live document that matches, 0 for every other. */
+	readonly scores: Float64Array[];
+	/** How many documents match. */
+	readonly count: number;
 	/** Things the user should know about the results (a prefix cut to its most frequent words). */
 	readonly notes: string[];
 };
@@ -84,8 +91,10 @@ class Evaluator {
 	/** Add the field's score of a one-slot alternative; with several terms (a prefix), the best term's score counts. */
 	private addTerms({field, slots}: Alternative, scores: Float64Array[]): void {
 		const averageLength = this.averageLength(field);
+		const isSingle = slots[0]!.length === 1;
 		for (const [segmentIndex, segment] of this.segments.entries()) {
-			const best = new Float64Array(segment.documentCount);
+			// One term adds straight to the scores; several (a prefix) keep their best first.
+			const best = isSingle ? scores[segmentIndex]! : new Float64Array(segment.documentCount);
 			for (const term of slots[0]!) {
 				const postings = this.postings(field, term)[segmentIndex];
 				if (!postings) {
@@ -97,10 +106,16 @@ class Evaluator {
 				for (let index = 0; index < postings.documents.length; index++) {
 					const document = postings.documents[index]!;
 					const score = fieldWeights[field]! * idf * saturate(postings.frequencies[index]!, lengths[document]!, averageLength);
-					if (score > best[document]!) {
+					if (isSingle) {
+						best[document] = best[document]! + score;
+					} else if (score > best[document]!) {
 						best[document] = score;
 					}
 				}
+			}
+
+			if (isSingle) {
+				continue;
 			}
 
 			const target = scores[segmentIndex]!;
@@ -168,44 +183,46 @@ class Evaluator {
 			return found;
 		}
 
-		// Per slot and candidate, the sorted positions of the slot's terms.
+		// Per slot, the sorted positions of its terms in each candidate, flat and in candidate order.
 		const positions = slotPostings.map(entries => {
-			const byCandidate: Array<Uint32Array | undefined> = Array.from({length: candidates.length});
-			for (const {term, postings} of entries) {
+			const perTerm = entries.map(({term, postings}) => {
 				const indexes: number[] = [];
+				const owners: number[] = [];
 				for (let index = 0; index < postings.documents.length; index++) {
-					if (candidateOf[postings.documents[index]!]! >= 0) {
+					const candidate = candidateOf[postings.documents[index]!]!;
+					if (candidate >= 0) {
 						indexes.push(index);
+						owners.push(candidate);
 					}
 				}
 
-				const read = segment.positions(field, term, indexes);
-				for (const [offset, index] of indexes.entries()) {
-					const candidate = candidateOf[postings.documents[index]!]!;
-					const more = read[offset] ?? new Uint32Array(0);
-					const already = byCandidate[candidate];
-					byCandidate[candidate] = already ? mergeSorted(already, more) : more;
-				}
+				return {owners, flat: segment.positions(field, term, indexes)};
+			});
+			// One term: every candidate has it, in the same order. Several (a prefix): their union per candidate.
+			return perTerm.length === 1 ? perTerm[0]!.flat : unitePositions(perTerm, candidates.length);
+		});
+		const cursors = new Uint32Array(slots.length);
+		for (const [candidate, document] of candidates.entries()) {
+			for (let slot = 0; slot < slots.length; slot++) {
+				cursors[slot] = positions[slot]!.offsets[candidate]!;
 			}
 
-			return byCandidate;
-		});
-		const cursors = new Int32Array(slots.length);
-		for (const [candidate, document] of candidates.entries()) {
-			cursors.fill(0);
+			const first = positions[0]!;
 			let frequency = 0;
-			for (const start of positions[0]![candidate]!) {
+			for (let at = first.offsets[candidate]!; at < first.offsets[candidate + 1]!; at++) {
+				const start = first.values[at]!;
 				let isMatch = true;
 				for (let slot = 1; slot < slots.length && isMatch; slot++) {
 					// Positions only grow with `start`, so each slot's cursor only moves forward: linear overall.
-					const list = positions[slot]![candidate]!;
+					const {offsets, values} = positions[slot]!;
+					const end = offsets[candidate + 1]!;
 					let cursor = cursors[slot]!;
-					while (cursor < list.length && list[cursor]! < start + slot) {
+					while (cursor < end && values[cursor]! < start + slot) {
 						cursor++;
 					}
 
 					cursors[slot] = cursor;
-					isMatch = list[cursor] === start + slot;
+					isMatch = cursor < end && values[cursor] === start + slot;
 				}
 
 				if (isMatch) {
@@ -271,67 +288,93 @@ class Evaluator {
 
 /**
 The live documents that match every required clause and no excluded one, with their scores (rounded to 1e-9, so
-that equal scores compare equal whatever order the floating-point sums were made in). Unsorted.
+that equal scores compare equal whatever order the floating-point sums were made in).
 */
 export function evaluateQuery(query: SearchQuery, segments: readonly SegmentSource[], statistics: IndexStatistics): Evaluation {
 	const evaluator = new Evaluator(segments, statistics);
 	const required = query.clauses.filter(clause => !clause.isExcluded);
 	if (required.length === 0) {
-		return {hits: [], notes: query.clauses.length > 0 ? ['a query of exclusions alone finds nothing: add a word to look for'] : []};
+		const notes = query.clauses.length > 0 ? ['a query of exclusions alone finds nothing: add a word to look for'] : [];
+		return {scores: segments.map(segment => new Float64Array(segment.documentCount)), count: 0, notes};
 	}
 
 	const totals = segments.map(segment => new Float64Array(segment.documentCount));
+	// Per document, how many required clauses it matched; 255 once an excluded clause matched it.
 	const matched = segments.map(segment => new Uint8Array(segment.documentCount));
-	const excluded = segments.map(segment => new Uint8Array(segment.documentCount));
 	for (const clause of query.clauses) {
 		const scores = evaluator.scoreClause(clause);
 		for (const [segmentIndex, clauseScores] of scores.entries()) {
 			const total = totals[segmentIndex]!;
 			const count = matched[segmentIndex]!;
-			const out = excluded[segmentIndex]!;
 			for (let document = 0; document < clauseScores.length; document++) {
 				const score = clauseScores[document]!;
-				if (score <= 0) {
-					continue;
-				}
-
-				if (clause.isExcluded) {
-					out[document] = 1;
-				} else {
-					total[document] = total[document]! + score;
-					count[document]!++;
+				if (score > 0) {
+					if (clause.isExcluded) {
+						count[document] = 255;
+					} else if (count[document] !== 255) {
+						total[document] = total[document]! + score;
+						count[document]!++;
+					}
 				}
 			}
 		}
 	}
 
-	const hits: Hit[] = [];
+	let found = 0;
 	for (const [segmentIndex, segment] of segments.entries()) {
 		const total = totals[segmentIndex]!;
 		const count = matched[segmentIndex]!;
-		const out = excluded[segmentIndex]!;
 		for (let document = 0; document < segment.documentCount; document++) {
-			if (count[document] === required.length && !out[document] && segment.live[document]) {
-				hits.push({segment: segmentIndex, document, score: Math.round(total[document]! * 1e9) / 1e9});
+			if (count[document] === required.length && segment.live[document]) {
+				total[document] = Math.round(total[document]! * 1e9) / 1e9;
+				found++;
+			} else {
+				total[document] = 0;
 			}
 		}
 	}
 
-	return {hits, notes: evaluator.notes};
+	return {scores: totals, count: found, notes: evaluator.notes};
 }
 
-/** The union of two sorted arrays of positions, sorted. */
-function mergeSorted(left: Uint32Array, right: Uint32Array): Uint32Array {
-	const merged = new Uint32Array(left.length + right.length);
-	let leftIndex = 0;
-	let rightIndex = 0;
-	let length = 0;
-	while (leftIndex < left.length || rightIndex < right.length) {
-		const next = rightIndex >= right.length || (leftIndex < left.length && left[leftIndex]! <= right[rightIndex]!) ? left[leftIndex++]! : right[rightIndex++]!;
-		if (length === 0 || merged[length - 1] !== next) {
-			merged[length++] = next;
+/** The matches of an evaluation as a list (for tests and small indexes). */
+export function listHits(evaluation: Evaluation): Array<{segment: number; document: number; score: number}> {
+	const hits: Array<{segment: number; document: number; score: number}> = [];
+	for (const [segment, scores] of evaluation.scores.entries()) {
+		for (const [document, score] of scores.entries()) {
+			if (score > 0) {
+				hits.push({segment, document, score});
+			}
 		}
 	}
 
-	return merged.subarray(0, length);
+	return hits;
+}
+
+/** Per candidate, the sorted union of the positions of several terms (each given for the candidates it occurs in). */
+function unitePositions(perTerm: ReadonlyArray<{owners: readonly number[]; flat: FlatPositions}>, candidates: number): FlatPositions {
+	const lists: number[][] = Array.from({length: candidates}, () => []);
+	for (const {owners, flat} of perTerm) {
+		for (const [index, candidate] of owners.entries()) {
+			const list = lists[candidate]!;
+			for (let at = flat.offsets[index]!; at < flat.offsets[index + 1]!; at++) {
+				list.push(flat.values[at]!);
+			}
+		}
+	}
+
+	const offsets = new Uint32Array(candidates + 1);
+	let total = 0;
+	for (const [candidate, list] of lists.entries()) {
+		list.sort((left, right) => left - right);
+		total += list.length;
+		offsets[candidate + 1] = total;
+	}
+
+	const values = new Uint32Array(total);
+	for (const [candidate, list] of lists.entries()) {
+		values.set(list, offsets[candidate]);
+	}
+
+	return {offsets, values};
 }

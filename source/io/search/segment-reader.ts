@@ -6,7 +6,7 @@ CRC before use and every decoded number against its bounds.
 */
 import fs from 'node:fs';
 import {searchFields} from '../../core/search/query.js';
-import type {Postings, SegmentSource} from '../../core/search/evaluate.js';
+import type {FlatPositions, Postings, SegmentSource} from '../../core/search/evaluate.js';
 import {ByteReader, check, crc32, SearchIndexDamagedError} from './bytes.js';
 import {compareKeys, decodeEntry, footerMagic, keyOf, segmentFormatName, segmentFormatVersion, trailerBytes, type Region, type SegmentHeader, type TermEntry} from './segment-format.js';
 import {segmentFiles, type SegmentInfo} from './segment-writer.js';
@@ -176,35 +176,42 @@ export class SegmentReader implements SegmentSource {
 		return {documents, frequencies};
 	}
 
-	positions(field: number, term: string, postingIndexes: readonly number[]): Uint32Array[] {
+	positions(field: number, term: string, postingIndexes: readonly number[]): FlatPositions {
 		const entry = this.find(keyOf(field, term));
+		const offsets = new Uint32Array(postingIndexes.length + 1);
 		if (!entry || postingIndexes.length === 0) {
-			return [];
+			return {offsets, values: new Uint32Array(0)};
 		}
 
 		const {frequencies} = this.postings(field, term)!;
+		let total = 0;
+		for (const [wanted, index] of postingIndexes.entries()) {
+			check(index < frequencies.length, 'a position list is asked for beyond the postings');
+			total += frequencies[index]!;
+			offsets[wanted + 1] = total;
+		}
+
 		const reader = new ByteReader(this.readPositionBytes(entry));
-		const found: Uint32Array[] = [];
+		const values = new Uint32Array(total);
 		let wanted = 0;
+		let at = 0;
 		for (let index = 0; index < frequencies.length && wanted < postingIndexes.length; index++) {
 			const count = frequencies[index]!;
 			const isWanted = postingIndexes[wanted] === index;
-			const positions = isWanted ? new Uint32Array(count) : undefined;
 			let position = 0;
 			for (let occurrence = 0; occurrence < count; occurrence++) {
 				position += reader.readVarint();
-				if (positions) {
-					positions[occurrence] = position;
+				if (isWanted) {
+					values[at++] = position;
 				}
 			}
 
-			if (positions) {
-				found.push(positions);
+			if (isWanted) {
 				wanted++;
 			}
 		}
 
-		return found;
+		return {offsets, values};
 	}
 
 	/** The raw positions of a term, checked. */

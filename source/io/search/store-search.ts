@@ -9,6 +9,7 @@ always an article the store has now; ties in score go newest first, in the scan'
 import fs from 'node:fs';
 import type {Article} from '../../core/article/article.js';
 import {evaluateQuery} from '../../core/search/evaluate.js';
+import {rankMatches} from '../../core/search/rank.js';
 import {highlightTerms, parseQuery, type HighlightTerm, type SearchQuery} from '../../core/search/query.js';
 import {makeSnippet, type Snippet} from '../../core/search/snippet.js';
 import {defaultCacheDirectory, indexPathFor, indexWriter, pathPrefixFor, readIndex} from '../store/index-cache.js';
@@ -154,26 +155,32 @@ export class StoreSearch {
 	findNow(text: string, options: FindOptions = {}): SearchResults {
 		const query = parseQuery(text, {isPrefixLast: options.isPrefixLast});
 		const index = this.index!;
-		const {hits: found, notes} = evaluateQuery(query, index.segments, index.statistics);
+		const {scores, count, notes} = evaluateQuery(query, index.segments, index.statistics);
 		const articles = options.articles ?? this.scan.articles;
 		const orders = this.documentOrders(articles);
-		const ranked: Array<{order: number; score: number}> = [];
-		for (const hit of found) {
-			const position = orders[hit.segment]![hit.document]!;
-			if (position >= 0) {
-				ranked.push({order: position, score: hit.score});
+		const matchOrders = new Int32Array(count);
+		const matchScores = new Float64Array(count);
+		let found = 0;
+		for (const [segment, segmentScores] of scores.entries()) {
+			const segmentOrders = orders[segment]!;
+			for (let document = 0; document < segmentScores.length; document++) {
+				const score = segmentScores[document]!;
+				const position = segmentOrders[document]!;
+				if (score > 0 && position >= 0) {
+					matchOrders[found] = position;
+					matchScores[found++] = score;
+				}
 			}
 		}
 
-		ranked.sort((left, right) => right.score - left.score || left.order - right.order);
-		const limited = options.limit === undefined ? ranked : ranked.slice(0, options.limit);
-		return {
-			query,
-			hits: limited.map(({order: position, score}) => ({article: articles[position]!, score})),
-			total: ranked.length,
-			terms: highlightTerms(query),
-			notes,
-		};
+		const ranking = rankMatches(matchOrders, matchScores, found);
+		const shown = Math.min(found, options.limit ?? found);
+		const hits: SearchHit[] = [];
+		for (let rank = 0; rank < shown; rank++) {
+			hits.push({article: articles[ranking.orders[rank]!]!, score: ranking.scores[rank]!});
+		}
+
+		return {query, hits, total: found, terms: highlightTerms(query), notes};
 	}
 
 	/** Build the index again from the articles' files. */
