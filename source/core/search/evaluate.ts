@@ -10,6 +10,7 @@ phrase as a term whose frequency is the number of times the phrase occurs.
 The segments are reached through `SegmentSource` (io/search implements it over files): this module is pure.
 */
 import {searchFields, type QueryClause, type SearchQuery} from './query.js';
+import {scoreScale} from './rank.js';
 
 /** A term's documents in one segment, ascending, with the term's frequency in each. */
 export type Postings = {readonly documents: Uint32Array; readonly frequencies: Uint32Array};
@@ -287,7 +288,7 @@ class Evaluator {
 }
 
 /**
-The live documents that match every required clause and no excluded one, with their scores (rounded to 1e-9, so
+The live documents that match every required clause and no excluded one, with their scores (rounded to 1e-6, so
 that equal scores compare equal whatever order the floating-point sums were made in).
 */
 export function evaluateQuery(query: SearchQuery, segments: readonly SegmentSource[], statistics: IndexStatistics): Evaluation {
@@ -326,7 +327,7 @@ export function evaluateQuery(query: SearchQuery, segments: readonly SegmentSour
 		const count = matched[segmentIndex]!;
 		for (let document = 0; document < segment.documentCount; document++) {
 			if (count[document] === required.length && segment.live[document]) {
-				total[document] = Math.round(total[document]! * 1e9) / 1e9;
+				total[document] = Math.round(total[document]! * scoreScale) / scoreScale;
 				found++;
 			} else {
 				total[document] = 0;

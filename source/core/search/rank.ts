@@ -7,6 +7,8 @@ asked about (newest first). Built for 100,000 matches per keystroke: a sort with
 /** Orders of up to this many articles fit beside a score rank in an exact integer of a double. */
 const orderBits = 21;
 const orderLimit = 2 ** orderBits;
+/** Scores are rounded to multiples of 1 / scoreScale. */
+export const scoreScale = 1e6;
 
 /** Matches in rank order: the position of each one's article, and its score. */
 export type Ranking = {readonly orders: Int32Array; readonly scores: Float64Array};
@@ -21,40 +23,31 @@ export function rankMatches(orders: Int32Array, scores: Float64Array, count: num
 	}
 
 	let maximumOrder = 0;
+	let maximumScore = 0;
 	for (let index = 0; index < count; index++) {
 		maximumOrder = Math.max(maximumOrder, orders[index]!);
+		maximumScore = Math.max(maximumScore, scores[index]!);
 	}
 
-	if (maximumOrder >= orderLimit) {
+	// Scores are multiples of 1e-6 (see evaluate.ts): as integers they fit in 32 bits up to a score of 4,294, and with
+	// the order in the low 21 bits the key is an exact integer of a double. Sorted ascending: best score, then order.
+	const top = Math.round(maximumScore * scoreScale);
+	if (maximumOrder >= orderLimit || top >= 2 ** 32) {
 		return rankWithComparator(orders, scores, count);
 	}
 
-	// The rank of each score among the distinct scores, best first: small integers, exact.
-	const distinct = Float64Array.from(scores.subarray(0, count)).sort();
 	const keys = new Float64Array(count);
 	for (let index = 0; index < count; index++) {
-		const score = scores[index]!;
-		let low = 0;
-		let high = distinct.length - 1;
-		while (low < high) {
-			const middle = (low + high + 1) >> 1;
-			if (distinct[middle]! <= score) {
-				low = middle;
-			} else {
-				high = middle - 1;
-			}
-		}
-
-		// Ascending keys: the best score has the highest position in `distinct`, so the lowest rank.
-		keys[index] = ((distinct.length - 1 - low) * orderLimit) + orders[index]!;
+		keys[index] = ((top - Math.round(scores[index]! * scoreScale)) * orderLimit) + orders[index]!;
 	}
 
 	keys.sort();
 	const ranked = {orders: new Int32Array(count), scores: new Float64Array(count)};
 	for (let index = 0; index < count; index++) {
 		const key = keys[index]!;
-		ranked.orders[index] = key % orderLimit;
-		ranked.scores[index] = distinct[distinct.length - 1 - Math.floor(key / orderLimit)]!;
+		const low = key % orderLimit;
+		ranked.orders[index] = low;
+		ranked.scores[index] = (top - ((key - low) / orderLimit)) / scoreScale;
 	}
 
 	return ranked;
