@@ -121,6 +121,8 @@ test('ranking: best score first, equal scores in list order, the same as a plain
 		const scores = orders.map((_, index) => (rawScores[index] ?? 1) / 4 * (index % 7 === 3 ? 1e4 : 1));
 		const expected = orders.map((order, index) => ({order, score: scores[index]!})).sort((left, right) => right.score - left.score || left.order - right.order);
 		const ranking = rankMatches(Int32Array.from(orders), Float64Array.from(scores), orders.length);
-		return expected.every((entry, index) => ranking.orders[index] === entry.order && ranking.scores[index] === entry.score);
+		const firstPage = rankMatches(Int32Array.from(orders), Float64Array.from(scores), orders.length, 3);
+		return ranking.orders.length === orders.length && expected.every((entry, index) => ranking.orders[index] === entry.order && ranking.scores[index] === entry.score)
+			&& firstPage.orders.length === Math.min(3, orders.length) && [...firstPage.orders].every((order, index) => order === expected[index]!.order);
 	}), {numRuns: 300}));
 });

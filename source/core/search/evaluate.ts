@@ -52,6 +52,7 @@ const k1 = 1.2;
 const b = 0.75;
 /** A prefix is searched as at most this many of its words, the most frequent ones. */
 export const maxExpansions = 64;
+export const maxExpansionPostings = 1_000_000;
 
 /** BM25's inverse document frequency (the variant that is never negative). */
 export function inverseDocumentFrequency(documents: number, documentFrequency: number): number {
@@ -69,6 +70,7 @@ type Alternative = {readonly field: number; readonly slots: ReadonlyArray<readon
 
 class Evaluator {
 	readonly notes: string[] = [];
+	private readonly cutPrefixes = new Set<string>();
 	private readonly postingsCache = new Map<string, Array<Postings | undefined>>();
 
 	constructor(private readonly segments: readonly SegmentSource[], private readonly statistics: IndexStatistics) {}
@@ -239,7 +241,11 @@ class Evaluator {
 		return found;
 	}
 
-	/** The words of a field that start with `prefix`, the most frequent first, at most `maxExpansions`. */
+	/**
+	The words of a field that start with `prefix`, the most frequent first: at most `maxExpansions` of them, and no
+	more than `maxExpansionPostings` postings in all (a one-letter prefix while typing would otherwise score
+	millions), though always the most frequent one.
+	*/
 	private expand(field: number, prefix: string): string[] {
 		const frequencies = new Map<string, number>();
 		for (const segment of this.segments) {
@@ -248,15 +254,24 @@ class Evaluator {
 			}
 		}
 
-		const terms = [...frequencies].sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1)).map(([term]) => term);
-		if (terms.length > maxExpansions) {
-			const note = `${prefix}* matches ${terms.length} words; searched for the ${maxExpansions} most frequent`;
-			if (!this.notes.includes(note)) {
-				this.notes.push(note);
+		const sorted = [...frequencies].sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1));
+		const chosen: string[] = [];
+		let postings = 0;
+		for (const [term, frequency] of sorted) {
+			if (chosen.length >= maxExpansions || (chosen.length > 0 && postings + frequency > maxExpansionPostings)) {
+				break;
 			}
+
+			chosen.push(term);
+			postings += frequency;
 		}
 
-		return terms.slice(0, maxExpansions);
+		if (chosen.length < sorted.length && !this.cutPrefixes.has(prefix)) {
+			this.cutPrefixes.add(prefix);
+			this.notes.push(`${prefix}* matches ${sorted.length} words: searched for the ${chosen.length} most frequent`);
+		}
+
+		return chosen;
 	}
 
 	private postings(field: number, term: string): Array<Postings | undefined> {

@@ -15,9 +15,9 @@ export type Ranking = {readonly orders: Int32Array; readonly scores: Float64Arra
 
 /**
 Rank the first `count` matches, given by the position of their article in its list (`orders`) and their `scores`
-(parallel arrays, not changed).
+(parallel arrays, not changed). With a `limit`, only the best `limit` are returned, found without sorting the rest.
 */
-export function rankMatches(orders: Int32Array, scores: Float64Array, count: number): Ranking {
+export function rankMatches(orders: Int32Array, scores: Float64Array, count: number, limit = count): Ranking {
 	if (count === 0) {
 		return {orders: new Int32Array(0), scores: new Float64Array(0)};
 	}
@@ -33,17 +33,18 @@ export function rankMatches(orders: Int32Array, scores: Float64Array, count: num
 	// the order in the low 21 bits the key is an exact integer of a double. Sorted ascending: best score, then order.
 	const top = Math.round(maximumScore * scoreScale);
 	if (maximumOrder >= orderLimit || top >= 2 ** 32) {
-		return rankWithComparator(orders, scores, count);
+		return rankWithComparator(orders, scores, count, limit);
 	}
 
-	const keys = new Float64Array(count);
+	let keys: Float64Array = new Float64Array(count);
 	for (let index = 0; index < count; index++) {
 		keys[index] = ((top - Math.round(scores[index]! * scoreScale)) * orderLimit) + orders[index]!;
 	}
 
-	keys.sort();
-	const ranked = {orders: new Int32Array(count), scores: new Float64Array(count)};
-	for (let index = 0; index < count; index++) {
+	keys = limit * 8 < count ? smallest(keys, limit) : keys.sort();
+	const shown = Math.min(limit, count);
+	const ranked = {orders: new Int32Array(shown), scores: new Float64Array(shown)};
+	for (let index = 0; index < shown; index++) {
 		const key = keys[index]!;
 		const low = key % orderLimit;
 		ranked.orders[index] = low;
@@ -53,8 +54,55 @@ export function rankMatches(orders: Int32Array, scores: Float64Array, count: num
 	return ranked;
 }
 
-function rankWithComparator(orders: Int32Array, scores: Float64Array, count: number): Ranking {
+/** The `limit` smallest keys, sorted, through a max-heap of that size: for a first page of many matches. */
+function smallest(keys: Float64Array, limit: number): Float64Array {
+	const heap = new Float64Array(limit);
+	let size = 0;
+	const siftDown = (start: number) => {
+		let index = start;
+		for (;;) {
+			const left = (2 * index) + 1;
+			const right = left + 1;
+			let largest = index;
+			if (left < size && heap[left]! > heap[largest]!) {
+				largest = left;
+			}
+
+			if (right < size && heap[right]! > heap[largest]!) {
+				largest = right;
+			}
+
+			if (largest === index) {
+				return;
+			}
+
+			[heap[index], heap[largest]] = [heap[largest]!, heap[index]!];
+			index = largest;
+		}
+	};
+
+	for (const key of keys) {
+		if (size < limit) {
+			// Sift up.
+			let index = size++;
+			heap[index] = key;
+			while (index > 0 && heap[(index - 1) >> 1]! < heap[index]!) {
+				const parent = (index - 1) >> 1;
+				[heap[index], heap[parent]] = [heap[parent]!, heap[index]!];
+				index = parent;
+			}
+		} else if (key < heap[0]!) {
+			heap[0] = key;
+			siftDown(0);
+		}
+	}
+
+	return heap.subarray(0, size).sort();
+}
+
+function rankWithComparator(orders: Int32Array, scores: Float64Array, count: number, limit: number): Ranking {
 	const indexes = Array.from({length: count}, (_, index) => index);
 	indexes.sort((left, right) => scores[right]! - scores[left]! || orders[left]! - orders[right]!);
+	indexes.length = Math.min(indexes.length, limit);
 	return {orders: Int32Array.from(indexes, index => orders[index]!), scores: Float64Array.from(indexes, index => scores[index]!)};
 }

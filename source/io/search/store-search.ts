@@ -173,10 +173,9 @@ export class StoreSearch {
 			}
 		}
 
-		const ranking = rankMatches(matchOrders, matchScores, found);
-		const shown = Math.min(found, options.limit ?? found);
+		const ranking = rankMatches(matchOrders, matchScores, found, options.limit);
 		const hits: SearchHit[] = [];
-		for (let rank = 0; rank < shown; rank++) {
+		for (let rank = 0; rank < ranking.orders.length; rank++) {
 			hits.push({article: articles[ranking.orders[rank]!]!, score: ranking.scores[rank]!});
 		}
 
