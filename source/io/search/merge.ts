@@ -25,6 +25,10 @@ export function mergeSegments(directory: string, name: string, segments: readonl
 		renumbered.push(map);
 	}
 
+	for (const segment of segments) {
+		segment.readSequentially();
+	}
+
 	const writer = new SegmentFileWriter(directory, name);
 	try {
 		const postingsOut = new ByteWriter(4096);
