@@ -84,6 +84,18 @@ test('a damaged search index: one warning, rebuilt, right results, fine the next
 	t.is(next.stdout, damaged.stdout);
 });
 
+test('a cache that cannot be written: one clear line, exit 1', t => {
+	const home = makeHome();
+	fs.mkdirSync(home.home, {recursive: true});
+	const blocker = path.join(home.home, 'not-a-folder');
+	fs.writeFileSync(blocker, '');
+	const result = runCli(['search', 'ferry'], {env: cliEnvironment({config: home.config, cache: blocker}, {INKWIRE_DATA: store})});
+	t.is(result.status, 1);
+	t.is(result.stdout, '');
+	t.regex(result.stderr, /inkwire: cannot write the search index under [^\n]+ \(ENOTDIR\): set XDG_CACHE_HOME to a writable folder\n$/);
+	t.notRegex(result.stderr, /\n\s+at /);
+});
+
 test('hostile articles: nothing from them reaches the terminal unsanitised', t => {
 	const hostile = writeHostileStore();
 	const env = cliEnvironment(makeHome(), {INKWIRE_DATA: hostile});

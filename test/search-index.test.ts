@@ -44,6 +44,19 @@ async function answers(search: StoreSearch): Promise<string> {
 	return JSON.stringify(all);
 }
 
+/** The answers of an index built from nothing over a copy of `store`. */
+async function answersFromScratch(store: string): Promise<string> {
+	const fresh = makeSetup();
+	fs.rmSync(fresh.store, {recursive: true});
+	fs.cpSync(store, fresh.store, {recursive: true});
+	const rebuilt = await open(fresh);
+	try {
+		return await answers(rebuilt);
+	} finally {
+		rebuilt.close();
+	}
+}
+
 function touch(file: string, text: string): void {
 	fs.writeFileSync(file, text);
 	// A later mtime whatever the file system's clock granularity.
@@ -161,12 +174,7 @@ test('an update touches only what changed: one new, one changed and one deleted 
 	search.close();
 
 	// The same answers, to the score, as an index built from scratch: deleted documents count nowhere.
-	const fresh = makeSetup();
-	fs.rmSync(fresh.store, {recursive: true});
-	fs.cpSync(setup.store, fresh.store, {recursive: true});
-	const rebuilt = await open(fresh);
-	t.is(await answers(rebuilt), incremental);
-	rebuilt.close();
+	t.is(await answersFromScratch(setup.store), incremental);
 });
 
 test('many small updates are merged now and then, with the same answers', async t => {
@@ -179,17 +187,12 @@ test('many small updates are merged now and then, with the same answers', async 
 	}
 
 	const search = await open(setup);
-	const manifest = JSON.parse(fs.readFileSync(path.join(setup.cache, fs.readdirSync(setup.cache).find(name => name.startsWith('search-'))!, 'manifest.json'), 'utf8')) as {manifest: {segments: unknown[]}};
+	const manifest = JSON.parse(fs.readFileSync(path.join(searchDirectory(setup), 'manifest.json'), 'utf8')) as {manifest: {segments: unknown[]}};
 	t.true(manifest.manifest.segments.length < 8);
 	t.is((await search.find('harbour note')).total, 10);
 	const incremental = await answers(search);
 	search.close();
-	const fresh = makeSetup();
-	fs.rmSync(fresh.store, {recursive: true});
-	fs.cpSync(setup.store, fresh.store, {recursive: true});
-	const rebuilt = await open(fresh);
-	t.is(await answers(rebuilt), incremental);
-	rebuilt.close();
+	t.is(await answersFromScratch(setup.store), incremental);
 });
 
 function searchDirectory(setup: Setup): string {

@@ -4,6 +4,7 @@ import {formatResultsForTerminal, formatResultsJson, formatResultsText, type Pri
 import {shouldUseColor} from '../core/render/capabilities.js';
 import {LockBusyError} from '../io/search/index-sync.js';
 import {StoreSearch} from '../io/search/store-search.js';
+import {defaultCacheDirectory} from '../io/store/index-cache.js';
 import {warn, writeOut} from '../io/output.js';
 import {loadStore, openReadStateWithWarnings, type CommonFlags} from './context.js';
 
@@ -56,6 +57,11 @@ export async function runSearch(args: readonly string[], flags: CommonFlags & {r
 	} catch (error) {
 		if (error instanceof LockBusyError) {
 			throw new UserError('another inkwire is building the search index: try again in a moment');
+		}
+
+		const code = (error as NodeJS.ErrnoException).code;
+		if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+			throw new UserError(`cannot write the search index under ${defaultCacheDirectory()} (${code}): set XDG_CACHE_HOME to a writable folder`);
 		}
 
 		throw error;
