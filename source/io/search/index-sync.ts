@@ -347,7 +347,11 @@ function removeUnused(directory: string, manifest: Manifest): void {
 	for (const file of fs.readdirSync(directory)) {
 		const match = /^(s[\da-z]+-[\da-f]+)\.(?:terms|post|pos)$/.exec(file);
 		if ((match && !names.has(match[1]!)) || /^manifest\.json\.tmp-/.test(file)) {
-			fs.rmSync(`${directory}/${file}`, {force: true});
+			try {
+				fs.rmSync(`${directory}/${file}`, {force: true});
+			} catch {
+				// Still open elsewhere on a system that forbids removing open files: it goes at the next update.
+			}
 		}
 	}
 }
