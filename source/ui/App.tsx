@@ -9,10 +9,11 @@ import ArticleList from './ArticleList.js';
 import ArticleView from './ArticleView.js';
 import EmptyStore from './EmptyStore.js';
 import Help, {helpOverlayLines} from './Help.js';
-import {articleHints, emptyListMessage, helpHint, listHeader, listHints, plural} from '../core/reader/screen-text.js';
+import {articleHints, emptyListMessage, filterPromptHint, helpHint, listHeader, listHints, plural, searchPromptHint} from '../core/reader/screen-text.js';
 import StatusBar from './StatusBar.js';
 import type {ReaderServices} from './services.js';
 import {useArticleLines} from './use-article-lines.js';
+import {useArticleSearch} from './use-article-search.js';
 import {useReaderEffects} from './use-reader-effects.js';
 import {useReaderStore} from './use-reader-store.js';
 import {useShownArticles} from './use-shown-articles.js';
@@ -46,14 +47,20 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 	const isRead = useCallback((id: string) => readState.isRead(id), [readState]);
 	const {unreadCount, runEffect} = useReaderEffects(services, onQuit);
 
-	const getContext = (state: ReaderState): ReaderContext => ({
-		articles: shownFor(state),
-		listRows,
-		pageRows,
-		lineCount: state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId).length : 0,
-		helpLineCount: state.overlay === 'help' ? helpOverlayLines(width).length : 0,
-		isRead,
-	});
+	const openLines = (state: ReaderState) => (state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId) : undefined);
+	const findMatches = useArticleSearch();
+	const getContext = (state: ReaderState): ReaderContext => {
+		const lines = openLines(state);
+		return {
+			articles: shownFor(state),
+			listRows,
+			pageRows,
+			lineCount: lines?.length ?? 0,
+			helpLineCount: state.overlay === 'help' ? helpOverlayLines(width).length : 0,
+			isRead,
+			findMatches: query => findMatches(lines, query),
+		};
+	};
 
 	const {state, dispatch} = useReaderStore({
 		initialState: () => createInitialState({
@@ -100,9 +107,16 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 		left = helpLineCount > pageRows ? '↑↓ Space scroll · any other key closes the help' : 'Any key closes the help';
 		right = helpLineCount > pageRows ? positionLabel(state.helpOffset, helpLineCount, pageRows) : '';
 	} else if (lines) {
-		body = <ArticleView lines={lines} offset={state.offset} rows={pageRows} margin={margin}/>;
+		const matches = findMatches(lines, state.search);
+		body = <ArticleView lines={lines} offset={state.offset} rows={pageRows} margin={margin} matches={matches}/>;
 		left = state.status ?? articleHints;
-		right = `${positionLabel(state.offset, lines.length, pageRows)} · ${percent(state.offset, lines.length, pageRows)}% · ${helpHint}`;
+		const position = `${positionLabel(state.offset, lines.length, pageRows)} · ${percent(state.offset, lines.length, pageRows)}%`;
+		right = `${matches.length > 0 ? `match ${state.matchIndex + 1} of ${matches.length} · ` : ''}${position} · ${helpHint}`;
+		if (state.searchInput !== undefined) {
+			left = `/${sanitizeLine(state.searchInput)}▏`;
+			right = searchPromptHint;
+			isMessage = true;
+		}
 	} else {
 		const header = listHeader({
 			storeName: services.storeName,
@@ -132,7 +146,7 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 		left = state.status ?? listHints;
 		if (state.isTypingFilter) {
 			left = `Filter: ${sanitizeLine(state.filter)}▏`;
-			right = 'Enter keep · Esc clear';
+			right = filterPromptHint;
 			isMessage = true;
 		} else if (state.overlay === 'confirm-mark-all') {
 			const count = shown.filter(article => !readState.isRead(article.id)).length;

@@ -30,6 +30,7 @@ export const listHints = [
 export const articleHints = [
 	hint('article', ['page-down'], 'page'),
 	hint('article', ['next-article', 'previous-article'], 'next/previous'),
+	hint('article', ['search'], 'search'),
 	hint('article', ['open-url'], 'browser'),
 	hint('article', ['back'], 'back'),
 ].join(' · ');
@@ -43,6 +44,12 @@ export function emptyListMessage(options: {readonly unreadOnly: boolean; readonl
 		? `No unread articles. Press ${keyFor('list', 'toggle-unread-only')} to show all.`
 		: `No articles match the filter. Press ${keyFor('list', 'filter')} and ${keyFor('filter', 'clear-filter')} to clear it.`;
 }
+
+/** The hints while a filter is typed: "Enter keep · Esc clear". */
+export const filterPromptHint = `${keyFor('filter', 'accept-filter')} keep · ${keyFor('filter', 'clear-filter')} clear`;
+
+/** The hints while a search is typed in the pager. */
+export const searchPromptHint = `${keyFor('search', 'accept-search')} search · ${keyFor('search', 'cancel-search')} cancel`;
 
 /** The one hint of the empty-store screen. */
 export const emptyStoreHint = `${keyFor('list', 'quit')} quit`;
