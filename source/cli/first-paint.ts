@@ -7,7 +7,7 @@ import {sanitizeLine} from '../core/text/sanitize.js';
 import {UserError} from '../core/errors.js';
 import type {ReadLookup} from '../core/store/library.js';
 import {fitWidth, formatRow, unreadMarker} from '../core/reader/list-row.js';
-import {listHeader, listHints, helpHint, statusLine} from '../core/reader/screen-text.js';
+import {listHeader, listHints, listPosition, statusLine} from '../core/reader/screen-text.js';
 import {readFirstScreen} from '../io/store/index-cache.js';
 import {defaultConfigDirectory, peekReadMarks} from '../io/marks/peek.js';
 
@@ -73,7 +73,7 @@ export class StartScreen {
 			lines.push('');
 		}
 
-		lines.push(inverse(statusLine(listHints, helpHint, width)));
+		lines.push(inverse(statusLine(listHints, listPosition(0, total), width)));
 		this.#write(`${escape}H` + lines.map(line => line + clearLine).join('\n'));
 	}
 

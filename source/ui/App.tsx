@@ -9,7 +9,7 @@ import ArticleList from './ArticleList.js';
 import ArticleView from './ArticleView.js';
 import EmptyStore from './EmptyStore.js';
 import Help, {helpOverlayLines} from './Help.js';
-import {articleHints, emptyListMessage, filterPromptHint, helpHint, listHeader, listHints, plural, searchPromptHint} from '../core/reader/screen-text.js';
+import {articleHints, emptyListMessage, filterPromptHint, helpHint, listHeader, listHints, listPosition, plural, searchPromptHint} from '../core/reader/screen-text.js';
 import StatusBar from './StatusBar.js';
 import type {ReaderServices} from './services.js';
 import {useArticleLines} from './use-article-lines.js';
@@ -144,6 +144,7 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 			</>
 		);
 		left = state.status ?? listHints;
+		right = listPosition(state.cursor, shown.length);
 		if (state.isTypingFilter) {
 			left = `Filter: ${sanitizeLine(state.filter)}▏`;
 			right = filterPromptHint;

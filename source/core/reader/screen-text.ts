@@ -92,3 +92,8 @@ export function statusLine(left: string, right: string, width: number): string {
 	const leftWidth = Math.max(0, width - rightWidth - 1);
 	return leftWidth > 0 ? `${padToWidth(left, leftWidth)} ${fitWidth(right, rightWidth)}` : fitWidth(right, width);
 }
+
+/** The right side of the list's status line: where the highlight is in the shown list, and the help key. */
+export function listPosition(cursor: number, shown: number): string {
+	return shown === 0 ? helpHint : `${(cursor + 1).toLocaleString('en-US')}/${shown.toLocaleString('en-US')} · ${helpHint}`;
+}
