@@ -1,11 +1,11 @@
 import process from 'node:process';
 import {UserError} from '../core/errors.js';
 import {formatResultsForTerminal, formatResultsJson, formatResultsText, type PrintedResult} from '../core/search/format.js';
-import {shouldUseColor} from '../core/render/capabilities.js';
 import {LockBusyError} from '../io/search/index-sync.js';
 import {StoreSearch} from '../io/search/store-search.js';
 import {defaultCacheDirectory} from '../io/store/index-cache.js';
 import {warn, writeOut} from '../io/output.js';
+import {chooseColor} from './color.js';
 import {loadStore, openReadStateWithWarnings, type CommonFlags} from './context.js';
 
 /** Results shown when `--limit` is not given. */
@@ -43,13 +43,15 @@ function progressReporter(): ((done: number, total: number) => void) | undefined
 `inkwire search <query> [--json] [--limit N]`: ranked results with a snippet. Exits 1 when nothing matches, as grep
 does, so that scripts can test for a match.
 */
-export async function runSearch(args: readonly string[], flags: CommonFlags & {readonly json: boolean; readonly limit?: string}): Promise<number> {
+export async function runSearch(args: readonly string[], flags: CommonFlags & {readonly json?: boolean; readonly limit?: string; readonly color?: string}): Promise<number> {
 	const text = args.join(' ').trim();
 	if (text === '') {
 		throw new UserError('search needs a query, for example: inkwire search "city council" source:reuters', 2);
 	}
 
 	const limit = parseLimit(flags.limit);
+	const isTty = Boolean(process.stdout.isTTY);
+	const color = chooseColor(flags.color, isTty, process.env);
 	const scan = await loadStore(flags, process.env);
 	let search: StoreSearch;
 	try {
@@ -80,7 +82,7 @@ export async function runSearch(args: readonly string[], flags: CommonFlags & {r
 		}
 
 		if (results.hits.length === 0) {
-			if (process.stdout.isTTY) {
+			if (isTty) {
 				warn('no articles match');
 			}
 
@@ -97,8 +99,8 @@ export async function runSearch(args: readonly string[], flags: CommonFlags & {r
 		}));
 		if (flags.json) {
 			await writeOut(formatResultsJson(printed));
-		} else if (process.stdout.isTTY) {
-			await writeOut(formatResultsForTerminal(printed, results.query, shouldUseColor(true, process.env)));
+		} else if (isTty) {
+			await writeOut(formatResultsForTerminal(printed, results.query, color));
 		} else {
 			await writeOut(formatResultsText(printed));
 		}
