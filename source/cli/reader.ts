@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {shouldUseColor, shouldUseHyperlinks} from '../core/render/capabilities.js';
 import {UserError} from '../core/errors.js';
-import {renderArticle} from '../core/render/article.js';
+import {prepareRender, renderArticle} from '../core/render/article.js';
 import {openInBrowser} from '../io/browser.js';
 import {loadArticle, type StoredArticle} from '../io/store/scan.js';
 import {openReadState} from '../io/marks/read-state.js';
@@ -54,7 +54,8 @@ export async function startReader(flags: CommonFlags, screen: StartScreen, stdin
 
 			return loadArticle(stored.path, stored.id);
 		},
-		renderArticle: (article, width) => renderArticle(article, {width, color, hyperlinks}),
+		renderArticle: (article, width, highlight) => renderArticle(article, {width, color, hyperlinks, highlight}),
+		prepareArticle: prepareRender,
 		openUrl: async url => openInBrowser(url),
 		warnings: [...scan.warnings, ...readState.warnings],
 	};

@@ -1,7 +1,7 @@
 import {Box, Text, useInput} from 'ink';
 import {useCallback, useRef} from 'react';
 import {keyNames} from '../core/reader/keymap.js';
-import {fitWidth} from '../core/reader/list-row.js';
+import {fitWidth} from '../core/text/width.js';
 import {clampOffset, percent, positionLabel} from '../core/reader/viewport.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {createInitialState, type ReaderContext, type ReaderState} from '../core/reader/state.js';
@@ -48,7 +48,7 @@ export default function App({services, width, height, onQuit}: Props) {
 		articles: shownFor(state),
 		listRows,
 		pageRows,
-		lineCount: state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId).length : 0,
+		lineCount: state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId).lines.length : 0,
 		helpLineCount: state.overlay === 'help' ? helpOverlayLines(width).length : 0,
 		isRead,
 	});
@@ -67,7 +67,7 @@ export default function App({services, width, height, onQuit}: Props) {
 
 	// A resize re-wraps the open article: keep the reader at the same fraction of it. Updating state while rendering
 	// (React re-renders at once, before anything is drawn) avoids a frame at the wrong place.
-	const lines = state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId) : undefined;
+	const lines = state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId).lines : undefined;
 	const layout = useRef<{articleId?: string; textWidth: number; lineCount: number}>({textWidth, lineCount: 0});
 	if (lines && layout.current.articleId === state.articleId && layout.current.textWidth !== textWidth) {
 		dispatch({type: 'relayout', oldLineCount: layout.current.lineCount, newLineCount: lines.length});

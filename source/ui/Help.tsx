@@ -1,7 +1,6 @@
 import {Box, Text} from 'ink';
-import stringWidth from 'string-width';
 import {bindingsFor, contextTitle, formatKeys, type KeyContext} from '../core/reader/keymap.js';
-import {fitWidth, padToWidth} from '../core/reader/list-row.js';
+import {displayWidth, fitWidth, padToWidth} from '../core/text/width.js';
 import {clampOffset, visibleLines} from '../core/reader/viewport.js';
 
 type Props = {
@@ -15,7 +14,7 @@ type Props = {
 /** One context's bindings as lines: a title, then "keys  description" with the keys in a column. */
 function sectionLines(context: KeyContext): string[] {
 	const bindings = bindingsFor(context);
-	const keysWidth = Math.max(...bindings.map(binding => stringWidth(formatKeys(binding))));
+	const keysWidth = Math.max(...bindings.map(binding => displayWidth(formatKeys(binding))));
 	return [
 		contextTitle(context),
 		...bindings.map(binding => `  ${padToWidth(formatKeys(binding), keysWidth)}  ${binding.description}`),
@@ -29,8 +28,8 @@ global keys on the right when the window is wide enough, else one column.
 export function helpLines(width: number): string[] {
 	const list = sectionLines('list');
 	const other = [...sectionLines('article'), '', ...sectionLines('global')];
-	const leftWidth = Math.max(...list.map(line => stringWidth(line))) + 4;
-	const rightWidth = Math.max(...other.map(line => stringWidth(line)));
+	const leftWidth = Math.max(...list.map(line => displayWidth(line))) + 4;
+	const rightWidth = Math.max(...other.map(line => displayWidth(line)));
 	if (leftWidth + rightWidth > width) {
 		return [...list, '', ...other];
 	}
