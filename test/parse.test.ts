@@ -237,11 +237,13 @@ test('front matter never closed: read as body, with a warning', t => {
 	t.true(article.body.includes('Body text that follows'));
 });
 
-test('front matter that is a list or a scalar: ignored with a warning', t => {
-	for (const yaml of ['- a\n- b', 'just text', '42']) {
-		const {article, warnings} = parseMarkdown(`---\n${yaml}\n---\n# Real Title\n\nbody`);
-		t.is(article.title, 'Real Title', yaml);
-		t.is(warnings.length, 1, yaml);
+test('a leading --- block that is not a mapping of fields is Markdown, kept in the body without a warning', t => {
+	for (const [yaml, title] of [['- a\n- b', 'a'], ['just text', 'just text'], ['42 reasons to read on.', '42 reasons to read on.']]) {
+		const text = `---\n${yaml}\n---\n# Real Title\n\nbody`;
+		const {article, warnings} = parseMarkdown(text);
+		t.is(article.body, text, yaml);
+		t.is(article.title, title, yaml);
+		t.deepEqual(warnings, [], yaml);
 	}
 });
 

@@ -1,5 +1,5 @@
 /**
-inkwire's own styling, decided by a boolean rather than by the environment: chalk and marked-terminal read
+inkwire's own styling, decided by a boolean rather than by the environment: chalk reads
 FORCE_COLOR and the TTY state of process.stdout, which a pure renderer must not depend on.
 */
 
