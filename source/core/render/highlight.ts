@@ -93,8 +93,14 @@ export function highlightCode(code: string, name: string): CodeSpan[] | undefine
 			scopes.pop();
 		},
 		ontext(text) {
+			// htmlparser2 reports text in pieces (at every entity): pieces of one scope make one span.
 			const scope = scopes.at(-1);
-			spans.push(scope === undefined ? {text} : {text, scope});
+			const last = spans.at(-1);
+			if (last !== undefined && last.scope === scope) {
+				spans[spans.length - 1] = {...last, text: last.text + text};
+			} else {
+				spans.push(scope === undefined ? {text} : {text, scope});
+			}
 		},
 	}, {decodeEntities: true});
 	parser.write(html);

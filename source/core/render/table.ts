@@ -39,37 +39,36 @@ function measureCell(text: string): Cell {
 }
 
 /**
-Share `room` columns among columns that want `needs[i]` more each, in proportion, never giving one more than it
-wants; the columns left over by rounding go to the neediest.
+Share `room` columns among columns that want `needs[i]` more each, never giving one more than it wants, fairly in
+the max-min sense: a column wanting less than an equal share gets all it wants, and what it leaves is shared again
+among the rest. So a short column ("Harbour Harriers") is kept whole beside a long one. Returns the room left.
 */
 function share(widths: number[], needs: readonly number[], room: number): number {
-	const total = needs.reduce((sum, need) => sum + need, 0);
-	if (total <= room) {
-		for (const [index, need] of needs.entries()) {
-			widths[index]! += need;
-		}
-
-		return room - total;
-	}
-
 	let left = room;
-	for (const [index, need] of needs.entries()) {
-		const grant = Math.floor(room * need / total);
-		widths[index]! += grant;
-		left -= grant;
-	}
+	let open = needs.map((need, index) => ({index, need})).filter(({need}) => need > 0);
+	while (open.length > 0 && left > 0) {
+		const equal = Math.floor(left / open.length);
+		const satisfied = open.filter(({need}) => need <= equal);
+		if (satisfied.length === 0) {
+			// Every column wants more than an equal share: give each that share, and the odd columns to the neediest.
+			open.sort((a, b) => b.need - a.need);
+			for (const [rank, {index}] of open.entries()) {
+				const grant = equal + (rank < left - equal * open.length ? 1 : 0);
+				widths[index]! += grant;
+			}
 
-	const order = needs.map((need, index) => ({need, index})).sort((a, b) => b.need - a.need);
-	for (const {index} of order) {
-		if (left === 0) {
-			break;
+			return 0;
 		}
 
-		widths[index]!++;
-		left--;
+		for (const {index, need} of satisfied) {
+			widths[index]! += need;
+			left -= need;
+		}
+
+		open = open.filter(({need}) => need > equal);
 	}
 
-	return 0;
+	return left;
 }
 
 /** Column widths that fit `available`, or undefined when the columns cannot all get a readable width. */
@@ -175,7 +174,11 @@ export function renderTable(token: Tokens.Table, width: number, context: InlineC
 		const paint = styles.rule;
 		const body = rows.map(row => drawRow(row, widths, aligns, paint));
 		const isTall = body.some(row => row.length > 1);
-		lines = [paint(rule(widths, '┌', '┬', '┐')), ...drawRow(header, widths, aligns, paint), paint(rule(widths, '├', '┼', '┤'))];
+		lines = [paint(rule(widths, '┌', '┬', '┐')), ...drawRow(header, widths, aligns, paint)];
+		if (body.length > 0) {
+			lines.push(paint(rule(widths, '├', '┼', '┤')));
+		}
+
 		for (const [index, row] of body.entries()) {
 			if (isTall && index > 0) {
 				lines.push(paint(rule(widths, '├', '┼', '┤')));

@@ -14,6 +14,7 @@ const piece = /\u001B\[[\d;:]*m|\u001B\]8;[^\u0007\u001B]*(?:\u0007|\u001B\\)|\r
 // eslint-disable-next-line no-control-regex
 const escapeOnly = /^\u001B/;
 const printableAscii = /^[\u0020-\u007E]*$/;
+const singleSpacedAscii = /^[\u0021-\u007E]+(?: [\u0021-\u007E]+)*$/;
 // Scripts written without spaces between words: a line may break between any two of their characters.
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFF60]/u;
 // Punctuation that must not start a line, so it stays with the character before it.
@@ -122,6 +123,11 @@ Wrap inline text into lines no wider than `width` columns. Spaces, tabs and soft
 */
 export function wrapText(text: string, width: number): string[] {
 	const measure = Math.max(1, width);
+	// Most headings, cells and short paragraphs: printable ASCII words with single spaces that fit on one line.
+	if (text.length <= measure && singleSpacedAscii.test(text)) {
+		return [text];
+	}
+
 	const lines: string[] = [];
 	let line = '';
 	let column = 0;
