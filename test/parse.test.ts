@@ -238,7 +238,8 @@ test('front matter never closed: read as body, with a warning', t => {
 });
 
 test('a leading --- block that is not a mapping of fields is Markdown, kept in the body without a warning', t => {
-	for (const [yaml, title] of [['- a\n- b', 'a'], ['just text', 'just text'], ['42 reasons to read on.', '42 reasons to read on.']]) {
+	const cases: Array<[string, string]> = [['- a\n- b', 'a'], ['just text', 'just text'], ['42 reasons to read on.', '42 reasons to read on.']];
+	for (const [yaml, title] of cases) {
 		const text = `---\n${yaml}\n---\n# Real Title\n\nbody`;
 		const {article, warnings} = parseMarkdown(text);
 		t.is(article.body, text, yaml);
