@@ -9,6 +9,7 @@ import path from 'node:path';
 import test from 'ava';
 import {articleIdFromPath} from '../source/core/article/parse.js';
 import {prepareRender, renderArticle} from '../source/core/render/article.js';
+import {languages} from '../source/core/render/highlight-languages.js';
 import {loadArticle} from '../source/io/store/scan.js';
 import {hostileArticle, hostilePieces} from './fixtures/render/articles.js';
 import {cliEnvironment, makeHome, root, runCliBatch, type BatchJob} from './helpers/cli.js';
@@ -109,4 +110,39 @@ test('the bundle takes a fallback where the source does, and says why with --ver
 	t.is(result!.status, 0);
 	t.true(result!.stdout.includes('⚠ Part of this article is shown as plain text.'));
 	t.regex(result!.stderr, /inkwire: Part of this article is shown as plain text\. \(a paragraph with more than 2,000 emphasis or bracket delimiters\)/);
+});
+
+/** The chunks a built file imports statically (loaded with it), transitively. */
+function staticChunks(file: string, seen = new Set<string>()): Set<string> {
+	const queue = [file];
+	while (queue.length > 0) {
+		const current = queue.pop()!;
+		for (const match of fs.readFileSync(current, 'utf8').matchAll(/^(?:import|export)\s[^;]*?from\s*"(\.[^"]+)"|^import\s*"(\.[^"]+)"/gm)) {
+			const target = path.resolve(path.dirname(current), match[1] ?? match[2]!);
+			if (!seen.has(target)) {
+				seen.add(target);
+				queue.push(target);
+			}
+		}
+	}
+
+	return seen;
+}
+
+test('highlight.js is in chunks of its own, loaded only by an article whose code names a language', t => {
+	const chunks = path.join(root, 'dist/chunks');
+	const show = fs.readdirSync(chunks).find(name => name.startsWith('show-'))!;
+	const loaded = staticChunks(path.join(chunks, show));
+	loaded.add(path.join(chunks, show));
+	for (const file of staticChunks(path.join(root, 'dist/cli.js'))) {
+		loaded.add(file);
+	}
+
+	const highlighter = fs.readdirSync(chunks).filter(name => fs.readFileSync(path.join(chunks, name), 'utf8').includes('Falling back to no-highlight mode'));
+	t.is(highlighter.length, 1);
+	t.false(loaded.has(path.join(chunks, highlighter[0]!)), 'highlight.js core is loaded with `show`');
+	// Each language is a chunk named after its file (javascript-HASH.js).
+	const languageChunks = fs.readdirSync(chunks).filter(name => languages.has(name.replace(/-[A-Z\d]+\.js$/, '')));
+	t.is(languageChunks.length, languages.size);
+	t.deepEqual(languageChunks.filter(name => loaded.has(path.join(chunks, name))), []);
 });

@@ -48,9 +48,10 @@ function renderHeading(token: Tokens.Heading, width: number, context: BlockConte
 	return painted;
 }
 
-function renderHtmlBlock(html: string, width: number, context: BlockContext): string[] {
+/** Paragraphs of inline text wrapped to `width`, one blank line between them; blank paragraphs take no room. */
+export function wrapParagraphs(paragraphs: Iterable<string>, width: number): string[] {
 	const lines: string[] = [];
-	for (const paragraph of renderHtmlText(html, {...context, blockBreak: paragraphMark}).split(paragraphMark)) {
+	for (const paragraph of paragraphs) {
 		if (stripStyles(paragraph).trim() === '') {
 			continue;
 		}
@@ -65,6 +66,10 @@ function renderHtmlBlock(html: string, width: number, context: BlockContext): st
 	}
 
 	return lines;
+}
+
+function renderHtmlBlock(html: string, width: number, context: BlockContext): string[] {
+	return wrapParagraphs(renderHtmlText(html, {...context, blockBreak: paragraphMark}).split(paragraphMark), width);
 }
 
 /** The tokens of a list item without its task checkbox: the list draws that as the item's marker. */

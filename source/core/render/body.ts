@@ -7,8 +7,7 @@ warning; none is silent.
 */
 import {Marked, type Token, type Tokens} from 'marked';
 import {sanitizeText} from '../text/sanitize.js';
-import {wrapText} from '../text/wrap.js';
-import {maximumNesting, renderBlocks, topLevel, type BlockContext} from './blocks.js';
+import {maximumNesting, renderBlocks, topLevel, wrapParagraphs, type BlockContext} from './blocks.js';
 import {codeLanguage} from './code.js';
 import {inlinePlainText, renderHtmlText, stripStyles} from './inline.js';
 import {createStyles} from './styles.js';
@@ -221,22 +220,7 @@ export function bodyLanguages(markdown: string): readonly string[] {
 
 /** Text shown without Markdown: sanitised, split at blank lines, wrapped. */
 function plainParagraphs(text: string, measure: number): string[] {
-	const lines: string[] = [];
-	for (const paragraph of sanitizeText(text).split(/\n[ \t]*\n/)) {
-		if (paragraph.trim() === '') {
-			continue;
-		}
-
-		if (lines.length > 0) {
-			lines.push('');
-		}
-
-		for (const line of wrapText(paragraph, measure)) {
-			lines.push(line);
-		}
-	}
-
-	return lines;
+	return wrapParagraphs(sanitizeText(text).split(/\n[ \t]*\n/), measure);
 }
 
 const plainStyles = createStyles(false);
