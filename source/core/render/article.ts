@@ -7,7 +7,8 @@ import type {Article} from '../article/article.js';
 import {isSafeTerminalOutput, sanitizeLine} from '../text/sanitize.js';
 import {balanceStyles} from '../text/sgr.js';
 import {fitWidth} from '../text/width.js';
-import {hardBreak, wrapText} from '../text/wrap.js';
+import {hardBreak} from '../text/marks.js';
+import {wrapText} from '../text/wrap.js';
 import {bodyLanguages, renderBody} from './body.js';
 import {formatMetadata} from './formats.js';
 import {isLanguageReady, loadLanguages} from './highlight.js';
@@ -139,10 +140,10 @@ export function renderArticle(article: Article, options: RenderOptions): RenderR
 	const measure = textMeasure(options.width);
 	const styles = createStyles(options.color);
 	const warnings = createWarningLog();
-	const links = createLinkRegistry();
+	const links = createLinkRegistry({styles, hyperlinks: options.hyperlinks, warnings});
 	const header = guard(balanceStyles(renderHeader(article, measure, styles, options.hyperlinks)), warnings);
 	const context = {
-		measure, styles, color: options.color, hyperlinks: options.hyperlinks, highlight: options.highlight ?? true,
+		measure, styles, color: options.color, highlight: options.highlight ?? true,
 		links, warnings, showImages: true, blockBreak: hardBreak,
 	};
 	const body = renderBody(article.body, sanitizeLine(article.title), context);

@@ -232,7 +232,7 @@ function visibleText(token: Token): string | undefined {
 	}
 
 	if (token.type === 'html') {
-		const text = renderHtmlText(token.text, {styles: plainStyles, hyperlinks: false, warnings: createWarningLog(), showImages: false, blockBreak: ' '});
+		const text = renderHtmlText(token.text, {styles: plainStyles, warnings: createWarningLog(), showImages: false, blockBreak: ' '});
 		return stripStyles(text).replace(/\s+/g, ' ').trim();
 	}
 

@@ -6,18 +6,16 @@ a fixed cap is flattened to its text, so the depth of recursion never depends on
 import {Lexer, type Token, type Tokens} from 'marked';
 import {decodeEntities} from '../text/entities.js';
 import {sanitizeText} from '../text/sanitize.js';
-import {displayWidth, fitWidth} from '../text/width.js';
-import {hardBreak} from '../text/wrap.js';
+import {hardBreak} from '../text/marks.js';
 import {readHtml, type HtmlEvent, type HtmlStyle} from './html.js';
-import {checkLinkTarget, hyperlink, maximumLinkText, type LinkRegistry} from './links.js';
+import type {LinkRegistry} from './links.js';
 import {createStyles, type Paint, type Styles} from './styles.js';
-import {createWarningLog, formatCount, type WarningLog} from './warnings.js';
+import {createWarningLog, type WarningLog} from './warnings.js';
 
 /** What inline rendering needs to know. */
 export type InlineContext = {
 	readonly styles: Styles;
-	readonly hyperlinks: boolean;
-	/** Where links are numbered; without one, links show their text only (titles, comparisons). */
+	/** Where links are numbered and styled; without one, links show their text only (titles, comparisons). */
 	readonly links?: LinkRegistry;
 	readonly warnings: WarningLog;
 	/** `[image: alt]` for images; false drops them (a title made of badges is no title). */
@@ -26,8 +24,7 @@ export type InlineContext = {
 	readonly blockBreak: string;
 };
 
-/** Separates paragraphs in the text of an HTML block; sanitised text never holds this control character. */
-export const paragraphMark = '\u001C';
+export {paragraphMark} from '../text/marks.js';
 
 const maximumDepth = 32;
 // eslint-disable-next-line no-control-regex
@@ -276,32 +273,7 @@ class InlineBuilder {
 
 	/** A link's text, numbered when its target may be a link; otherwise its text alone. */
 	private formatLink(inner: string, href: string): string {
-		const {styles, links, warnings} = this.context;
-		const plain = stripStyles(inner);
-		const target = checkLinkTarget(href);
-		if (target === undefined || links === undefined) {
-			return inner;
-		}
-
-		const isTooLong = displayWidth(plain) > maximumLinkText;
-		const shownPlain = isTooLong ? fitWidth(plain, maximumLinkText) : plain;
-		if ('tooLong' in target) {
-			warnings.add('long-link', 'A link too long to be one is shown as text.', `a link target of ${formatCount(target.tooLong)} characters`);
-			return shownPlain;
-		}
-
-		if (isTooLong) {
-			warnings.add('long-link', 'A link text too long to show whole is cut.', `a link text of ${formatCount(plain.length)} characters`);
-		}
-
-		const {url} = target;
-		const isBare = plain === url || `mailto:${plain}` === url || `http://${plain}` === url;
-		let shown = isBare ? styles.url(isTooLong ? shownPlain : inner) : styles.link(isTooLong ? shownPlain : inner);
-		if (this.context.hyperlinks) {
-			shown = hyperlink(url, shown);
-		}
-
-		return shown + styles.linkNumber(`[${links.add(url, shownPlain)}]`);
+		return this.context.links?.format(inner, stripStyles(inner), href) ?? inner;
 	}
 }
 
@@ -321,7 +293,6 @@ export function renderHtmlText(html: string, context: InlineContext): string {
 
 const plainContext: InlineContext = {
 	styles: createStyles(false),
-	hyperlinks: false,
 	warnings: createWarningLog(),
 	showImages: false,
 	blockBreak: ' ',

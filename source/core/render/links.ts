@@ -4,6 +4,9 @@ address survives every terminal and every pipe. Only http, https and mailto targ
 are added on top where the caller says the terminal supports them.
 */
 import {sanitizeLine} from '../text/sanitize.js';
+import {displayWidth, fitWidth} from '../text/width.js';
+import type {Styles} from './styles.js';
+import {formatCount, type WarningLog} from './warnings.js';
 
 /** A numbered link of a rendered article. */
 export type RenderLink = {
@@ -28,23 +31,53 @@ const closeHyperlink = '\u001B]8;;\u001B\\';
 
 /** The numbered links of one render; a URL seen twice keeps its first number. */
 export type LinkRegistry = {
-	/** The number of `url`, given it if it has none yet. */
-	add(url: string, text: string): number;
+	/**
+	A link as the text shows it: `inner` (styled; `plain` is its text) numbered as `text[3]`, OSC 8 around it when
+	hyperlinks are on; `inner` alone when `href` may not be a link.
+	*/
+	format(inner: string, plain: string, href: string): string;
 	readonly list: () => RenderLink[];
 };
 
+/** What formatting links needs from the render. */
+export type LinkContext = {readonly styles: Styles; readonly hyperlinks: boolean; readonly warnings: WarningLog};
+
 /** A fresh registry for one render. */
-export function createLinkRegistry(): LinkRegistry {
+export function createLinkRegistry({styles, hyperlinks, warnings}: LinkContext): LinkRegistry {
 	const byUrl = new Map<string, RenderLink>();
+	const add = (url: string, text: string) => {
+		let link = byUrl.get(url);
+		if (!link) {
+			link = {number: byUrl.size + 1, text, url};
+			byUrl.set(url, link);
+		}
+
+		return link.number;
+	};
+
 	return {
-		add(url, text) {
-			let link = byUrl.get(url);
-			if (!link) {
-				link = {number: byUrl.size + 1, text, url};
-				byUrl.set(url, link);
+		format(inner, plain, href) {
+			const target = checkLinkTarget(href);
+			if (target === undefined) {
+				return inner;
 			}
 
-			return link.number;
+			const isTooLong = displayWidth(plain) > maximumLinkText;
+			const shownPlain = isTooLong ? fitWidth(plain, maximumLinkText) : plain;
+			if ('tooLong' in target) {
+				warnings.add('long-link', 'A link too long to be one is shown as text.', `a link target of ${formatCount(target.tooLong)} characters`);
+				return shownPlain;
+			}
+
+			if (isTooLong) {
+				warnings.add('long-link', 'A link text too long to show whole is cut.', `a link text of ${formatCount(plain.length)} characters`);
+			}
+
+			const {url} = target;
+			const shown = isTooLong ? shownPlain : inner;
+			const isBare = plain === url || `mailto:${plain}` === url || `http://${plain}` === url;
+			const styled = isBare ? styles.url(shown) : styles.link(shown);
+			return (hyperlinks ? hyperlink(url, styled) : styled) + styles.linkNumber(`[${add(url, shownPlain)}]`);
 		},
 		list: () => [...byUrl.values()],
 	};

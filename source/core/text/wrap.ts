@@ -4,10 +4,10 @@ Breaks at spaces, between CJK characters (which are written without spaces) and 
 line are cut by columns. The input must already be sanitised: the only escapes it may hold are the renderer's own.
 Every step is a single pass: linear in the text, whatever the text holds.
 */
+import {hardBreak} from './marks.js';
 import {displayWidth, splitGraphemes} from './width.js';
 
-/** Marks a hard line break (Markdown `  \n` or `<br>`) inside inline text; sanitised text has no CR left. */
-export const hardBreak = '\r';
+export {hardBreak} from './marks.js';
 
 // eslint-disable-next-line no-control-regex
 const piece = /\u001B\[[\d;:]*m|\u001B\]8;[^\u0007\u001B]*(?:\u0007|\u001B\\)|\r|[ \t\n]+|[^\u001B\r \t\n]+/g;
