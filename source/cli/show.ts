@@ -123,9 +123,10 @@ export async function runShow(queries: readonly string[], flags: CommonFlags & {
 	const article = await resolveArticle(queries[0]!, flags);
 	const readState = openReadStateWithWarnings();
 	const chosen = format ?? (color ? 'ansi' : 'plain');
-	if (chosen === 'ansi') {
-		// Syntax colours for the languages the article's code names load here, and only for such an article.
-		await prepareRender(article);
+	if (chosen === 'ansi' || chosen === 'plain') {
+		// What the article needs loads here, and only for such an article: syntax colours for the languages its code
+		// names (ansi only), emoji for its shortcodes.
+		await prepareRender(article, {highlight: chosen === 'ansi'});
 	}
 
 	const {text, warnings} = formatArticle(article, {

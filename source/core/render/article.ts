@@ -3,6 +3,7 @@ An article as terminal lines, styled or plain: the header (title, metadata, the 
 each way the render had to simplify the article, the body (body.ts), and the numbered links. Colour and hyperlinks
 are the caller's decision, passed as booleans: nothing here looks at the environment or at process.stdout.
 */
+import {hasShortcodes, isEmojiReady, loadEmoji} from './emoji.js';
 import type {Article} from '../article/article.js';
 import {isSafeTerminalOutput, sanitizeLine} from '../text/sanitize.js';
 import {balanceStyles} from '../text/sgr.js';
@@ -64,13 +65,17 @@ Load what rendering `article` needs that is not loaded yet: the highlighters of 
 Await it before `renderArticle` with colour on; it resolves at once for an article without such code, and never
 rejects (a failure shows as a warning in the render).
 */
-export async function prepareRender(article: Article): Promise<void> {
-	await loadLanguages(bodyLanguages(article.body));
+export async function prepareRender(article: Article, options: {readonly highlight?: boolean} = {}): Promise<void> {
+	const {highlight = true} = options;
+	await Promise.all([
+		highlight ? loadLanguages(bodyLanguages(article.body)) : undefined,
+		hasShortcodes(article.body) ? loadEmoji() : undefined,
+	]);
 }
 
 /** Whether `renderArticle` has everything it needs for `article` now (prepareRender would load nothing). */
 export function isRenderPrepared(article: Article): boolean {
-	return bodyLanguages(article.body).every(language => isLanguageReady(language));
+	return bodyLanguages(article.body).every(language => isLanguageReady(language)) && (isEmojiReady() || !hasShortcodes(article.body));
 }
 
 /** A URL as shown: sanitised, cut past `maximumShownUrl` columns. */

@@ -3,6 +3,7 @@ Inline Markdown (marked's inline tokens) as one styled string, ready for wrapTex
 emphasis and code styled, links numbered, images as `[image: alt]`, inline HTML through html.ts. Nesting deeper than
 a fixed cap is flattened to its text, so the depth of recursion never depends on the input.
 */
+import {replaceShortcodes} from './emoji.js';
 import {Lexer, type Token, type Tokens} from 'marked';
 import {decodeEntities} from '../text/entities.js';
 import {sanitizeText} from '../text/sanitize.js';
@@ -107,7 +108,7 @@ class InlineBuilder {
 					this.addTokens(token.tokens, depth + 1);
 				} else {
 					// From the source: marked's `text` has numeric references decoded by its own rules and `&` escaped.
-					this.addText(decodeEntities(token.raw));
+					this.addText(replaceShortcodes(decodeEntities(token.raw)));
 				}
 
 				break;
