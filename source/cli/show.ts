@@ -3,7 +3,7 @@ import path from 'node:path';
 import type {Article} from '../core/article/article.js';
 import {UserError} from '../core/errors.js';
 import {articleIdFromPath, formatOfPath} from '../core/article/parse.js';
-import {formatJson, formatMarkdown, prepareRender, renderArticle, type RenderWarning} from '../core/render/article.js';
+import {formatJson, formatMarkdown, maximumMeasure, prepareRender, renderArticle, type RenderWarning} from '../core/render/article.js';
 import {chooseWidth, shouldUseHyperlinks} from '../core/render/capabilities.js';
 import {stripByteOrderMark} from '../core/text/input.js';
 import {loadArticle, maxArticleBytes, parseArticleText} from '../io/store/scan.js';
@@ -59,6 +59,7 @@ export async function resolveArticle(query: string, flags: CommonFlags): Promise
 
 export type ShowOptions = {
 	readonly format: ShowFormat;
+	/** Lines of at most this many columns (no margins: a pipe or a terminal gets the whole width). */
 	readonly width: number;
 	readonly hyperlinks: boolean;
 	readonly isRead: boolean;
@@ -79,7 +80,7 @@ export function formatArticle(article: Article, options: ShowOptions): {text: st
 		case 'ansi':
 		case 'plain': {
 			const color = options.format === 'ansi';
-			const {lines, warnings} = renderArticle(article, {width: options.width, color, hyperlinks: color && options.hyperlinks});
+			const {lines, warnings} = renderArticle(article, {width: options.width, measure: options.width, color, hyperlinks: color && options.hyperlinks});
 			return {text: lines.join('\n') + '\n', warnings};
 		}
 	}
@@ -131,7 +132,8 @@ export async function runShow(queries: readonly string[], flags: CommonFlags & {
 
 	const {text, warnings} = formatArticle(article, {
 		format: chosen,
-		width: chooseWidth(width, isTty ? process.stdout.columns : undefined),
+		// --width N is exactly N; otherwise the terminal's width (80 in a pipe), at most a comfortable 100.
+		width: width ?? Math.min(maximumMeasure, chooseWidth(undefined, isTty ? process.stdout.columns : undefined)),
 		hyperlinks: shouldUseHyperlinks(isTty, process.env),
 		isRead: readState.isRead(article.id),
 	});
