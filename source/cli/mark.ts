@@ -4,7 +4,7 @@ import type {ArticleMeta} from '../core/article/article.js';
 import {UserError} from '../core/errors.js';
 import {findArticle} from '../core/store/library.js';
 import {readIndex} from '../io/store/index-cache.js';
-import {loadStore, openReadStateWithWarnings, type CommonFlags} from './context.js';
+import {loadStore, openMarksWithWarnings, type CommonFlags} from './context.js';
 import {resolveStorePath} from './store-path.js';
 
 /** The articles of the last scan, from the index alone (no file checked), or undefined when there is no index. */
@@ -43,7 +43,8 @@ export async function runMark(command: 'read' | 'unread', queries: readonly stri
 		throw new UserError(`${command} takes one or more article ids`, 2);
 	}
 
-	const indexed = indexedArticles(resolveStorePath(flags, process.env));
+	const root = resolveStorePath(flags, process.env);
+	const indexed = indexedArticles(root);
 	let ids = indexed && resolveAll(queries, indexed);
 	if (!ids) {
 		const scan = await loadStore(flags, process.env);
@@ -65,17 +66,16 @@ export async function runMark(command: 'read' | 'unread', queries: readonly stri
 		});
 	}
 
-	const readState = openReadStateWithWarnings();
-	if (!readState.canSave) {
-		throw new UserError(`read marks cannot be saved to ${readState.path}`);
+	const marks = openMarksWithWarnings(root);
+	if (!marks.canSave) {
+		throw new UserError(`marks cannot be saved to ${marks.path}`);
 	}
 
-	const warningsBefore = readState.warnings.length;
-	readState.setRead(ids, command === 'read');
+	const warningsBefore = marks.warnings.length;
+	marks.setRead(ids, command === 'read');
 	// A save that failed (the lock held too long by another inkwire, a full disk) must not look like success.
-	const failures = readState.warnings.slice(warningsBefore);
-	if (failures.length > 0) {
-		throw new UserError(failures.join('; '));
+	if (!marks.flush()) {
+		throw new UserError(marks.warnings.slice(warningsBefore).join('; ') || `marks cannot be saved to ${marks.path}`);
 	}
 
 	return 0;

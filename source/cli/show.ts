@@ -8,7 +8,7 @@ import {formatJson, formatMarkdown, renderArticle} from '../core/render/article.
 import {chooseWidth, shouldUseColor, shouldUseHyperlinks} from '../core/render/capabilities.js';
 import {loadArticle, parseArticleText, type StoreScan} from '../io/store/scan.js';
 import {writeOut} from '../io/output.js';
-import {loadStore, openReadStateWithWarnings, type CommonFlags} from './context.js';
+import {loadStore, openMarksWithWarnings, type CommonFlags} from './context.js';
 
 /** The formats `show` writes. */
 export const showFormats = ['ansi', 'plain', 'markdown', 'json'] as const;
@@ -141,13 +141,13 @@ export async function runShow(queries: readonly string[], flags: CommonFlags & {
 	const width = parseWidth(flags.width);
 	const scan = await loadStore(flags, process.env);
 	const article = resolveArticle(queries[0]!, scan);
-	const readState = openReadStateWithWarnings();
+	const marks = openMarksWithWarnings(scan.root);
 	const isTty = Boolean(process.stdout.isTTY);
 	await writeOut(formatArticle(article, {
 		format: format ?? (shouldUseColor(isTty, process.env) ? 'ansi' : 'plain'),
 		width: chooseWidth(width, isTty ? process.stdout.columns : undefined),
 		hyperlinks: shouldUseHyperlinks(isTty, process.env),
-		isRead: readState.isRead(article.id),
+		isRead: marks.isRead(article.id),
 	}));
 	return 0;
 }

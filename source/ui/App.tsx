@@ -13,6 +13,7 @@ import {articleHints, helpHint, listHeader, listHints, plural} from '../core/rea
 import StatusBar from './StatusBar.js';
 import type {ReaderServices} from './run.js';
 import {useArticleLines} from './use-article-lines.js';
+import {useMarksRefresh} from './use-marks-refresh.js';
 import {useReaderEffects} from './use-reader-effects.js';
 import {useReaderStore} from './use-reader-store.js';
 import {useShownArticles} from './use-shown-articles.js';
@@ -58,6 +59,7 @@ export default function App({services, width, height, onQuit}: Props) {
 		getContext,
 		runEffect,
 	});
+	useMarksRefresh(runEffect, dispatch);
 
 	useInput(useCallback((input, key) => {
 		for (const name of keyNames(input, key)) {
