@@ -33,17 +33,25 @@ export class ConfigFile {
 	/** The parsed file ({} when there is none). Throws format.ts's InvalidConfigError, or the file system error. */
 	read(): ConfigDocument {
 		try {
-			// conf's constructor reads and checks the file once; later reads go through its `store` getter, which reads
-			// the file again each time (no cache), which is what a merge under the lock needs.
+			// conf's `store` getter reads the file again each time (no cache), which is what a merge under the lock
+			// needs. Its constructor reads it once too: that first read is the one used, not read twice.
 			if (!this.#conf) {
+				let first: ConfigDocument | undefined;
 				this.#conf = new Conf<ConfigDocument>({
 					projectName: 'inkwire',
 					projectSuffix: '',
 					cwd: this.#directory,
 					accessPropertiesByDotNotation: false,
 					clearInvalidConfig: false,
-					deserialize: parseConfig,
+					deserialize: text => {
+						const document = parseConfig(text);
+						first ??= document;
+						return document;
+					},
 				});
+				if (first) {
+					return first;
+				}
 			}
 
 			return this.#conf.store;

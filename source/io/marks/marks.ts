@@ -8,6 +8,10 @@ A change is saved off the caller's path: a short timer gathers the changes of a 
 slow part of that save (writing and fsync) runs without blocking the event loop, so a key never waits for the disk.
 `flush()` saves at once, blocking; it also runs when the process exits with changes unsaved. A save that cannot be
 made (lock held, disk full) keeps its changes, which are merged into the next one.
+
+This file is longer than most (about 480 lines) on purpose: the in-memory marks, the blocking save and the background
+save share their state (the changes in flight, the lock a background save holds and a flush takes over), and split
+into modules that state would have to be exposed to all of them.
 */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -118,6 +122,8 @@ class MarkStore implements Marks {
 		this.storeKey = storeKeyOf(options.storeRoot);
 		this.#lock = options.lock ?? {};
 		this.#saveDelayMs = options.saveDelayMs ?? 50;
+		// Before reading: a save by another process in between then shows as a change at the next refresh.
+		const stamp = this.#file.stamp();
 		let document: ConfigDocument;
 		try {
 			document = this.#readOrRecover();
@@ -138,7 +144,7 @@ class MarkStore implements Marks {
 			this.#cannotSave(error);
 		}
 
-		this.#adopt(document, decodeStoreMarks(document, this.storeKey), this.#file.stamp());
+		this.#adopt(document, decodeStoreMarks(document, this.storeKey), stamp);
 		if (this.#mustWrite && this.canSave) {
 			// Migrate format 1 now, so that "the first store opened" is this one, and repair at once, so that a
 			// failed check is reported once, not on every run until something is marked.
