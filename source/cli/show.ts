@@ -10,7 +10,7 @@ import {loadArticle, maxArticleBytes, parseArticleText} from '../io/store/scan.j
 import {readStdin} from '../io/stdin.js';
 import {warn, writeOut} from '../io/output.js';
 import {chooseColor} from './color.js';
-import {openReadStateWithWarnings, type CommonFlags} from './context.js';
+import {openMarksWithWarnings, type CommonFlags} from './context.js';
 import {findStoredArticles} from './lookup.js';
 import {resolveStorePath} from './store-path.js';
 
@@ -122,7 +122,7 @@ export async function runShow(queries: readonly string[], flags: CommonFlags & {
 	const isTty = Boolean(process.stdout.isTTY);
 	const color = chooseColor(flags.color, isTty, process.env);
 	const article = await resolveArticle(queries[0]!, flags);
-	const readState = openReadStateWithWarnings();
+	const marks = openMarksWithWarnings(resolveStorePath(flags, process.env));
 	const chosen = format ?? (color ? 'ansi' : 'plain');
 	if (chosen === 'ansi' || chosen === 'plain') {
 		// What the article needs loads here, and only for such an article: syntax colours for the languages its code
@@ -135,7 +135,7 @@ export async function runShow(queries: readonly string[], flags: CommonFlags & {
 		// --width N is exactly N; otherwise the terminal's width (80 in a pipe), at most a comfortable 100.
 		width: width ?? Math.min(maximumMeasure, chooseWidth(undefined, isTty ? process.stdout.columns : undefined)),
 		hyperlinks: shouldUseHyperlinks(isTty, process.env),
-		isRead: readState.isRead(article.id),
+		isRead: marks.isRead(article.id),
 	});
 	if (flags.verbose) {
 		// The article itself says what was simplified; --verbose says why.
