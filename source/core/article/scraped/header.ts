@@ -1,40 +1,20 @@
-import {parseDateline} from './dateline.js';
-import {bannerStrength, siteNameFromBanner} from './site-names.js';
+import {isPersonName, readPlaceByline} from './byline.js';
+import {isNavLine, isShortItem, type Block} from './classify.js';
+import {isSameLine} from './compare.js';
+import {bannerStrength} from './site-names.js';
+
+export {comparable, isSameLine} from './compare.js';
 
 /**
-The top of a scraped page: banner, headline (often twice), byline, dateline and photo caption, in whatever order the
-site prints them. Each recogniser is strict, and the scan stops at the first line none of them claims, so anything
-unexpected stays body text.
+The top of a scraped page: everything before the text, and the metadata just after its start. The headline is found
+wherever it stands (after skip links, menus, a site name or a section label; repeated or not), by what follows it:
+a byline, a dateline, a caption or the text. What stands above it is banner, navigation or a section label; bylines,
+datelines and captions near the start of the text are taken out of it. Looks at a bounded number of blocks.
 */
 
-export type RawHeader = {
-	/** Index (into the given lines) of the first line after the header. */
-	end: number;
-	title?: string;
-	source?: string;
-	author?: string;
-	date?: string;
-	caption?: string;
-};
-
 const sentenceEnd = /[.!?;,:。！？؟،؛]$/;
-const bylineStart = /^(?:by|written by|words by|story by|reported by|بقلم)[\s:]{1,4}/i;
-const nameConnector = /^(?:and|&|al|el|bin|ibn|bint|abu|de|del|della|di|da|du|des|van|von|der|den|la|le|y|e|ben|st\.?)$/i;
-const notNames = /^(?:the|this|that|a|an|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|now|early|late|last|next)$/i;
-const knownAgency = /^(?:AFP|AP|EPA|SPA|WAM|DPA|UPI|ANSA|KUNA|IRNA|QNA|MENA|PTI|IANS|TASS|AAP|NHK|Reuters|Getty|Xinhua|Kyodo|Jiji|Yonhap|Anadolu|Bloomberg|Shutterstock|Alamy|AP Photo|File|Handout)\b/i;
-// Arabic sites credit agencies in Arabic: AFP, Reuters, AP, SPA, WAM, dpa.
-const arabicAgency = /^(?:أ\.?\s?ف\.?\s?ب|رويترز|أ\.?\s?ب|واس|وام|د\.?\s?ب\.?\s?أ|الأناضول)\.?$/;
-const photoWord = /\b(?:photo|photograph|image|images|picture|credit|via)\b/i;
-const trailingAgency = /\s[-–—]\s?(?:AFP|AP|EPA|SPA|WAM|DPA|UPI|Reuters|Getty Images|Xinhua|Kyodo|Anadolu|Bloomberg)$/;
-const photoCredit = /(?:^|[\s.])(?:photo|photograph|picture|image|credit)s?(?:\s?credit)?\s{0,2}[:/]\s{0,2}[\p{Lu}\d][^.!?]{0,60}$/iu;
-// Header lines that carry nothing worth keeping: reading time, relative times, share buttons, image credits.
-const headerFurniture = /^(?:\d{1,3}\s?(?:min(?:ute)?s?)\.?(?:\s(?:read|reading))?|\d{1,2}\s(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\sago|listen to this article|share|share this|print|comments?|image source\s?[,:].{0,80})$/i;
-const captionPrefix = /^(?:image caption|photo caption|caption)\s?[,:]\s/i;
-
-/** Text compared for "the same headline": case, quotes, punctuation and spacing ignored. */
-export function comparable(text: string): string {
-	return text.toLowerCase().replace(/[\s'"‘’“”«»`.,:;!?()[\]-]+/g, ' ').trim();
-}
+// The header is looked for in the first blocks only, so a page without one costs no more than its first screen.
+const maxTop = 120;
 
 /** A line short and calm enough to be a headline: not a sentence ending in a full stop or comma, at most 30 words. */
 export function isHeadlineLike(line: string): boolean {
@@ -50,181 +30,177 @@ export function isHeadlineLike(line: string): boolean {
 	return spaces < 30;
 }
 
-/** The author's name from a byline ("By NAME", "By NAME, role", "By NAME and NAME"), with whatever followed the name. */
-export function parseByline(line: string): {name: string; rest: string} | undefined {
-	const start = bylineStart.exec(line);
-	if (!start || line.length > 160) {
+/** Where the header ends and what it names. */
+export type Header = {
+	/** Index of the headline block, or -1. */
+	title: number;
+	/** Index of the site banner block, or -1. */
+	banner: number;
+	/** Index of the first block of text. */
+	bodyStart: number;
+	/** Metadata blocks (bylines, datelines, captions) are taken out of the text before this index. */
+	headEnd: number;
+};
+
+function decide(block: Block, kind: NonNullable<Block['kind']>, reason: string): void {
+	block.kind = kind;
+	block.reason = reason;
+}
+
+function isMetadata(block: Block | undefined): boolean {
+	const type = block?.label?.type;
+	return type === 'byline' || type === 'dateline' || type === 'image';
+}
+
+/** Labels a reader never sees that may stand between a headline and what follows it ("Share", "5 min read"). */
+function isTransparent(block: Block): boolean {
+	const label = block.label;
+	return label?.type === 'furniture' && (label.kind === 'share' || label.kind === 'toggle' || label.kind === 'reading-time' || label.kind === 'ad');
+}
+
+/** How much a block reads like the page's headline; undefined when it cannot be one. */
+function scoreHeadline(blocks: readonly Block[], index: number, bodyStart: number, language: {isUnspaced: boolean}): number | undefined {
+	const block = blocks[index]!;
+	if (block.label || !isHeadlineLike(block.text) || isNavLine(block.text)) {
 		return undefined;
 	}
 
-	const text = line.slice(start[0].length);
-	const cut = /,|\s[-–—|·•/]\s|\s(?:in|for|at)\s/.exec(text);
-	const name = (cut ? text.slice(0, cut.index) : text).trim();
-	const rest = cut ? text.slice(cut.index + cut[0].length).trim() : '';
-	const words = name.split(' ');
-	if (name.length < 2 || name.length > 80 || words.length > 10 || notNames.test(words[0] ?? '') || /[.!?]\s/.test(rest)) {
+	const isShort = language.isUnspaced ? block.text.length < 5 : block.words < 2;
+	if (isShort) {
 		return undefined;
 	}
 
-	for (const word of words) {
-		const isName = /^[\p{Lu}\p{Lo}]/u.test(word) || nameConnector.test(word) || /^(?:al|el)-/i.test(word);
-		// A full stop is only part of a name in an initial or a title ("J.", "Jr.", "Dr.").
-		if (!isName || (word.endsWith('.') && word.length > 4)) {
-			return undefined;
+	// A line that reads like a site banner can still be the headline, when what follows says so.
+	const strength = bannerStrength(block.text);
+	let score = block.words >= 3 || language.isUnspaced ? 1 : 0;
+	score -= strength === 'strong' ? 3 : (strength === 'weak' ? 2 : 0);
+	score -= block.words > 18 ? 2 : 0;
+	for (let other = index + 1; other < bodyStart + 3 && other < blocks.length && other <= index + 8; other++) {
+		if (isSameLineBlock(blocks[other]!, block)) {
+			score += 4;
+			break;
 		}
 	}
 
-	return {name, rest};
-}
-
-/** A photo caption that ends with its agency credit: "... (AFP)", "(Getty Images)", "Photo: Reuters", "- AFP". */
-export function isCaption(line: string): boolean {
-	if (line.length < 12 || line.length > 600 || !line.includes(' ')) {
-		return false;
+	let next = index + 1;
+	while (next < blocks.length && next < index + 4 && isTransparent(blocks[next]!)) {
+		next++;
 	}
 
-	if (captionPrefix.test(line)) {
-		return true;
+	const following = blocks[next];
+	if (following && (isMetadata(following) || next === bodyStart || following.label?.type === 'credit' || isSameLineBlock(following, block))) {
+		score += 3;
+	} else if (following && !following.label && isHeadlineLike(following.text) && following.words > block.words && following.words >= 8) {
+		// A headline over a standfirst that has no full stop.
+		score += 2;
 	}
 
-	const parenthesis = /\(([^()]{2,60})\)\s?$/.exec(line);
-	if (parenthesis) {
-		const credit = parenthesis[1]!.trim();
-		return knownAgency.test(credit) || arabicAgency.test(credit) || photoWord.test(credit) || /^[A-Z]{2,6}(?:\s?[/|]\s?[\p{L} .'-]{1,40})?$/u.test(credit);
-	}
-
-	return trailingAgency.test(line) || photoCredit.test(line);
+	return score;
 }
 
-function isFurniture(line: string): boolean {
-	return line.length <= 160 && !sentenceEnd.test(line) && !parseDateline(line) && !parseByline(line) && !isCaption(line);
+function isSameLineBlock(left: Block, right: Block): boolean {
+	return left.text.length > 0 && isSameLine(left.text, right.text);
 }
 
-/** Whether two lines say the same thing; lines of clearly different lengths are not even compared. */
-export function isSameLine(left: string, right: string): boolean {
-	return Math.abs(left.length - right.length) <= (Math.min(left.length, right.length) / 4) + 4 && comparable(left) === comparable(right);
-}
-
-function appearsWithin(lines: readonly string[], index: number, span: number): boolean {
-	for (let other = index + 1; other <= index + span && other < lines.length; other++) {
-		if (isSameLine(lines[other]!, lines[index]!)) {
-			return true;
+/** The block where the text starts: the first that reads as prose, among the first blocks of the page. */
+function findBodyStart(blocks: readonly Block[]): number {
+	for (let index = 0; index < blocks.length && index < maxTop; index++) {
+		if (blocks[index]!.isProse) {
+			return index;
 		}
 	}
 
-	return false;
-}
-
-/** Whether line 0 is a site banner: it reads like one and the next line is the headline, not a byline or dateline. */
-function isBannerFirst(lines: readonly string[]): boolean {
-	const [first, next, after] = lines;
-	const strength = first === undefined ? 'none' : bannerStrength(first);
-	if (strength === 'none' || next === undefined || !isFurniture(first!) || !isHeadlineLike(next)) {
-		return false;
-	}
-
-	if (parseDateline(next) || parseByline(next) || isCaption(next)) {
-		return false;
-	}
-
-	if (strength === 'strong') {
-		return true;
-	}
-
-	return after !== undefined && (Boolean(parseDateline(after)) || Boolean(parseByline(after)) || isCaption(after)
-		|| isSameLine(after, next));
-}
-
-type Found = {author?: string; date?: string};
-
-/** Bylines and datelines, alone or combined on one line ("By Jane Doe | June 5, 2023"); undefined if the line is neither. */
-function readByDateLine(line: string): Found | undefined {
-	const parts = line.split(/\s[|·•]\s/);
-	const found: Found = {};
-	let unknown = 0;
-	for (const part of parts) {
-		const date = parseDateline(part);
-		const byline = date ? undefined : parseByline(part);
-		if (date) {
-			found.date ??= date;
-		} else if (byline) {
-			found.author ??= byline.name;
-			const restDate = byline.rest ? parseDateline(byline.rest) : undefined;
-			if (restDate) {
-				found.date ??= restDate;
-			}
-		} else if (part.length <= 40 && !sentenceEnd.test(part)) {
-			unknown++;
-		} else {
-			return undefined;
-		}
-	}
-
-	return unknown < parts.length ? found : undefined;
+	return -1;
 }
 
 /**
-Read the header of a scraped page from its non-blank lines (`lines` holds only those, in order). Looks at no more than
-the first 14 lines, so its cost does not depend on the article's length.
+Find the headline, the banner and where the text starts, and decide every block above the text. Blocks between the
+headline and the text that are no metadata are the standfirst (kept as the lead) or furniture.
 */
-export function readRawHeader(lines: readonly string[]): RawHeader {
-	const top = lines.slice(0, 14);
-	const header: RawHeader = {end: 0};
-	let start = 0;
-	for (let index = 0; index < 4 && index < top.length; index++) {
-		if (!isHeadlineLike(top[index]!) || !appearsWithin(top, index, 4)) {
-			continue;
+export function readHeader(blocks: Block[], language: {isUnspaced: boolean}): Header {
+	let bodyStart = findBodyStart(blocks);
+	const top = bodyStart === -1 ? Math.min(blocks.length, 12) : bodyStart;
+	let title = -1;
+	let best = 0;
+	for (let index = 0; index < top; index++) {
+		const score = scoreHeadline(blocks, index, bodyStart === -1 ? top : bodyStart, language);
+		// Later candidates win ties: menus and labels come first, the headline last before the text.
+		if (score !== undefined && score >= best) {
+			title = index;
+			best = score;
 		}
-
-		// A headline the page repeats: whatever short lines stand above it are banner and section labels.
-		if (top.slice(0, index).every(line => isFurniture(line))) {
-			const banner = top.slice(0, index).find(line => bannerStrength(line) !== 'none');
-			if (banner) {
-				header.source = siteNameFromBanner(banner);
-			}
-
-			start = index;
-		}
-
-		break;
 	}
 
-	if (start === 0 && !appearsWithin(top, 0, 4) && isBannerFirst(top)) {
-		header.source = siteNameFromBanner(top[0]!);
-		start = 1;
+	if (bodyStart === -1) {
+		// No prose at all: whatever follows the headline (or everything) is the text.
+		bodyStart = title + 1;
 	}
 
-	let index = start;
-	for (; index < top.length; index++) {
-		const line = top[index]!;
-		if (header.title !== undefined && isSameLine(line, header.title)) {
+	let banner = -1;
+	for (let index = 0; index < blocks.length && index < Math.max(title, 0); index++) {
+		const block = blocks[index]!;
+		if (block.label) {
 			continue;
 		}
 
-		const found = readByDateLine(line);
-		if (found) {
-			header.author ??= found.author;
-			header.date ??= found.date;
-			continue;
+		if (banner === -1 && bannerStrength(block.text) !== 'none') {
+			banner = index;
+			decide(block, 'banner', 'site name line');
+		} else if (index >= title - 2 && isShortItem(block) && !isNavLine(block.text)) {
+			decide(block, 'section', 'short label just above the headline');
+		} else {
+			decide(block, 'nav', isShortItem(block) ? 'menu item above the headline' : (isNavLine(block.text) ? 'menu line above the headline' : 'above the headline'));
 		}
-
-		if (line.length <= 100 && headerFurniture.test(line)) {
-			continue;
-		}
-
-		if (header.caption === undefined && isCaption(line)) {
-			header.caption = line;
-			continue;
-		}
-
-		if (header.title === undefined && isHeadlineLike(line)) {
-			header.title = line;
-			continue;
-		}
-
-		break;
 	}
 
-	header.end = index;
-	return header;
+	if (title !== -1) {
+		decide(blocks[title]!, 'title', best >= 4 ? 'headline: repeated on the page' : 'headline: followed by the byline, dateline or text');
+	}
+
+	for (let index = title + 1; index < bodyStart; index++) {
+		const block = blocks[index]!;
+		if (block.label) {
+			continue;
+		}
+
+		if (title !== -1 && isSameLineBlock(block, blocks[title]!)) {
+			decide(block, 'title-repeat', 'the headline again');
+		} else if (isHeadlineLike(block.text) && block.words >= 8 && !isNavLine(block.text)) {
+			decide(block, 'lead', 'standfirst: a summary under the headline, kept as the lead');
+		} else if (title === -1 && index === 0 && bannerStrength(block.text) !== 'none') {
+			banner = index;
+			decide(block, 'banner', 'site name line');
+		}
+	}
+
+	let headEnd = bodyStart;
+	for (let prose = 0; headEnd < blocks.length && headEnd < bodyStart + 16; headEnd++) {
+		prose += blocks[headEnd]!.isProse ? 1 : 0;
+		if (prose === 2) {
+			break;
+		}
+	}
+
+	findPlainBylines(blocks, headEnd);
+	return {title, banner, bodyStart, headEnd};
+}
+
+/** Names without a label next to a dateline ("Anna Berg in Stockholm", "Jeanne Dupont" over "12 avril 2023"). */
+function findPlainBylines(blocks: Block[], headEnd: number): void {
+	for (let index = 0; index < headEnd; index++) {
+		const block = blocks[index]!;
+		const isBesideDate = blocks[index - 1]?.label?.type === 'dateline' || blocks[index + 1]?.label?.type === 'dateline';
+		if (block.label || block.kind === 'title' || !isBesideDate || block.text.length > 100) {
+			continue;
+		}
+
+		const placed = readPlaceByline(block.text);
+		if (placed) {
+			block.label = {type: 'byline', byline: placed};
+			block.isProse = false;
+		} else if (isPersonName(block.text) && block.words <= 5) {
+			block.label = {type: 'byline', byline: {name: block.text, rest: ''}};
+			block.isProse = false;
+		}
+	}
 }

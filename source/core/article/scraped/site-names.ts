@@ -1,3 +1,5 @@
+import {comparable} from './compare.js';
+
 /**
 Site banners: the first line of a scraped page that names the site ("BBC News - Home", "The Guardian | World news",
 "Asharq Al-awsat English Middle-east and International News and Opinion from Asharq Al-awsat Newspaper") rather than
@@ -91,7 +93,7 @@ function repeatedBrand(words: readonly string[], whole: string): string | undefi
 The site's name from a banner line: the part before the tagline, the brand the banner repeats, a domain without its
 ending. Falls back to the first segment; never longer than six words.
 */
-export function siteNameFromBanner(banner: string): string {
+export function siteNameFromBanner(banner: string, title?: string): string {
 	const line = banner.replace(/\s+/g, ' ').trim();
 	const bare = /^(?:https?:\/\/)?(?:www\.)?([\p{L}\d-]{1,63})\.[a-z.]{2,12}\/?$/iu.exec(line);
 	if (bare) {
@@ -99,7 +101,9 @@ export function siteNameFromBanner(banner: string): string {
 		return /\p{Lu}/u.test(bare[1]!) ? bare[1]! : line.replace(/^https?:\/\//i, '').replace(/\/$/, '');
 	}
 
-	const segments = line.split(/\s[|•·»:\-–—]\s|\|/).map(segment => segment.trim()).filter(Boolean);
+	// A banner copied from the window title holds the headline too: "Harbour Festival Returns | The Coast Gazette".
+	const titleKey = title === undefined ? undefined : comparable(title);
+	const segments = line.split(/\s[|•·»:\-–—]\s|\|/).map(segment => segment.trim()).filter(segment => segment !== '' && comparable(segment) !== titleKey);
 	const chosen = segments.find(segment => !isGenericSegment(segment)) ?? segments[0] ?? line;
 	let words = chosen.split(' ');
 	if (words.length > 5) {

@@ -1,0 +1,70 @@
+/**
+Photo captions, credits and gallery counters as pages print them around an image: a caption that ends with its
+credit ("… in old Damascus. (AFP)", "… on Monday. Photograph: Anna Berg/Reuters", "(AP Photo/Young Kwak)"), labelled
+captions and credits ("Image caption, …", "Image source, Getty Images", "Photo: X / Agency"), and counters ("2 of 5",
+"[2/4]"). Every pattern is anchored or bounded, and lines are at most 600 characters.
+*/
+
+/** What an image line is: its caption (label removed), a bare credit, or a gallery counter. */
+export type ImageLine = {readonly kind: 'caption'; readonly text: string} | {readonly kind: 'credit' | 'gallery'};
+
+const knownAgency = /^(?:AFP|AP|EPA|SPA|WAM|DPA|UPI|ANSA|KUNA|IRNA|QNA|MENA|PTI|IANS|TASS|AAP|NHK|EFE|PA|Reuters|Getty|Xinhua|Kyodo|Jiji|Yonhap|Anadolu|Bloomberg|Shutterstock|Alamy|AP Photo|File|Handout|Unsplash|Pool)\b/i;
+// Arabic sites credit agencies in Arabic: AFP, Reuters, AP, SPA, WAM, dpa.
+const arabicAgency = /^(?:أ\.?\s?ف\.?\s?ب|رويترز|أ\.?\s?ب|واس|وام|د\.?\s?ب\.?\s?أ|الأناضول|إ\.?\s?ب\.?\s?أ)\.?$/;
+const photoWord = /\b(?:photo|photograph|image|images|picture|credit|via|foto|bild|imagen|immagine|crédit)\b|写真|图|صورة/iu;
+const trailingAgency = /\s[-–—/]\s?(?:AFP|AP|EPA|SPA|WAM|DPA|UPI|EFE|Reuters|Getty Images|Xinhua|Kyodo|Anadolu|Bloomberg)(?:\s?\/\s?[\p{L} .'-]{1,40})?$/u;
+const creditWords = '(?:photo(?:graph)?s?|picture|image|credit|foto(?:s|grafie)?|bild|imagen|immagine|crédit photo|crédits photo|crédit|crédito|illustration)';
+const endingCredit = new RegExp(`(?:^|[\\s.])${creditWords}(?:\\s?credit)?\\s{0,2}[:/©]\\s{0,2}[\\p{Lu}\\d©][^.!?]{0,60}$`, 'iu');
+const labelledCaption = /^(?:image caption|photo caption|picture caption|caption|légende|bildunterschrift|bildtext|pie de foto|didascalia|legenda|写真説明|图片说明|图说|تعليق الصورة)\s{0,2}[,:：]\s{0,2}(\S.{4,})$/iu;
+const labelledCredit = new RegExp(`^(?:(?:image source|image credit|photo credit)\\s{0,2}[,:：]?|(?:photo|photograph|picture) by\\s|(?:pictures?|${creditWords}|source|写真|图片来源|图片|图|摄影|المصدر|تصوير|صورة)\\s{0,2}[,:：/©])\\s{0,2}([\\p{Lu}\\p{Lo}\\d©].{0,80})$`, 'iu');
+const gallery = /^(?:(?:image|photo|picture|slide|foto|bild|imagen|immagine|image|photo)\s{1,2})?\d{1,3}\s{0,2}(?:of|\/|de|von|sur|di|من|\/)\s{0,2}\d{1,3}$|^\[\d{1,3}\s{0,2}\/\s{0,2}\d{1,3}\]$|^\d{1,3}\s?枚目$/iu;
+
+/** Whether a credit in parentheses names a photographer or agency: "(AFP)", "(Getty Images)", "(AP Photo/Jo Lee)". */
+function isCredit(credit: string): boolean {
+	return knownAgency.test(credit) || arabicAgency.test(credit) || photoWord.test(credit)
+		|| /^[A-Z]{2,6}(?:\s?[/|]\s?[\p{L} .'-]{1,40})?$/u.test(credit);
+}
+
+/** A caption that ends with its credit: "… (AFP)", "… - AFP", "… Photograph: Anna Berg/Reuters", "… Foto: dpa". */
+export function isCreditedCaption(line: string): boolean {
+	if (line.length < 12 || line.length > 600 || !line.includes(' ')) {
+		return false;
+	}
+
+	const parenthesis = /\(([^()]{2,60})\)\s?$/.exec(line);
+	if (parenthesis) {
+		return isCredit(parenthesis[1]!.trim());
+	}
+
+	return trailingAgency.test(line) || endingCredit.test(line);
+}
+
+/**
+What an image line is, or undefined when it is none. A labelled credit must be short and no sentence ("Image
+source, Getty Images", "Photo: Anna Berg / AFP"); a labelled caption keeps its text without the label.
+*/
+export function readImageLine(line: string): ImageLine | undefined {
+	if (line.length > 600) {
+		return undefined;
+	}
+
+	if (line.length <= 40 && gallery.test(line)) {
+		return {kind: 'gallery'};
+	}
+
+	const labelled = labelledCaption.exec(line);
+	if (labelled) {
+		return {kind: 'caption', text: labelled[1]!.trim()};
+	}
+
+	const credit = line.length <= 120 ? labelledCredit.exec(line) : undefined;
+	if (credit && credit[1]!.split(' ').length <= 8 && !/[.!?]\s/.test(credit[1]!)) {
+		return {kind: 'credit'};
+	}
+
+	if (/^\((?:AP Photo|Photo|Foto|Reuters|AFP|Getty)[^()]{0,60}\)$/i.test(line)) {
+		return {kind: 'credit'};
+	}
+
+	return isCreditedCaption(line) ? {kind: 'caption', text: line} : undefined;
+}
