@@ -1,5 +1,6 @@
 import type {Block} from './classify.js';
 import {comparable, isSameLine} from './compare.js';
+import {normalizePhrase} from './furniture-words.js';
 import type {Header} from './header.js';
 
 /**
@@ -101,13 +102,48 @@ function markSubstantialAfter(blocks: readonly Block[], isUnspaced: boolean): Ui
 	return after;
 }
 
-/** Where the trailing furniture starts: a hard end (paywall, press-release end) or an end marker with no text after. */
+/** "About Fjordline AS": the boilerplate at the end of a press release names the issuer. */
+export const pressAbout = /^(?:[Aa]bout|[ÀA] propos de|Über|Acerca de|Sobre)\s(\p{Lu}[\p{L}\p{N}&.,' -]{1,50})$/u;
+
+function isPressRelease(blocks: readonly Block[], header: Header): boolean {
+	const first = blocks[header.bodyStart]?.text ?? '';
+	return /\/(?:PRNewswire|PR Newswire|Business Wire|GLOBE NEWSWIRE|EINPresswire)\//.test(first.slice(0, 200))
+		|| blocks.some(block => block.label?.type === 'furniture' && block.label.kind === 'press');
+}
+
+/**
+Where the trailing furniture starts: a hard end (paywall, the end of a press release) or an end marker after which
+the article does not go on. On a page that separates paragraphs with blank lines, a box is its header's block (the
+links under "Related" on the lines below it), and the article goes on if prose follows the box; without blank
+lines, only prose of some length or two paragraphs in a row count as the article going on.
+*/
 function findCut(blocks: readonly Block[], header: Header, isUnspaced: boolean): number {
 	const after = markSubstantialAfter(blocks, isUnspaced);
+	let blankBefore = 0;
+	for (const block of blocks) {
+		blankBefore += block.unit.isBlankBefore ? 1 : 0;
+	}
+
+	const usesBlankLines = blankBefore >= 3 && blankBefore * 4 >= blocks.length;
+	const isPress = isPressRelease(blocks, header);
 	for (let index = header.bodyStart + 1; index < blocks.length; index++) {
-		const label = blocks[index]!.label;
-		const isEnd = label?.type === 'furniture' && label.isEnd;
-		if (isEnd && (label.kind === 'paywall' || label.kind === 'press' || after[index + 1] === 0)) {
+		const block = blocks[index]!;
+		const {label} = block;
+		if (isPress && pressAbout.test(block.text)) {
+			return index;
+		}
+
+		if (label?.type !== 'furniture' || !label.isEnd) {
+			continue;
+		}
+
+		let next = index + 1;
+		while (usesBlankLines && next < blocks.length && !blocks[next]!.unit.isBlankBefore) {
+			next++;
+		}
+
+		const goesOn = after[next] === 1 || (usesBlankLines && blocks[next]?.isProse === true);
+		if (label.kind === 'paywall' || label.kind === 'press' || !goesOn) {
 			return index;
 		}
 	}
@@ -156,7 +192,7 @@ export function decideBody(blocks: Block[], header: Header, facts: {isUnspaced: 
 
 		if (index >= cut) {
 			decide(block, 'trailing', `after the article: from "${blocks[cut]!.text.slice(0, 40)}" on`);
-		} else if (index > lastProse && lastProse >= header.bodyStart && !block.unit.bullet && block.unit.number === undefined && !(block.endsSentence && block.words >= 4)) {
+		} else if (index > lastProse && lastProse >= header.bodyStart && !block.unit.bullet && block.unit.number === undefined && !(block.endsSentence && block.words >= 4 && block.stopwordShare > 0)) {
 			decide(block, 'trailing', 'after the last paragraph, not prose');
 		} else if (index < header.bodyStart + 6 && facts.title !== undefined && isSameLine(block.text, facts.title)) {
 			decide(block, 'title-repeat', 'the headline again');
@@ -180,7 +216,14 @@ export function decideBody(blocks: Block[], header: Header, facts: {isUnspaced: 
 
 /** A related-stories box in the text: its header and the headline links under it go; the story stays. */
 function decideRelatedBox(blocks: Block[], index: number, cut: number): void {
-	decide(blocks[index]!, 'related', 'related-stories box');
+	const block = blocks[index]!;
+	decide(block, 'related', 'related-stories box');
+	// "Read more: Ballymore residents stage a protest" is a link of its own; only a header ("Related") has links under it.
+	if (block.label?.type === 'furniture' && normalizePhrase(block.text) !== block.label.phrase) {
+		block.reason = 'link to another story';
+		return;
+	}
+
 	for (let next = index + 1; next < cut && next <= index + 8; next++) {
 		const block = blocks[next]!;
 		if (block.kind || block.isProse || block.endsSentence || block.text.length > 120) {

@@ -19,7 +19,7 @@ const labelPattern = /^(?:(?:(?:written|words|story|reported|text|posted|article
 const agencyNames = /^(?:the associated press|associated press|ap|afp|agence france-presse|reuters|thomson reuters|bloomberg|bloomberg news|dpa|efe|agencia efe|ansa|kyodo|kyodo news|jiji|jiji press|xinhua|yonhap|pa|pa media|press association|upi|anadolu|anadolu agency|tass|apa|sda|kna|epd|europa press|lusa|aap|the canadian press|canadian press|pti|ians|ani|wam|spa|kuna|qna|mena|irna|cna|新华社|共同通信|時事通信|staff and agencies|agencies|wire services|news agencies|وكالات|رويترز|أ ف ب|وكالة الصحافة الفرنسية)$/i;
 const nameConnector = /^(?:and|&|al|el|bin|ibn|bint|abu|de|del|della|di|da|du|des|van|von|der|den|la|le|y|e|et|und|ben|st\.?|ter|zu|dos|das)$/i;
 const notNames = /^(?:the|this|that|these|those|a|an|its|his|her|their|our|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|now|early|late|last|next|le|la|les|der|die|das|el|los|las|il|un|une|ein|eine)$/i;
-const cutPattern = /,|،|\s[-–—|·•/]\s|\s(?:in|for|at|à|en|aus|für|em|na|of)\s|;|\(/;
+const cutPattern = /,|،|\s[-–—|·•/]\s|\s(?:in|for|at|à|en|aus|für|em|na|of)\s|;|\(/i;
 const contributed = /\b(?:contributed (?:to )?(?:this|the) (?:report|story|article)|contributed reporting|contributed to this report|ont contribué à cet article|hat zu diesem bericht beigetragen)\.?\)?$/i;
 const reportingBy = /^\(?(?:additional )?reporting by\s/i;
 
@@ -124,7 +124,7 @@ export function readLabelledByline(line: string): Byline | undefined {
 	}
 
 	const restAgency = rest === '' ? undefined : agencyOf(rest.split(',')[0]!);
-	return {name: unshout(name), rest, ...(restAgency ? {agency: restAgency} : {})};
+	return {name: unshout(name), rest: unshout(rest), ...(restAgency ? {agency: restAgency} : {})};
 }
 
 /** "Anna Berg in Stockholm", "Anna Berg and Jon Lee in Oslo", "AFP in Paris": a name or agency, then where. */

@@ -16,7 +16,7 @@ const trailingAgency = /\s[-–—/]\s?(?:AFP|AP|EPA|SPA|WAM|DPA|UPI|EFE|Reuters
 const creditWords = '(?:photo(?:graph)?s?|picture|image|credit|foto(?:s|grafie)?|bild|imagen|immagine|crédit photo|crédits photo|crédit|crédito|illustration)';
 const endingCredit = new RegExp(`(?:^|[\\s.])${creditWords}(?:\\s?credit)?\\s{0,2}[:/©]\\s{0,2}[\\p{Lu}\\d©][^.!?]{0,60}$`, 'iu');
 const labelledCaption = /^(?:image caption|photo caption|picture caption|caption|légende|bildunterschrift|bildtext|pie de foto|didascalia|legenda|写真説明|图片说明|图说|تعليق الصورة)\s{0,2}[,:：]\s{0,2}(\S.{4,})$/iu;
-const labelledCredit = new RegExp(`^(?:(?:image source|image credit|photo credit)\\s{0,2}[,:：]?|(?:photo|photograph|picture) by\\s|(?:pictures?|${creditWords}|source|写真|图片来源|图片|图|摄影|المصدر|تصوير|صورة)\\s{0,2}[,:：/©])\\s{0,2}([\\p{Lu}\\p{Lo}\\d©].{0,80})$`, 'iu');
+const labelledCredit = new RegExp(`^(?:(?:image source|image credit|photo credit)\\s{0,2}[,:：]?|(?:photo|photograph|picture) by\\s|(?:pictures?|${creditWords}|写真|图片来源|图片|图|摄影|تصوير|صورة)\\s{0,2}[,:：/©])\\s{0,2}([\\p{Lu}\\p{Lo}\\d©].{0,80})$`, 'iu');
 const gallery = /^(?:(?:image|photo|picture|slide|foto|bild|imagen|immagine|image|photo)\s{1,2})?\d{1,3}\s{0,2}(?:of|\/|de|von|sur|di|من|\/)\s{0,2}\d{1,3}$|^\[\d{1,3}\s{0,2}\/\s{0,2}\d{1,3}\]$|^\d{1,3}\s?枚目$/iu;
 
 /** Whether a credit in parentheses names a photographer or agency: "(AFP)", "(Getty Images)", "(AP Photo/Jo Lee)". */
@@ -27,13 +27,26 @@ function isCredit(credit: string): boolean {
 
 /** A caption that ends with its credit: "… (AFP)", "… - AFP", "… Photograph: Anna Berg/Reuters", "… Foto: dpa". */
 export function isCreditedCaption(line: string): boolean {
-	if (line.length < 12 || line.length > 600 || !line.includes(' ')) {
+	const isCjk = /[\u3040-\u30FF\u3400-\u9FFF]/.test(line.slice(0, 20));
+	if (line.length < (isCjk ? 8 : 12) || line.length > 600 || (!line.includes(' ') && !isCjk)) {
 		return false;
 	}
 
-	const parenthesis = /\(([^()]{2,60})\)\s?$/.exec(line);
-	if (parenthesis) {
-		return isCredit(parenthesis[1]!.trim());
+	// "(AFP)", "（新华社）", "[Rafiq Hasan/Al Qamar]": a credit in brackets at the end.
+	const bracketed = /[([（]([^()[\]（）]{2,60})[)\]）]\s?$/.exec(line);
+	if (bracketed) {
+		const credit = bracketed[1]!.trim();
+		return isCredit(credit) || (line.endsWith(']') && /^[\p{Lu}][\p{L} .'-]{1,40}\/[\p{L} .'-]{2,40}$/u.test(credit)) || /^[\p{Script=Han}]{2,6}$/u.test(credit);
+	}
+
+	// Tabloid captions name who is shown: "Dave Tanner, 52, (pictured) scooped the jackpot".
+	if (/\((?:pictured|left|right|centre|center|above|below|inset)(?:,?\s(?:left|right|centre|center))?\)/i.test(line) && !/[.!?]\s\p{Lu}/u.test(line)) {
+		return true;
+	}
+
+	// Japanese papers: the scene, then "＝" and when and where it was taken ("…の通り＝3日午前8時、仙台市青葉区").
+	if (/＝[^＝]{0,40}\d[^＝]{0,40}$/.test(line) && !line.endsWith('。')) {
+		return true;
 	}
 
 	return trailingAgency.test(line) || endingCredit.test(line);
@@ -67,4 +80,9 @@ export function readImageLine(line: string): ImageLine | undefined {
 	}
 
 	return isCreditedCaption(line) ? {kind: 'caption', text: line} : undefined;
+}
+
+/** A caption label alone on its line ("Image caption,", "Caption:"), as pages print it over the caption's own line. */
+export function isCaptionLabel(line: string): boolean {
+	return /^(?:image caption|photo caption|picture caption|caption|légende|bildunterschrift|pie de foto|didascalia)\s?[,:：]?$/i.test(line);
 }

@@ -1,5 +1,5 @@
 import {readCredit, readLabelledByline, readPlaceByline, isPersonName, type Byline} from './byline.js';
-import {readImageLine, type ImageLine} from './caption.js';
+import {isCaptionLabel, readImageLine, type ImageLine} from './caption.js';
 import {readDateline, type Dateline} from './dateline.js';
 import {boxButtons, boxWords, lookUpFurniture, normalizePhrase, sectionWords, tickerStart, type FurnitureKind} from './furniture-words.js';
 import {countStopwords, type PageLanguage} from './language.js';
@@ -21,7 +21,8 @@ export type Label =
 	| {readonly type: 'image'; readonly image: ImageLine; readonly isLabelled: boolean}
 	| {readonly type: 'timestamp'}
 	| {readonly type: 'cookie'}
-	| {readonly type: 'ticker'};
+	| {readonly type: 'ticker'}
+	| {readonly type: 'source'; readonly name: string};
 
 /** Every kind of decision the cleaner makes about a block, as `--explain` prints them. */
 export type BlockKind = 'banner' | 'nav' | 'account' | 'search' | 'cookie' | 'ticker' | 'section' | 'title'
@@ -107,8 +108,12 @@ function readBylineLine(text: string, locale: string): Label | undefined {
 	let dateline: Dateline | undefined;
 	for (const part of parts) {
 		const date = readDateline(part, locale);
-		if (date && !dateline) {
-			dateline = date;
+		if (date) {
+			// "Published: … | Updated: …": the published date wins whichever comes first.
+			if (!dateline || (dateline.label === 'updated' && date.label !== 'updated' && date.date)) {
+				dateline = date;
+			}
+
 			continue;
 		}
 
@@ -166,6 +171,12 @@ function recognise(text: string, words: number, language: PageLanguage): Label |
 		const credit = readCredit(text);
 		if (credit) {
 			return {type: 'credit', ...credit};
+		}
+
+		// "Source: Al Qamar and news agencies", "来源：钱塘晚报": the publication the story comes from.
+		const source = /^(?:source|quelle|fuente|fonte|来源|來源|出典|المصدر)\s?[:：]\s?([\p{L}][\p{L}\p{N} .&'-]{1,60}?)(?:\s(?:and|with|et|und|y)\s(?:news )?agencies)?\.?$/iu.exec(text);
+		if (source) {
+			return {type: 'source', name: source[1]!};
 		}
 	}
 
@@ -231,7 +242,11 @@ export function classifyUnits(units: readonly Unit[], language: PageLanguage): B
 			unit, text, words, stopwordShare: counts.words === 0 ? 0 : counts.stopwords / counts.words,
 			endsSentence: sentenceEnd.test(text), isProse: false,
 		};
-		block.label = recognise(text, words, language);
+		const previous = blocks.at(-1);
+		// "Image caption," on a line of its own: the caption is the next line.
+		block.label = previous?.label?.type === 'furniture' && isCaptionLabel(previous.text) && text.length > 4
+			? {type: 'image', image: {kind: 'caption', text}, isLabelled: true}
+			: recognise(text, words, language);
 		if (words >= 15 && block.endsSentence && !block.label) {
 			shares.push(block.stopwordShare);
 		}

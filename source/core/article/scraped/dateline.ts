@@ -276,6 +276,12 @@ export function readDateline(line: string, locale = 'en'): Dateline | undefined 
 	}
 
 	const date = readDateAndTime(text, locale);
+	if (date === undefined && label) {
+		// "Updated 14:32 GMT": a labelled time without a day is a dateline that gives no date.
+		const time = readTime(text);
+		return time && /^[\s.,;)）]*$/.test(time.rest) ? {label: label.label} : undefined;
+	}
+
 	return date === undefined ? undefined : {date, label: label?.label};
 }
 

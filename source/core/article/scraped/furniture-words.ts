@@ -14,7 +14,7 @@ type Entry = readonly [kind: FurnitureKind, isEnd: boolean];
 
 /** Whole lines. */
 const lines: ReadonlyArray<readonly [FurnitureKind, boolean, readonly string[]]> = [
-	['skip', false, ['skip to content', 'skip to main content', 'skip to main navigation', 'skip to navigation',
+	['skip', false, ['skip links', 'skip to content', 'navigation menu', 'open navigation menu', 'close navigation menu', 'skip to main content', 'skip to main navigation', 'skip to navigation',
 		'skip to search', 'skip to footer', 'jump to content', 'jump to main content', 'jump to navigation',
 		'aller au contenu', 'aller au contenu principal', 'zum inhalt springen', 'zum hauptinhalt springen', 'ir al contenido',
 		'saltar al contenido', 'vai al contenuto', 'ir para o conteúdo', 'تخطى إلى المحتوى', 'الانتقال إلى المحتوى',
@@ -32,7 +32,7 @@ const lines: ReadonlyArray<readonly [FurnitureKind, boolean, readonly string[]]>
 		'link copied', 'save', 'save article', 'saved', 'print', 'email', 'e-mail', 'facebook', 'twitter', 'x', 'whatsapp',
 		'linkedin', 'reddit', 'telegram', 'messenger', 'pinterest', 'flipboard', 'gift article', 'gift this article',
 		'listen', 'listen to this article', 'play', 'watch', 'more', 'close', 'menu', 'back to top', 'top', 'next',
-		'previous', 'font size', 'partager', 'partager cet article', 'imprimer', 'teilen', 'artikel teilen', 'drucken',
+		'previous', 'font size', 'show more', 'show less', 'read more', 'load more', 'see more', 'key points', 'partager', 'partager cet article', 'imprimer', 'teilen', 'artikel teilen', 'drucken',
 		'compartir', 'imprimir', 'condividi', 'stampa', 'compartilhar', 'مشاركة', 'شارك', 'طباعة', 'シェア', '共有', '印刷',
 		'分享', '打印', '收藏']],
 	['ad', false, ['advertisement', 'advertising', 'ad', 'ads', 'sponsored', 'sponsored content', 'promoted',
@@ -54,13 +54,14 @@ const lines: ReadonlyArray<readonly [FurnitureKind, boolean, readonly string[]]>
 	['newsletter', false, ['newsletter', 'newsletters', 'sign up to our newsletter', 'sign up for our newsletter',
 		'enter your email', 'enter your email address', 'email address', 'your email', 'thank you for subscribing',
 		'thanks for signing up', 'privacy notice', 'privacy policy']],
-	['comments', true, ['comments', 'comment', 'show comments', 'view comments', 'add a comment', 'leave a comment',
+	['comments', true, ['comments', 'comment', 'view comments', 'share or comment on this article', 'share what you think', 'show comments', 'view comments', 'add a comment', 'leave a comment',
 		'leave a reply', 'join the conversation', 'join the discussion', 'have your say', 'commentaires', 'réagir',
 		'kommentare', 'comentarios', 'commenti', 'comentários', 'التعليقات', 'コメント', '评论']],
-	['toggle', false, ['hide caption', 'show caption', 'toggle caption', 'caption', 'expand', 'collapse', 'enlarge',
+	['toggle', false, ['hide caption', 'show caption', 'toggle caption', 'caption', 'image caption', 'photo caption', 'légende', 'expand', 'collapse', 'enlarge',
 		'enlarge this image', 'view image in fullscreen', 'view gallery', 'open gallery', 'fullscreen', 'image', 'photo',
 		'video', 'play video', 'watch video', 'watch:', 'gallery', 'photos']],
 	['follow', true, ['follow us', 'follow', 'suivez-nous', 'folgen sie uns', 'síguenos', 'seguici', 'تابعنا', 'フォローする', '关注我们']],
+	['press', false, ['for immediate release', 'press release', 'news release', 'communiqué de presse', 'pressemitteilung', 'nota de prensa']],
 	['press', true, ['###', '# # #', '-30-', 'ends', '-ends-', '- ends -', 'notes to editors', 'note to editors',
 		'media contact', 'media contacts', 'press contact', 'for more information', 'contact']],
 	['paywall', true, ['subscribe to continue reading', 'subscribe to read', 'subscribe to read more', 'subscribers only',
@@ -110,6 +111,10 @@ const siteSpecific: ReadonlyArray<readonly [string, FurnitureKind, boolean, stri
 	['our standards: the thomson reuters trust principles', 'standards', true, 'Reuters: under every story'],
 	['the trust project', 'standards', true, 'sites in the Trust Project'],
 	['more from this section', 'related', true, 'BBC'],
+	['ad feedback', 'ad', false, 'CNN: under every video and ad slot'],
+	['video ad feedback', 'ad', false, 'CNN'],
+	['click here to share on social media', 'share', false, 'Al Jazeera: the share button'],
+	['share2', 'share', false, 'Al Jazeera: the share icon\'s text'],
 	['view image in fullscreen', 'toggle', false, 'The Guardian: image button'],
 	['skip past newsletter promotion', 'newsletter', false, 'The Guardian: newsletter box'],
 	['after newsletter promotion', 'newsletter', false, 'The Guardian: newsletter box'],
@@ -129,7 +134,7 @@ for (const [phrase, kind, isEnd] of siteSpecific) {
 /** A line as compared with the tables: lower case, curly apostrophes straightened, bullets, counts and arrows cut. */
 export function normalizePhrase(text: string): string {
 	return text.toLowerCase().replaceAll('’', '\'').replace(/^[\s•·▶►›»>|\-–—*]+/, '')
-		.replace(/[\s:：.!…›»>→|▼▾+]+$/, '').replace(/\s*[([]?\d{1,5}[)\]]?$/, '').replace(/\s{2,}/g, ' ').trim();
+		.replace(/[\s:：.,!…›»>→|▼▾+]+$/, '').replace(/\s*[([]?\d{1,5}[)\]]?$/, '').replace(/\s\d{1,5}\s/, ' ').replace(/\s{2,}/g, ' ').trim();
 }
 
 /** The furniture a whole line is, from the tables; undefined when the line is not in them. */
@@ -178,7 +183,10 @@ export const sectionWords = new Set([
 	'ニュース', '国内', '国際', '政治', '経済', '社会', 'スポーツ', '文化', '科学', '天気', 'ライフ', 'エンタメ', '地域',
 	'動画', '速報', '首页', '新闻', '国际', '财经', '体育', '娱乐', '科技', '军事', '评论', '视频', '图片', '教育', '健康',
 	'汽车', '房产', '旅游', '时政', '&', '|', '/', '·', '•',
+	// Kickers: labels over a headline that say what kind of story it is.
+	'exclusive', 'breaking', 'explainer', 'watch', 'pictured', 'update', 'updates', 'revealed', 'interview',
+	'feature', 'comment', 'special', 'report', 'investigation', 'factcheck', 'exklusiv', 'exclusif', 'exclusiva',
 ]);
 
 /** Labels that start a breaking-news ticker line. */
-export const tickerStart = /^(?:breaking(?: news)?|just in|live|developing|latest|flash|alert|dernière minute|dernière heure|en direct|eilmeldung|liveticker|última hora|en directo|ultim'ora|urgente|عاجل|速報|突发|快讯)\s?[:：|\-–—]\s?/i;
+export const tickerStart = /^(?:breaking(?: news)?|just in|live|developing|latest|flash|alert|weather|traffic|markets|dernière minute|dernière heure|en direct|eilmeldung|liveticker|última hora|en directo|ultim'ora|urgente|عاجل|速報|突发|快讯)\s?[:：|\-–—]\s?/i;

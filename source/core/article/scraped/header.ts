@@ -1,5 +1,6 @@
 import {isPersonName, readPlaceByline} from './byline.js';
 import {isNavLine, isShortItem, type Block} from './classify.js';
+import {sectionWords} from './furniture-words.js';
 import {isSameLine} from './compare.js';
 import {bannerStrength} from './site-names.js';
 
@@ -58,26 +59,39 @@ function isTransparent(block: Block): boolean {
 	return label?.type === 'furniture' && (label.kind === 'share' || label.kind === 'toggle' || label.kind === 'reading-time' || label.kind === 'ad');
 }
 
+/** Whether a short block is a menu item or kicker: every word a section name ("News", "US news", "Live TV"). */
+function isSectionItem(block: Block): boolean {
+	if (!isShortItem(block)) {
+		return false;
+	}
+
+	const words = block.text.toLowerCase().split(/[\s|/&]+/).filter(Boolean);
+	return words.length > 0 && words.every(word => sectionWords.has(word) || sectionWords.has(word.replace(/[.,:]$/, '')));
+}
+
+type Score = {score: number; isRepeated: boolean};
+
 /** How much a block reads like the page's headline; undefined when it cannot be one. */
-function scoreHeadline(blocks: readonly Block[], index: number, bodyStart: number, language: {isUnspaced: boolean}): number | undefined {
+function scoreHeadline(blocks: readonly Block[], index: number, bodyStart: number, isUnspaced: boolean): Score | undefined {
 	const block = blocks[index]!;
-	if (block.label || !isHeadlineLike(block.text) || isNavLine(block.text)) {
+	if (block.label || !isHeadlineLike(block.text) || isNavLine(block.text) || isSectionItem(block)) {
 		return undefined;
 	}
 
-	const isShort = language.isUnspaced ? block.text.length < 5 : block.words < 2;
-	if (isShort) {
+	if (isUnspaced ? block.text.length < 5 : block.words < 2) {
 		return undefined;
 	}
 
 	// A line that reads like a site banner can still be the headline, when what follows says so.
 	const strength = bannerStrength(block.text);
-	let score = block.words >= 3 || language.isUnspaced ? 1 : 0;
+	let score = block.words >= 3 || isUnspaced ? 1 : 0;
 	score -= strength === 'strong' ? 3 : (strength === 'weak' ? 2 : 0);
-	score -= block.words > 18 ? 2 : 0;
+	score -= block.words > 22 ? 2 : 0;
+	let isRepeated = false;
 	for (let other = index + 1; other < bodyStart + 3 && other < blocks.length && other <= index + 8; other++) {
 		if (isSameLineBlock(blocks[other]!, block)) {
 			score += 4;
+			isRepeated = true;
 			break;
 		}
 	}
@@ -90,24 +104,89 @@ function scoreHeadline(blocks: readonly Block[], index: number, bodyStart: numbe
 	const following = blocks[next];
 	if (following && (isMetadata(following) || next === bodyStart || following.label?.type === 'credit' || isSameLineBlock(following, block))) {
 		score += 3;
-	} else if (following && !following.label && isHeadlineLike(following.text) && following.words > block.words && following.words >= 8) {
-		// A headline over a standfirst that has no full stop.
-		score += 2;
+	} else if (following && isStandfirstOf(following, block)) {
+		score += 3;
 	}
 
-	return score;
+	return {score, isRepeated};
+}
+
+/** Whether `block` reads as the standfirst under `title`: longer, more of a sentence, and no headline of its own. */
+function isStandfirstOf(block: Block, title: Block): boolean {
+	const isLonger = block.words >= title.words * 1.3 || (isTitleCased(title.text) && !isTitleCased(block.text));
+	return !block.label && isHeadlineLike(block.text) && block.words >= 12 && title.words >= 4 && isLonger
+		&& block.stopwordShare >= title.stopwordShare;
+}
+
+/** Whether most longer words are capitalised, as in "Fjordline Opens Norway's First Hydrogen Quay". */
+function isTitleCased(text: string): boolean {
+	let long = 0;
+	let capitalised = 0;
+	for (const word of text.split(' ')) {
+		if (word.length >= 4) {
+			long++;
+			capitalised += /^\p{Lu}/u.test(word) ? 1 : 0;
+		}
+	}
+
+	return long >= 3 && capitalised >= long * 0.7;
 }
 
 function isSameLineBlock(left: Block, right: Block): boolean {
 	return left.text.length > 0 && isSameLine(left.text, right.text);
 }
 
-/** The block where the text starts: the first that reads as prose, among the first blocks of the page. */
+/** The block where the text starts: the first that reads as prose (or its live-update time), among the first blocks. */
 function findBodyStart(blocks: readonly Block[]): number {
 	for (let index = 0; index < blocks.length && index < maxTop; index++) {
 		if (blocks[index]!.isProse) {
-			return index;
+			return index > 0 && blocks[index - 1]!.label?.type === 'timestamp' ? index - 1 : index;
 		}
+	}
+
+	return -1;
+}
+
+function findTitle(blocks: readonly Block[], top: number, bodyStart: number, isUnspaced: boolean): {title: number; isRepeated: boolean} {
+	let title = -1;
+	let best: Score = {score: 0, isRepeated: false};
+	let isPastByline = false;
+	for (let index = 0; index < top; index++) {
+		const type = blocks[index]!.label?.type;
+		// The headline stands above its byline and dateline: a line under them, once a headline came before, is not it.
+		isPastByline ||= title !== -1 && (type === 'byline' || type === 'dateline');
+		const score = scoreHeadline(blocks, index, bodyStart, isUnspaced);
+		if (score && isPastByline) {
+			score.score -= 3;
+		}
+
+		// Later candidates win ties: menus and labels come first, the headline last before the text.
+		if (score !== undefined && score.score >= best.score) {
+			title = index;
+			best = score;
+		}
+	}
+
+	// A headline over a standfirst that has no full stop: the standfirst scores as well, for what follows it.
+	const previous = title > 0 ? blocks[title - 1]! : undefined;
+	if (previous && !best.isRepeated && isStandfirstOf(blocks[title]!, previous) && bannerStrength(previous.text) === 'none'
+		&& (scoreHeadline(blocks, title - 1, bodyStart, isUnspaced)?.score ?? 0) >= 1) {
+		title--;
+	}
+
+	return {title, isRepeated: best.isRepeated};
+}
+
+/** The site's name when no line reads like a banner: the first line of the page that is no menu, label or link. */
+function findSiteNameLine(blocks: readonly Block[], title: number): number {
+	for (let index = 0; index < title - 1; index++) {
+		const block = blocks[index]!;
+		if (block.label || block.kind) {
+			continue;
+		}
+
+		const isName = block.words <= 6 && !block.endsSentence && /^[\p{Lu}\p{Lo}]/u.test(block.text) && !isSectionItem(block) && !isNavLine(block.text);
+		return isName ? index : -1;
 	}
 
 	return -1;
@@ -120,33 +199,37 @@ headline and the text that are no metadata are the standfirst (kept as the lead)
 export function readHeader(blocks: Block[], language: {isUnspaced: boolean}): Header {
 	let bodyStart = findBodyStart(blocks);
 	const top = bodyStart === -1 ? Math.min(blocks.length, 12) : bodyStart;
-	let title = -1;
-	let best = 0;
-	for (let index = 0; index < top; index++) {
-		const score = scoreHeadline(blocks, index, bodyStart === -1 ? top : bodyStart, language);
-		// Later candidates win ties: menus and labels come first, the headline last before the text.
-		if (score !== undefined && score >= best) {
-			title = index;
-			best = score;
-		}
-	}
-
+	findPlainBylines(blocks, 0, Math.min(blocks.length, top + 12), false);
+	const {title, isRepeated} = findTitle(blocks, top, bodyStart === -1 ? top : bodyStart, language.isUnspaced);
+	findPlainBylines(blocks, title + 1, Math.min(blocks.length, (bodyStart === -1 ? top : bodyStart) + 4), true);
 	if (bodyStart === -1) {
 		// No prose at all: whatever follows the headline (or everything) is the text.
 		bodyStart = title + 1;
 	}
 
 	let banner = -1;
-	for (let index = 0; index < blocks.length && index < Math.max(title, 0); index++) {
+	for (let index = 0; index < Math.max(title, 0); index++) {
 		const block = blocks[index]!;
-		if (block.label) {
+		if (!block.label && banner === -1 && !isSectionItem(block) && !isNavLine(block.text) && bannerStrength(block.text) !== 'none') {
+			banner = index;
+			decide(block, 'banner', 'site name line');
+		}
+	}
+
+	if (banner === -1 && title > 0) {
+		banner = findSiteNameLine(blocks, title);
+		if (banner !== -1) {
+			decide(blocks[banner]!, 'banner', 'site name: the first line that is no menu or label');
+		}
+	}
+
+	for (let index = 0; index < Math.max(title, 0); index++) {
+		const block = blocks[index]!;
+		if (block.label || block.kind) {
 			continue;
 		}
 
-		if (banner === -1 && bannerStrength(block.text) !== 'none') {
-			banner = index;
-			decide(block, 'banner', 'site name line');
-		} else if (index >= title - 2 && isShortItem(block) && !isNavLine(block.text)) {
+		if (index >= title - 2 && isShortItem(block) && !isNavLine(block.text)) {
 			decide(block, 'section', 'short label just above the headline');
 		} else {
 			decide(block, 'nav', isShortItem(block) ? 'menu item above the headline' : (isNavLine(block.text) ? 'menu line above the headline' : 'above the headline'));
@@ -154,7 +237,7 @@ export function readHeader(blocks: Block[], language: {isUnspaced: boolean}): He
 	}
 
 	if (title !== -1) {
-		decide(blocks[title]!, 'title', best >= 4 ? 'headline: repeated on the page' : 'headline: followed by the byline, dateline or text');
+		decide(blocks[title]!, 'title', isRepeated ? 'headline: repeated on the page' : 'headline: followed by the byline, dateline or text');
 	}
 
 	for (let index = title + 1; index < bodyStart; index++) {
@@ -165,11 +248,13 @@ export function readHeader(blocks: Block[], language: {isUnspaced: boolean}): He
 
 		if (title !== -1 && isSameLineBlock(block, blocks[title]!)) {
 			decide(block, 'title-repeat', 'the headline again');
-		} else if (isHeadlineLike(block.text) && block.words >= 8 && !isNavLine(block.text)) {
+		} else if (index === title + 1 && isHeadlineLike(block.text) && block.words >= 8 && !isNavLine(block.text)) {
 			decide(block, 'lead', 'standfirst: a summary under the headline, kept as the lead');
 		} else if (title === -1 && index === 0 && bannerStrength(block.text) !== 'none') {
 			banner = index;
 			decide(block, 'banner', 'site name line');
+		} else {
+			decide(block, 'furniture', 'between the headline and the text');
 		}
 	}
 
@@ -181,26 +266,31 @@ export function readHeader(blocks: Block[], language: {isUnspaced: boolean}): He
 		}
 	}
 
-	findPlainBylines(blocks, headEnd);
 	return {title, banner, bodyStart, headEnd};
 }
 
-/** Names without a label next to a dateline ("Anna Berg in Stockholm", "Jeanne Dupont" over "12 avril 2023"). */
-function findPlainBylines(blocks: Block[], headEnd: number): void {
-	for (let index = 0; index < headEnd; index++) {
+/**
+Bylines without a label: a name or "Name in Place" beside a dateline ("Anna Berg in Stockholm" over "Tue 9 Jan"),
+or a bare name with its affiliation under it ("Ewan Maclean" / "BBC Scotland"), among the first blocks.
+*/
+function findPlainBylines(blocks: Block[], start: number, end: number, isUnderTitle: boolean): void {
+	for (let index = start; index < end; index++) {
 		const block = blocks[index]!;
 		const isBesideDate = blocks[index - 1]?.label?.type === 'dateline' || blocks[index + 1]?.label?.type === 'dateline';
-		if (block.label || block.kind === 'title' || !isBesideDate || block.text.length > 100) {
+		if (block.label || block.isProse || block.text.length > 100 || block.unit.bullet || block.unit.number !== undefined) {
 			continue;
 		}
 
-		const placed = readPlaceByline(block.text);
+		const placed = isBesideDate ? readPlaceByline(block.text) : undefined;
+		const next = blocks[index + 1];
+		const hasAffiliation = isUnderTitle && next !== undefined && !next.label && !next.isProse && next.words <= 4 && !next.endsSentence && /^[\p{Lu}\p{Lo}]/u.test(next.text);
 		if (placed) {
 			block.label = {type: 'byline', byline: placed};
-			block.isProse = false;
-		} else if (isPersonName(block.text) && block.words <= 5) {
-			block.label = {type: 'byline', byline: {name: block.text, rest: ''}};
-			block.isProse = false;
+		} else if (isPersonName(block.text) && block.words >= 2 && block.words <= 5 && (isBesideDate || (hasAffiliation && block.text.includes(' ')))) {
+			block.label = {type: 'byline', byline: {name: block.text, rest: hasAffiliation ? next.text : ''}};
+			if (hasAffiliation) {
+				next.label = {type: 'furniture', kind: 'nav', isEnd: false, phrase: 'affiliation under a byline'};
+			}
 		}
 	}
 }

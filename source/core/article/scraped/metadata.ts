@@ -1,5 +1,6 @@
 import {agencyOf} from './byline.js';
 import type {Block} from './classify.js';
+import {pressAbout} from './body.js';
 import type {Header} from './header.js';
 import {readDateline} from './dateline.js';
 import {bannerStrength, siteNameFromBanner} from './site-names.js';
@@ -104,6 +105,15 @@ export function collectFields(blocks: readonly Block[], header: Header, locale: 
 
 		if (label?.type === 'furniture' && label.kind === 'copyright' && header.banner === -1) {
 			fields.source ??= sourceFromCopyright(block.text);
+		}
+
+		if (label?.type === 'source' && header.banner === -1) {
+			fields.source ??= label.name;
+		}
+
+		const about = block.kind === 'trailing' && header.banner === -1 ? pressAbout.exec(block.text) : undefined;
+		if (about && blocks[index + 1]?.isProse) {
+			fields.source ??= about[1]!;
 		}
 	}
 

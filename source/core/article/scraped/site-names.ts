@@ -13,8 +13,10 @@ const domain = /(?:^|[\s(])(?:www\.)?[\p{L}\d-]{1,63}\.(?:com|net|org|info|news|
 const barSeparator = /\s[|•·»]\s|^[^|]{2,60}\|[^|]{2,80}$/;
 const dashSeparator = /\s[-–—:]\s/;
 const taglinePhrase = /\b(?:breaking news|latest news|world news|international news|news and (?:opinion|analysis|video)|news from|news,|headlines|homepage|front page)\b|(?:\s[-–—|]\s|^)home$/i;
-const brandEnding = /\b(?:news|english|newspaper|online|world|arabic|tv|radio|times|post|daily|herald|tribune|gazette|journal|chronicle|observer)$/i;
-const brandWord = /\b(?:news|english|newspaper|online|times|post|daily|herald|tribune|gazette|journal|chronicle|observer|media|press|agency|radio|tv|channel|network|world)\b/i;
+// Words newspapers and broadcasters are named with, in English and the fixtures' languages ("Echo", "Kurier", "日報",
+// "晚报", "جريدة"): a short title-cased line ending in one is a site name.
+const brandEnding = /\b(?:news|english|newspaper|online|world|arabic|tv|radio|times|post|daily|herald|tribune|gazette|journal|chronicle|observer|echo|mail|mirror|express|telegraph|courier|ledger|beacon|record|review|bulletin|standard|independent|examiner|inquirer|sentinel|star|sun|advertiser|dispatch|leader|argus|kurier|zeitung|anzeiger|rundschau|courrier|quotidien|diario|noticias|heraldo|gazzetta|corriere|broadcasting)$/i;
+const brandWord = /\b(?:news|english|newspaper|online|times|post|daily|herald|tribune|gazette|journal|chronicle|observer|media|press|agency|radio|tv|channel|network|world|broadcasting|kurier|zeitung|courrier|diario|gazzetta)\b|(?:新聞|新闻|日報|日报|晚报|晩報|時報|时报|新報|新报|通信|電視|电视|广播|放送)|(?:^|\s)(?:صحيفة|جريدة|قناة|شبكة|وكالة)(?:\s|$)/i;
 
 // Words that make up taglines rather than names; a segment made only of these is not the site's name.
 const generic = new Set([
