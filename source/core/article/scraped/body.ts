@@ -256,7 +256,9 @@ function isSubheadCandidate(block: Block | undefined): boolean {
 
 	const {text} = block;
 	const limit = cjk.test(text) ? 30 : 80;
-	return text.length <= limit && text.split(' ').length <= 8 && !closingPunctuation.test(text) && /\p{L}/u.test(text);
+	// A short question between paragraphs ("What now?") is a subheading too; a longer one is a sentence.
+	const isQuestion = /[?？]$/.test(text) && text.split(' ').length <= 6;
+	return text.length <= limit && text.split(' ').length <= 8 && (isQuestion || !closingPunctuation.test(text)) && /\p{L}/u.test(text);
 }
 
 /** Short unpunctuated one-line paragraphs standing between body paragraphs are the page's subheadings. */

@@ -127,6 +127,15 @@ export function readLabelledByline(line: string): Byline | undefined {
 	return {name: unshout(name), rest: unshout(rest), ...(restAgency ? {agency: restAgency} : {})};
 }
 
+// A role after the name, as Korean, Japanese and Chinese papers print bylines: "김민수 기자", "山田太郎記者", "林晓雨 记者".
+const roleAfterName = /^([\p{Script=Hangul}\p{Script=Han}]{2,5})\s?(?:기자|특파원|논설위원|記者|记者|特派員|特派员|編集委員|通讯员)(?:\s[\w.+-]{1,40}@[\w.-]{2,60})?$/u;
+
+/** A name followed by its role ("김민수 기자"), in the scripts whose bylines put the role last. */
+export function readRoleByline(line: string): Byline | undefined {
+	const match = line.length <= 120 ? roleAfterName.exec(line) : undefined;
+	return match ? {name: match[1]!, rest: ''} : undefined;
+}
+
 /** "Anna Berg in Stockholm", "Anna Berg and Jon Lee in Oslo", "AFP in Paris": a name or agency, then where. */
 export function readPlaceByline(line: string): Byline | undefined {
 	const match = /^(.{2,80}?)\s(?:in|à|en|aus|in der)\s(\p{Lu}[\p{L}.' -]{1,40})$/u.exec(line.length <= 130 ? line : '');

@@ -27,7 +27,7 @@ function isCredit(credit: string): boolean {
 
 /** A caption that ends with its credit: "… (AFP)", "… - AFP", "… Photograph: Anna Berg/Reuters", "… Foto: dpa". */
 export function isCreditedCaption(line: string): boolean {
-	const isCjk = /[\u3040-\u30FF\u3400-\u9FFF]/.test(line.slice(0, 20));
+	const isCjk = /[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]/.test(line.slice(0, 20));
 	if (line.length < (isCjk ? 8 : 12) || line.length > 600 || (!line.includes(' ') && !isCjk)) {
 		return false;
 	}
@@ -36,7 +36,7 @@ export function isCreditedCaption(line: string): boolean {
 	const bracketed = /[([（]([^()[\]（）]{2,60})[)\]）]\s?$/.exec(line);
 	if (bracketed) {
 		const credit = bracketed[1]!.trim();
-		return isCredit(credit) || (line.endsWith(']') && /^[\p{Lu}][\p{L} .'-]{1,40}\/[\p{L} .'-]{2,40}$/u.test(credit)) || /^[\p{Script=Han}]{2,6}$/u.test(credit);
+		return isCredit(credit) || (line.endsWith(']') && /^[\p{Lu}][\p{L} .'-]{1,40}\/[\p{L} .'-]{2,40}$/u.test(credit)) || /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]{2,8}$/u.test(credit);
 	}
 
 	// Tabloid captions name who is shown: "Dave Tanner, 52, (pictured) scooped the jackpot".

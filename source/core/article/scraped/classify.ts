@@ -1,4 +1,4 @@
-import {readCredit, readLabelledByline, readPlaceByline, isPersonName, type Byline} from './byline.js';
+import {readCredit, readLabelledByline, readPlaceByline, readRoleByline, isPersonName, type Byline} from './byline.js';
 import {isCaptionLabel, readImageLine, type ImageLine} from './caption.js';
 import {readDateline, type Dateline} from './dateline.js';
 import {boxButtons, boxWords, lookUpFurniture, normalizePhrase, sectionWords, tickerStart, type FurnitureKind} from './furniture-words.js';
@@ -91,14 +91,20 @@ function readBylineLine(text: string, locale: string): Label | undefined {
 		return undefined;
 	}
 
-	const labelled = readLabelledByline(text);
+	const labelled = readLabelledByline(text) ?? readRoleByline(text);
 	if (labelled && labelled.rest === '') {
 		return {type: 'byline', byline: labelled};
 	}
 
 	// "Posted on June 5, 2023 by Jane Doe": the date first, then the byline.
 	const by = /\s(by|par|von|por)\s/i.exec(text);
-	const parts = by && readDateline(text.slice(0, by.index), locale)?.date ? [text.slice(0, by.index), text.slice(by.index + 1)] : text.split(bylineSeparator);
+	let parts = by && readDateline(text.slice(0, by.index), locale)?.date ? [text.slice(0, by.index), text.slice(by.index + 1)] : text.split(bylineSeparator);
+	if (parts.length === 1) {
+		// "05/06/2023 10h30 Atualizado há 2 horas": a dateline and an update note, with no separator between them.
+		const update = findUpdateLabel(text);
+		parts = update > 0 ? [text.slice(0, update), text.slice(update)] : parts;
+	}
+
 	if (parts.length === 1 && labelled) {
 		const date = readDateline(labelled.rest, locale);
 		return {type: 'byline', byline: labelled, ...(date?.date ? {dateline: date} : {})};
@@ -140,6 +146,12 @@ function readBylineLine(text: string, locale: string): Label | undefined {
 	}
 
 	return dateline && parts.length > 1 ? {type: 'dateline', dateline} : undefined;
+}
+
+/** Where an "Updated" label starts inside a line (after a space), or -1. */
+function findUpdateLabel(text: string): number {
+	const match = /\s(?=(?:updated|last updated|atualizado|actualizado|aggiornato|ultimo aggiornamento|mis à jour|aktualisiert|bijgewerkt|수정|更新)\b)/iu.exec(text.slice(0, 120));
+	return match ? match.index + 1 : -1;
 }
 
 /** The label a unit's shape gives it, or undefined. Long units are only checked for cookie, newsletter and paywall boxes. */
@@ -199,7 +211,7 @@ function recogniseBox(text: string, words: number): Label | undefined {
 			return {type: 'cookie'};
 		}
 
-		if (kind === 'newsletter' && (words <= 14 || /\b(?:inbox|newsletters?)\b/i.test(text))) {
+		if (kind === 'newsletter' && (words <= 14 || /\b(?:inbox|newsletters?)\b/i.test(text) || countNewsletterWords(text) >= 3)) {
 			return {type: 'furniture', kind, isEnd: false, phrase: normalizePhrase(text).slice(0, 40)};
 		}
 
@@ -209,6 +221,11 @@ function recogniseBox(text: string, words: number): Label | undefined {
 	}
 
 	return undefined;
+}
+
+/** How many words of a subscription prompt a line holds ("Subscribe for free to receive new posts and support my work"). */
+function countNewsletterWords(text: string): number {
+	return text.match(/\b(?:subscribe|subscribers?|subscription|free|posts?|support|email|sign up|receive|thanks for reading|paid)\b/gi)?.length ?? 0;
 }
 
 /** Whether a block reads as prose: a finished sentence, long enough, and (where the language has a list) with stopwords. */
@@ -254,11 +271,13 @@ export function classifyUnits(units: readonly Unit[], language: PageLanguage): B
 		blocks.push(block);
 	}
 
-	// The page's own prose sets the bar: half the median stopword share of its long sentences. A page in a language
-	// without a list (or with none of them in it) is judged on punctuation and length alone.
+	// The page's own prose sets the bar: under half the median stopword share of its long sentences is not prose.
+	// Where the list catches less than a fifth of those sentences' words (no list, or a language that glues its
+	// particles to words, like Korean, or writes them apart from the list's forms), it says too little to judge by,
+	// and blocks are judged on punctuation and length alone.
 	shares.sort((a, b) => a - b);
 	const median = shares.length === 0 ? 0 : shares[Math.floor(shares.length / 2)]!;
-	const threshold = median < 0.05 ? 0 : Math.max(0.04, median * 0.45);
+	const threshold = median < 0.2 ? 0 : median * 0.45;
 	for (const block of blocks) {
 		block.isProse = readsAsProse(block, language, threshold);
 	}

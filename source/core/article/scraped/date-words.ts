@@ -95,12 +95,12 @@ const labels: ReadonlyArray<[string, DateLabel]> = [
 		'publicado el', 'publicado em', 'publicado', 'fecha', 'pubblicato il', 'pubblicato', 'gepubliceerd op', 'gepubliceerd',
 		'publicerad', 'opublikowano', 'yayınlanma', 'diterbitkan', 'опубликовано',
 		'تاريخ النشر', 'نُشر في', 'نشر في', 'نشر بتاريخ', 'نشر', '公開日時', '公開日', '公開', '配信', '掲載', '发布时间', '发布于',
-		'发表于', '发布', '時間', '时间'].map(label => [label, 'published'] as [string, DateLabel]),
+		'发表于', '发布', '時間', '时间', '기사입력', '입력', '등록', '게재'].map(label => [label, 'published'] as [string, DateLabel]),
 	...['last updated on', 'last updated', 'last modified', 'updated on', 'updated at', 'updated', 'modified',
 		'mis à jour le', 'mis à jour', 'modifié le', 'actualisé le', 'zuletzt aktualisiert', 'aktualisiert am', 'aktualisiert',
 		'stand', 'actualizado el', 'actualizado', 'aggiornato il', 'aggiornato', 'atualizado em', 'atualizado',
 		'bijgewerkt op', 'bijgewerkt', 'uppdaterad', 'zaktualizowano', 'güncelleme', 'обновлено', 'آخر تحديث', 'تم التحديث',
-		'تحديث', '最終更新', '更新日時', '更新日', '更新时间', '更新'].map(label => [label, 'updated'] as [string, DateLabel]),
+		'تحديث', '最終更新', '更新日時', '更新日', '更新时间', '更新', 'ultimo aggiornamento', '최종수정', '수정', '업데이트'].map(label => [label, 'updated'] as [string, DateLabel]),
 ];
 
 /** A label at the start of a dateline and the text after it (with its ":" and spaces), or undefined. */
@@ -123,7 +123,7 @@ export function readDateLabel(text: string): {label: DateLabel; rest: string} | 
 
 // Relative times: "3 hours ago", "il y a 2 jours", "vor 5 Minuten", "hace 3 horas", "3時間前", "3小时前", "منذ ساعتين",
 // "yesterday". A page gives them relative to the moment it was copied, which the file does not record: no date.
-const relative = /^(?:\d{1,3}\s{0,2}(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|months?|y|years?)\s(?:ago|back)|(?:a|an|one)\s(?:minute|hour|day|week)\sago|just now|today|yesterday|il y a \d{1,3}\s\p{L}{1,10}|hier|aujourd'hui|vor \d{1,3}\s\p{L}{1,10}|gestern|heute|hace \d{1,3}\s\p{L}{1,10}|ayer|hoy|\d{1,3}\s?(?:分|時間|日|秒|週間|か月)前|\d{1,3}\s?(?:分钟|小时|天|秒|周)前|昨日|昨天|今天|منذ\s.{1,20}|أمس|اليوم)$/iu;
+const relative = /^(?:\d{1,3}\s{0,2}(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|months?|y|years?)\s(?:ago|back)|(?:a|an|one)\s(?:minute|hour|day|week)\sago|just now|today|yesterday|il y a \d{1,3}\s\p{L}{1,10}|hier|aujourd'hui|vor \d{1,3}\s\p{L}{1,10}|gestern|heute|hace \d{1,3}\s\p{L}{1,10}|ayer|hoy|há \d{1,3}\s\p{L}{1,10}|\d{1,3}\s\p{L}{1,10} fa|\d{1,3}\s?(?:분|시간|일)\s?전|\d{1,3}\s?(?:分|時間|日|秒|週間|か月)前|\d{1,3}\s?(?:分钟|小时|天|秒|周)前|昨日|昨天|今天|منذ\s.{1,20}|أمس|اليوم)$/iu;
 
 /** Whether a line is only a relative time, such as "3 hours ago" or "Updated 5 minutes ago". */
 export function isRelativeTime(text: string): boolean {

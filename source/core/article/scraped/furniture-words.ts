@@ -17,17 +17,19 @@ const lines: ReadonlyArray<readonly [FurnitureKind, boolean, readonly string[]]>
 	['skip', false, ['skip links', 'skip to content', 'navigation menu', 'open navigation menu', 'close navigation menu', 'skip to main content', 'skip to main navigation', 'skip to navigation',
 		'skip to search', 'skip to footer', 'jump to content', 'jump to main content', 'jump to navigation',
 		'aller au contenu', 'aller au contenu principal', 'zum inhalt springen', 'zum hauptinhalt springen', 'ir al contenido',
-		'saltar al contenido', 'vai al contenuto', 'ir para o conteúdo', 'تخطى إلى المحتوى', 'الانتقال إلى المحتوى',
+		'saltar al contenido', 'vai al contenuto', 'ir para o conteúdo', 'pular para o conteúdo', 'naar de inhoud',
+		'ga naar de inhoud', '본문 바로가기', '본문으로 바로가기', 'تخطى إلى المحتوى', 'الانتقال إلى المحتوى',
 		'本文へ移動', '本文へスキップ', 'メインコンテンツへスキップ', '跳到主要内容', '跳转到主要内容', '跳过导航']],
 	['account', false, ['sign in', 'sign in / register', 'sign in/register', 'sign in or register', 'register', 'log in',
 		'login', 'log in / register', 'log out', 'my account', 'account', 'sign up', 'join', 'subscribe', 'subscribe now',
 		'become a member', 'support us', 'donate', 'manage account', 'se connecter', "s'abonner", 'connexion', "s'inscrire",
 		'mon compte', 'anmelden', 'abonnieren', 'registrieren', 'mein konto', 'abo', 'iniciar sesión', 'suscríbete',
 		'regístrate', 'mi cuenta', 'accedi', 'abbonati', 'entrar', 'assine', 'تسجيل الدخول', 'اشترك', 'حسابي', 'ログイン',
-		'会員登録', '新規登録', 'マイページ', '登录', '注册', '登录/注册', '订阅']],
+		'会員登録', '新規登録', 'マイページ', '登录', '注册', '登录/注册', '订阅', 'assine', 'inloggen', 'abonneren',
+		'로그인', '회원가입', '구독']],
 	['search', false, ['search', 'search news', 'search the site', 'search…', 'search...', 'type to search', 'rechercher',
 		'recherche', 'suche', 'suchen', 'buscar', 'búsqueda', 'cerca', 'pesquisar', 'بحث', 'ابحث', '検索', '搜索']],
-	['share', false, ['share', 'share this', 'share this article', 'share this story', 'share this page', 'share article',
+	['share', false, ['share', 'share this', 'share this article', 'share this story', 'share this page', 'share this post', 'likes', 'like', 'share article',
 		'share on facebook', 'share on twitter', 'share on x', 'share on whatsapp', 'share via email', 'copy link',
 		'link copied', 'save', 'save article', 'saved', 'print', 'email', 'e-mail', 'facebook', 'twitter', 'x', 'whatsapp',
 		'linkedin', 'reddit', 'telegram', 'messenger', 'pinterest', 'flipboard', 'gift article', 'gift this article',
@@ -48,11 +50,12 @@ const lines: ReadonlyArray<readonly [FurnitureKind, boolean, readonly string[]]>
 		'you might also like', 'you may be interested in', 'around the web', "what's next", 'sur le même sujet',
 		'les plus lus', 'à lire aussi', 'lire aussi', 'dans la même rubrique', 'meistgelesen', 'mehr zum thema',
 		'das könnte sie auch interessieren', 'lo más leído', 'noticias relacionadas', 'te puede interesar', 'más noticias',
-		'i più letti', 'leggi anche', 'mais lidas', 'leia também', 'الأكثر قراءة', 'مواضيع ذات صلة', 'أخبار ذات صلة',
+		'i più letti', 'leggi anche', 'mais lidas', 'leia também', 'veja também', 'meest gelezen', 'lees ook',
+		'많이 본 뉴스', '관련기사', '관련 기사', '인기기사', 'discussion about this post', 'الأكثر قراءة', 'مواضيع ذات صلة', 'أخبار ذات صلة',
 		'اقرأ أيضا', 'اقرأ أيضاً', 'اقرأ ايضا', 'اقرأ المزيد', '関連記事', '関連ニュース', 'あわせて読みたい', '人気記事',
 		'アクセスランキング', '相关新闻', '相关阅读', '推荐阅读', '延伸阅读', '热门文章', '热门新闻']],
 	['newsletter', false, ['newsletter', 'newsletters', 'sign up to our newsletter', 'sign up for our newsletter',
-		'enter your email', 'enter your email address', 'email address', 'your email', 'thank you for subscribing',
+		'enter your email', 'enter your email address', 'type your email', 'meld je aan voor onze nieuwsbrief', 'email address', 'your email', 'thank you for subscribing',
 		'thanks for signing up', 'privacy notice', 'privacy policy']],
 	['comments', true, ['comments', 'comment', 'view comments', 'share or comment on this article', 'share what you think', 'show comments', 'view comments', 'add a comment', 'leave a comment',
 		'leave a reply', 'join the conversation', 'join the discussion', 'have your say', 'commentaires', 'réagir',
@@ -73,14 +76,15 @@ const lines: ReadonlyArray<readonly [FurnitureKind, boolean, readonly string[]]>
 
 /** Line starts: the rest of the line is a link, a list of tags or a credit. */
 const starts: ReadonlyArray<readonly [FurnitureKind, boolean, readonly string[]]> = [
-	['related', false, ['read more:', 'read more ', 'read more about', 'also read:', 'read also:', 'see also:', 'related:',
+	['related', false, ['관련기사', '▶ 관련기사', 'lees ook:', 'veja também:', 'read more:', 'read more ', 'read more about', 'also read:', 'read also:', 'see also:', 'related:',
 		'more:', 'watch:', 'listen:', 'explainer:', 'lire aussi :', 'lire aussi:', 'à lire aussi :', 'voir aussi :',
 		'lesen sie auch:', 'lesen sie auch', 'mehr dazu:', 'lee también:', 'lea también:', 'leer más:', 'leggi anche:',
 		'leia também:', 'اقرأ أيضا:', 'اقرأ أيضاً:', 'اقرأ أيضا', 'اقرأ المزيد:', '関連記事:', '関連：', '相关阅读：', '延伸阅读：']],
 	['tags', true, ['tags:', 'tagged:', 'topics:', 'filed under:', 'filed under', 'categories:', 'mots-clés :',
 		'schlagworte:', 'themen:', 'etiquetas:', 'temas:', 'argomenti:', 'الكلمات المفتاحية', 'タグ：', '标签：', '关键词：']],
 	['copyright', true, ['©', '(c) ', 'copyright', 'all rights reserved', 'tous droits réservés', 'alle rechte vorbehalten',
-		'todos los derechos reservados', 'جميع الحقوق محفوظة', '無断転載', '版权所有']],
+		'todos los derechos reservados', 'جميع الحقوق محفوظة', '無断転載', '版权所有', 'riproduzione riservata',
+		'무단전재', '저작권자']],
 	['follow', true, ['follow us on', 'follow us:', 'follow the ', 'like us on', 'suivez-nous sur', 'folgen sie uns auf',
 		'síguenos en']],
 	['newsletter', false, ['sign up for ', 'sign up to ', 'get our ', 'subscribe to our ', 'subscribe to the ',
@@ -133,7 +137,7 @@ for (const [phrase, kind, isEnd] of siteSpecific) {
 
 /** A line as compared with the tables: lower case, curly apostrophes straightened, bullets, counts and arrows cut. */
 export function normalizePhrase(text: string): string {
-	return text.toLowerCase().replaceAll('’', '\'').replace(/^[\s•·▶►›»>|\-–—*]+/, '')
+	return text.toLowerCase().replaceAll('’', '\'').replace(/^[\s•·▶►›»>|\-–—*]+/, '').replace(/^\d{1,6}\s(?=\p{L})/u, '')
 		.replace(/[\s:：.,!…›»>→|▼▾+]+$/, '').replace(/\s*[([]?\d{1,5}[)\]]?$/, '').replace(/\s\d{1,5}\s/, ' ').replace(/\s{2,}/g, ' ').trim();
 }
 
@@ -182,7 +186,9 @@ export const sectionWords = new Set([
 	'ثقافة', 'مقالات', 'فيديو', 'منوعات', 'العالم', 'تكنولوجيا', 'صحة', 'رأي', 'محليات', 'عربي', 'دولي', 'ホーム', 'トップ',
 	'ニュース', '国内', '国際', '政治', '経済', '社会', 'スポーツ', '文化', '科学', '天気', 'ライフ', 'エンタメ', '地域',
 	'動画', '速報', '首页', '新闻', '国际', '财经', '体育', '娱乐', '科技', '军事', '评论', '视频', '图片', '教育', '健康',
-	'汽车', '房产', '旅游', '时政', '&', '|', '/', '·', '•',
+	'汽车', '房产', '旅游', '时政', '뉴스', '정치', '경제', '사회', '국제', '문화', '스포츠', '연예', '오피니언', '지역',
+	'nieuws', 'binnenland', 'buitenland', 'economie', 'notícias', 'esportes', 'cronaca', 'spettacoli',
+	'&', '|', '/', '·', '•',
 	// Kickers: labels over a headline that say what kind of story it is.
 	'exclusive', 'breaking', 'explainer', 'watch', 'pictured', 'update', 'updates', 'revealed', 'interview',
 	'feature', 'comment', 'special', 'report', 'investigation', 'factcheck', 'exklusiv', 'exclusif', 'exclusiva',

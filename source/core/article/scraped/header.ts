@@ -113,9 +113,11 @@ function scoreHeadline(blocks: readonly Block[], index: number, bodyStart: numbe
 
 /** Whether `block` reads as the standfirst under `title`: longer, more of a sentence, and no headline of its own. */
 function isStandfirstOf(block: Block, title: Block): boolean {
-	const isLonger = block.words >= title.words * 1.3 || (isTitleCased(title.text) && !isTitleCased(block.text));
-	return !block.label && isHeadlineLike(block.text) && block.words >= 12 && title.words >= 4 && isLonger
-		&& block.stopwordShare >= title.stopwordShare;
+	// Sites print the headline first and the standfirst under it: of two headline-like lines stacked above the byline,
+	// the upper is the headline unless it is much shorter than a headline is (a label) or the lower is no sentence.
+	const isShortTitle = title.words < 4 && !(title.text.length >= 8 && /[\u3040-\u9FFF\uAC00-\uD7AF]/.test(title.text));
+	return !block.label && isHeadlineLike(block.text) && block.words >= 8 && !isShortTitle && !isTitleCased(block.text)
+		&& block.unit.from > title.unit.to;
 }
 
 /** Whether most longer words are capitalised, as in "Fjordline Opens Norway's First Hydrogen Quay". */
@@ -134,6 +136,18 @@ function isTitleCased(text: string): boolean {
 
 function isSameLineBlock(left: Block, right: Block): boolean {
 	return left.text.length > 0 && isSameLine(left.text, right.text);
+}
+
+/** Whether only repeats of the headline and buttons stand between it and the block at `index`. */
+function isFirstUnderTitle(blocks: readonly Block[], title: number, index: number): boolean {
+	for (let between = title + 1; between < index; between++) {
+		const block = blocks[between]!;
+		if (block.kind !== 'title-repeat' && !isTransparent(block) && !isSameLineBlock(block, blocks[title]!)) {
+			return false;
+		}
+	}
+
+	return title !== -1;
 }
 
 /** The block where the text starts: the first that reads as prose (or its live-update time), among the first blocks. */
@@ -248,7 +262,7 @@ export function readHeader(blocks: Block[], language: {isUnspaced: boolean}): He
 
 		if (title !== -1 && isSameLineBlock(block, blocks[title]!)) {
 			decide(block, 'title-repeat', 'the headline again');
-		} else if (index === title + 1 && isHeadlineLike(block.text) && block.words >= 8 && !isNavLine(block.text)) {
+		} else if (isFirstUnderTitle(blocks, title, index) && isHeadlineLike(block.text) && block.words >= 8 && !isNavLine(block.text)) {
 			decide(block, 'lead', 'standfirst: a summary under the headline, kept as the lead');
 		} else if (title === -1 && index === 0 && bannerStrength(block.text) !== 'none') {
 			banner = index;

@@ -50,7 +50,7 @@ function sampleText(blocks: readonly {text: string}[]): string {
 	const sample: string[] = [];
 	let length = 0;
 	for (const block of blocks) {
-		if (block.text.length >= 60 && length < 5000) {
+		if (block.text.length >= 25 && length < 5000) {
 			sample.push(block.text);
 			length += block.text.length;
 		}
