@@ -151,8 +151,8 @@ function findCut(blocks: readonly Block[], header: Header, isUnspaced: boolean):
 	return blocks.length;
 }
 
-/** Paragraph-length text that repeats a sentence of a nearby paragraph: a pull quote. */
-function isPullQuote(blocks: readonly Block[], index: number): boolean {
+/** Paragraph-length text that repeats a sentence of a nearby paragraph: a pull quote. `keys` caches comparable text. */
+function isPullQuote(blocks: readonly Block[], index: number, keys: string[]): boolean {
 	const block = blocks[index]!;
 	if (block.words > 45 || block.text.length < 30) {
 		return false;
@@ -161,8 +161,12 @@ function isPullQuote(blocks: readonly Block[], index: number): boolean {
 	const key = comparable(block.text);
 	for (let other = Math.max(0, index - 10); other < blocks.length && other <= index + 10; other++) {
 		const candidate = blocks[other]!;
-		if (other !== index && candidate.isProse && candidate.text.length > block.text.length + 10 && comparable(candidate.text).includes(key)) {
-			return true;
+		if (other !== index && candidate.isProse && candidate.text.length > block.text.length + 10) {
+			const otherKey = keys[other] ?? comparable(candidate.text);
+			keys[other] = otherKey;
+			if (otherKey.includes(key)) {
+				return true;
+			}
 		}
 	}
 
@@ -184,6 +188,7 @@ export function decideBody(blocks: Block[], header: Header, facts: {isUnspaced: 
 		lastProse--;
 	}
 
+	const keys: string[] = [];
 	for (let index = header.bodyStart; index < blocks.length; index++) {
 		const block = blocks[index]!;
 		if (block.kind) {
@@ -198,7 +203,7 @@ export function decideBody(blocks: Block[], header: Header, facts: {isUnspaced: 
 			decide(block, 'title-repeat', 'the headline again');
 		} else if (block.label?.type === 'furniture' && block.label.kind === 'related') {
 			decideRelatedBox(blocks, index, cut);
-		} else if (block.label?.type !== 'furniture' && !block.isProse && isPullQuote(blocks, index)) {
+		} else if (block.label?.type !== 'furniture' && !block.isProse && isPullQuote(blocks, index, keys)) {
 			decide(block, 'pull-quote', 'repeats a sentence of the text');
 		}
 	}

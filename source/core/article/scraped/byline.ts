@@ -138,7 +138,8 @@ export function readRoleByline(line: string): Byline | undefined {
 
 /** "Anna Berg in Stockholm", "Anna Berg and Jon Lee in Oslo", "AFP in Paris": a name or agency, then where. */
 export function readPlaceByline(line: string): Byline | undefined {
-	const match = /^(.{2,80}?)\s(?:in|à|en|aus|in der)\s(\p{Lu}[\p{L}.' -]{1,40})$/u.exec(line.length <= 130 ? line : '');
+	const hasPlaceWord = line.length <= 130 && (line.includes(' in ') || line.includes(' à ') || line.includes(' en ') || line.includes(' aus '));
+	const match = hasPlaceWord ? /^(.{2,80}?)\s(?:in|à|en|aus|in der)\s(\p{Lu}[\p{L}.' -]{1,40})$/u.exec(line) : undefined;
 	if (!match) {
 		return undefined;
 	}

@@ -1,7 +1,7 @@
-import {readCredit, readLabelledByline, readPlaceByline, readRoleByline, isPersonName, type Byline} from './byline.js';
+import {agencyOf, readCredit, readLabelledByline, readPlaceByline, readRoleByline, isPersonName, type Byline} from './byline.js';
 import {isCaptionLabel, readImageLine, type ImageLine} from './caption.js';
 import {readDateline, type Dateline} from './dateline.js';
-import {boxButtons, boxWords, lookUpFurniture, normalizePhrase, sectionWords, tickerStart, type FurnitureKind} from './furniture-words.js';
+import {boxButtons, boxWords, lookUpFurniture, mayBeBox, normalizePhrase, sectionWords, tickerStart, type FurnitureKind} from './furniture-words.js';
 import {countStopwords, type PageLanguage} from './language.js';
 import type {Unit} from './units.js';
 
@@ -124,7 +124,7 @@ function readBylineLine(text: string, locale: string): Label | undefined {
 		}
 
 		// "Name in Place" alone could be a headline ("Floods in Kent"): only an agency or a date beside it says byline.
-		const placed = readPlaceByline(part);
+		const placed = parts.length > 1 || agencyOf(part.split(' ')[0]!) ? readPlaceByline(part) : undefined;
 		const name = readLabelledByline(part) ?? (placed && (placed.agency || parts.length > 1) ? placed : undefined);
 		if (name && !byline) {
 			byline = name;
@@ -202,6 +202,10 @@ function recognise(text: string, words: number, language: PageLanguage): Label |
 
 /** Cookie notices, newsletter boxes and paywalls: their words, and buttons or brevity around them. */
 function recogniseBox(text: string, words: number): Label | undefined {
+	if (!mayBeBox.test(text)) {
+		return undefined;
+	}
+
 	for (const [kind, pattern] of boxWords) {
 		if (!pattern.test(text)) {
 			continue;
@@ -253,8 +257,9 @@ export function classifyUnits(units: readonly Unit[], language: PageLanguage): B
 	const shares: number[] = [];
 	for (const unit of units) {
 		const {text} = unit;
-		const counts = countStopwords(text, language);
 		const words = countWords(text, language);
+		// Only blocks long enough to be prose need the share (it is what costs most here): shorter ones count as none.
+		const counts = words >= 4 || (language.isUnspaced && text.length >= 12) ? countStopwords(text, language) : {words: 0, stopwords: 0};
 		const block: Block = {
 			unit, text, words, stopwordShare: counts.words === 0 ? 0 : counts.stopwords / counts.words,
 			endsSentence: sentenceEnd.test(text), isProse: false,

@@ -261,7 +261,8 @@ without a date. Undefined when the line holds anything else, so a sentence that 
 */
 export function readDateline(line: string, locale = 'en'): Dateline | undefined {
 	// A dateline is short; refusing long lines early keeps every pattern below on a bounded input.
-	if (line.length > 120 || !/[\d\u0660-\u0669\u06F0-\u06F9]|ago|now|yesterday|today|hier|heute|gestern|ayer|hoy|أمس|اليوم|昨|今/i.test(line)) {
+	const hasDigit = /[\d\u0660-\u0669\u06F0-\u06F9]/.test(line);
+	if (line.length > 120 || (!hasDigit && (line.length > 40 || !/ago|now|yesterday|today|hier|heute|gestern|ayer|hoy|أمس|اليوم|昨|今/i.test(line)))) {
 		return undefined;
 	}
 

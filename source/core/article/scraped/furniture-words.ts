@@ -94,6 +94,9 @@ const starts: ReadonlyArray<readonly [FurnitureKind, boolean, readonly string[]]
 	['reading-time', false, ['reading time:', 'temps de lecture', 'lesezeit', 'tiempo de lectura']],
 ];
 
+/** A quick test (no Unicode mode, no word boundaries) that a line may hold any of the box words below. */
+export const mayBeBox = /cookie|consent|gdpr|utilisons|verwenden|utilizamos|ملفات|クッキー|newsletter|inbox|sign up|subscri|e-?mail|abonn|suscri|assinantes|für abonnenten|continue reading|keep reading/i;
+
 /** Words that, in a long line, mark cookie notices, newsletter boxes and paywalls ("We use cookies... Accept all"). */
 export const boxWords: ReadonlyArray<readonly [FurnitureKind, RegExp]> = [
 	['cookie', /\bcookies?\b|\bconsent\b|\bgdpr\b|\bnous utilisons des\b|\bwir verwenden\b|\butilizamos\b|ملفات تعريف الارتباط|クッキー|Cookie/iu],
@@ -135,6 +138,16 @@ for (const [phrase, kind, isEnd] of siteSpecific) {
 	exact.set(phrase, [kind, isEnd]);
 }
 
+// Line starts by their first character, so a line is compared with the few that could match, in the table's order.
+const startsByCharacter = new Map<string, Array<readonly [string, FurnitureKind, boolean]>>();
+for (const [kind, isEnd, prefixes] of starts) {
+	for (const prefix of prefixes) {
+		const list = startsByCharacter.get(prefix[0]!) ?? [];
+		list.push([prefix, kind, isEnd]);
+		startsByCharacter.set(prefix[0]!, list);
+	}
+}
+
 /** A line as compared with the tables: lower case, curly apostrophes straightened, bullets, counts and arrows cut. */
 export function normalizePhrase(text: string): string {
 	return text.toLowerCase().replaceAll('’', '\'').replace(/^[\s•·▶►›»>|\-–—*]+/, '').replace(/^\d{1,6}\s(?=\p{L})/u, '')
@@ -147,18 +160,19 @@ export function lookUpFurniture(text: string): {kind: FurnitureKind; isEnd: bool
 		return undefined;
 	}
 
-	const phrase = normalizePhrase(text);
-	const whole = exact.get(phrase);
-	if (whole) {
-		return {kind: whole[0], isEnd: whole[1], phrase};
+	// The longest whole-line phrase has about 50 characters; longer lines can only start with one.
+	if (text.length <= 64) {
+		const phrase = normalizePhrase(text);
+		const whole = exact.get(phrase);
+		if (whole) {
+			return {kind: whole[0], isEnd: whole[1], phrase};
+		}
 	}
 
-	const lower = text.toLowerCase().replaceAll('’', '\'').trimStart();
-	for (const [kind, isEnd, prefixes] of starts) {
-		for (const prefix of prefixes) {
-			if (lower.startsWith(prefix)) {
-				return {kind, isEnd, phrase: prefix.trim()};
-			}
+	const lower = text.slice(0, 60).toLowerCase().replaceAll('’', '\'').trimStart();
+	for (const [prefix, kind, isEnd] of startsByCharacter.get(lower[0] ?? '') ?? []) {
+		if (lower.startsWith(prefix)) {
+			return {kind, isEnd, phrase: prefix.trim()};
 		}
 	}
 

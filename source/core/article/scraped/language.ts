@@ -18,7 +18,8 @@ export type PageLanguage = {
 	readonly isUnspaced: boolean;
 };
 
-type Script = 'latin' | 'cyrillic' | 'arabic' | 'greek' | 'hebrew' | 'kana' | 'han' | 'hangul' | 'thai' | 'devanagari';
+const scriptNames = ['latin', 'cyrillic', 'arabic', 'greek', 'hebrew', 'kana', 'han', 'hangul', 'thai', 'devanagari'] as const;
+type Script = typeof scriptNames[number];
 
 // Every list this module can use, by script, with the locale Intl knows the language by.
 const languages: ReadonlyArray<{code: string; locale: string; script: Script; words: readonly string[]}> = [
@@ -102,27 +103,83 @@ function scriptOf(code: number): Script | undefined {
 	return code >= 0xAC_00 && code <= 0xD7_AF ? 'hangul' : undefined;
 }
 
-const wordPattern = /[\p{L}\p{M}'’]+/gu;
+/** Whether a UTF-16 unit is part of a word: a letter, a mark or an apostrophe (not spaces, digits, punctuation). */
+function isWordUnit(code: number): boolean {
+	if (code < 0x80) {
+		return (code >= 0x61 && code <= 0x7A) || (code >= 0x41 && code <= 0x5A) || code === 0x27;
+	}
+
+	return code >= 0xC0 && code !== 0xD7 && code !== 0xF7 && !(code >= 0x20_00 && code <= 0x20_6F && code !== 0x20_19) && code !== 0x30_00
+		&& !(code >= 0x30_01 && code <= 0x30_03) && !(code >= 0xFF_01 && code <= 0xFF_0F) && code !== 0x06_0C && code !== 0x06_1F;
+}
+
+/** Call `visit` with each lower-case word of `text`; a hand-written scan, as this runs over every block of every page. */
+function forEachWord(text: string, visit: (word: string) => void): void {
+	const lower = text.toLowerCase();
+	let start = -1;
+	for (let index = 0; index <= lower.length; index++) {
+		const isWord = index < lower.length && isWordUnit(lower.charCodeAt(index));
+		if (isWord && start === -1) {
+			start = index;
+		} else if (!isWord && start !== -1) {
+			// No stopword is longer than 14 letters: longer words are counted without being cut out of the text.
+			visit(index - start > 14 ? '' : lower.slice(start, index).replaceAll('’', '\''));
+			start = -1;
+		}
+	}
+}
+
+// For telling languages apart in one pass: every stopword of a script's languages, with the languages it belongs to.
+const byWord = new Map<Script, Map<string, number[]>>();
+
+function wordsOfScript(script: Script): Map<string, number[]> {
+	let map = byWord.get(script);
+	if (!map) {
+		map = new Map();
+		for (const [index, language] of languages.entries()) {
+			if (language.script === script) {
+				for (const word of stopwordSet(language.code)) {
+					const owners = map.get(word);
+					if (owners) {
+						owners.push(index);
+					} else {
+						map.set(word, [index]);
+					}
+				}
+			}
+		}
+
+		byWord.set(script, map);
+	}
+
+	return map;
+}
 
 /**
-Tell the page's language from a sample of its text (the caller passes its longest lines; a few thousand characters
-are enough). The script decides first; among languages sharing a script, the one whose stopwords occur most wins.
+Tell the page's language from a sample of its text (the caller passes its longer lines; 1,000 characters are
+enough). The script decides first; among languages sharing a script, the one whose stopwords occur most wins.
 */
 export function detectLanguage(sample: string): PageLanguage {
-	const text = sample.slice(0, 6000);
-	const scripts = new Map<Script, number>();
+	const text = sample.slice(0, 1000);
+	const counts = new Uint32Array(scriptNames.length);
 	for (let index = 0; index < text.length; index++) {
-		const script = scriptOf(text.charCodeAt(index));
-		if (script) {
-			scripts.set(script, (scripts.get(script) ?? 0) + 1);
+		const code = text.charCodeAt(index);
+		// ASCII letters are the common case: counted without the range checks.
+		if (code < 0x80) {
+			counts[0]! += (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7A ? 1 : 0;
+		} else {
+			const script = scriptOf(code);
+			if (script) {
+				counts[scriptNames.indexOf(script)]!++;
+			}
 		}
 	}
 
 	let script: Script = 'latin';
 	let most = 0;
-	for (const [name, count] of scripts) {
+	for (const [index, name] of scriptNames.entries()) {
 		// Japanese mixes kanji with kana: a little kana is enough to tell it from Chinese.
-		const weight = name === 'kana' ? count * 4 : count;
+		const weight = name === 'kana' ? counts[index]! * 4 : counts[index]!;
 		if (weight > most) {
 			most = weight;
 			script = name;
@@ -135,52 +192,75 @@ export function detectLanguage(sample: string): PageLanguage {
 		return {code: only.code, locale: only.locale, isUnspaced: unspacedScripts.has(script)};
 	}
 
-	const words = text.toLowerCase().match(wordPattern) ?? [];
+	const owners = wordsOfScript(script);
+	const hits = new Uint32Array(languages.length);
+	forEachWord(text.slice(0, 600), word => {
+		const languagesOfWord = owners.get(word);
+		if (languagesOfWord) {
+			for (const index of languagesOfWord) {
+				hits[index]!++;
+			}
+		}
+	});
 	let best = candidates[0]!;
-	let bestHits = -1;
-	for (const candidate of candidates) {
-		const set = stopwordSet(candidate.code);
-		let hits = 0;
-		for (const word of words) {
-			hits += set.has(word) ? 1 : 0;
+	let bestScore = -1;
+	for (const [index, count] of hits.entries()) {
+		const language = languages[index]!;
+		if (count === 0) {
+			continue;
 		}
 
 		// A long list matches more by chance: hits are weighed against the list's size.
-		const score = hits / Math.log2(8 + set.size);
-		if (score > bestHits) {
-			bestHits = score;
-			best = candidate;
+		const score = count / Math.log2(8 + stopwordSet(language.code).size);
+		if (score > bestScore) {
+			bestScore = score;
+			best = language;
 		}
 	}
 
 	return {code: best.code, locale: best.locale, isUnspaced: false};
 }
 
-/** Words and stopwords in a block of text (its first 2,000 characters), in the page's language. */
+/** Words and stopwords in a block of text (its first 300 characters: enough to judge), in the page's language. */
 export function countStopwords(text: string, language: PageLanguage): {words: number; stopwords: number} {
-	const sample = text.length > 2000 ? text.slice(0, 2000) : text;
+	const sample = text.length > 300 ? text.slice(0, 300) : text;
 	const set = stopwordSet(language.code);
+	let words = 0;
+	let stopwords = 0;
 	if (language.isUnspaced) {
 		// Particles and function characters (の, は, 的, 了) are single characters: count those among the letters.
-		let letters = 0;
-		let stopwords = 0;
 		for (const character of sample) {
-			if (/\p{L}/u.test(character)) {
-				letters++;
+			if (scriptOf(character.charCodeAt(0)) !== undefined) {
+				words++;
 				stopwords += set.has(character) ? 1 : 0;
 			}
 		}
 
-		return {words: letters, stopwords};
+		return {words, stopwords};
 	}
 
-	const words = sample.toLowerCase().match(wordPattern) ?? [];
-	let stopwords = 0;
-	for (const word of words) {
-		stopwords += set.has(word) ? 1 : 0;
+	// The scan of forEachWord, inlined: this runs over every paragraph of every page the store indexes.
+	const lower = sample.toLowerCase();
+	let start = -1;
+	let hasCurlyApostrophe = false;
+	for (let index = 0; index <= lower.length; index++) {
+		const code = index < lower.length ? lower.charCodeAt(index) : 32;
+		if (isWordUnit(code)) {
+			start = start === -1 ? index : start;
+			hasCurlyApostrophe ||= code === 0x20_19;
+		} else if (start !== -1) {
+			words++;
+			if (index - start <= 14) {
+				const word = lower.slice(start, index);
+				stopwords += set.has(hasCurlyApostrophe ? word.replaceAll('’', '\'') : word) ? 1 : 0;
+			}
+
+			start = -1;
+			hasCurlyApostrophe = false;
+		}
 	}
 
-	return {words: words.length, stopwords};
+	return {words, stopwords};
 }
 
 /** Whether a word is a stopword of the page's language (for names: "Anna Berg" has none, "The Hague" has one). */

@@ -50,8 +50,8 @@ function sampleText(blocks: readonly {text: string}[]): string {
 	const sample: string[] = [];
 	let length = 0;
 	for (const block of blocks) {
-		if (block.text.length >= 25 && length < 5000) {
-			sample.push(block.text);
+		if (block.text.length >= 25 && length < 1000) {
+			sample.push(block.text.slice(0, 1000));
 			length += block.text.length;
 		}
 	}
