@@ -1,7 +1,7 @@
 /**
 The words of datelines in many languages. Month and weekday names come from CLDR through Intl (Node ships full ICU),
 so "avril", "Mai", "mayo", "мая", "أيار" need no table here; a locale's names are built the first time a page in that
-language shows a word that is not English. What CLDR does not have is listed here: the labels sites put before a
+language shows a word that is not English, and only that locale's. What CLDR does not have is listed here: the labels sites put before a
 date ("Published on", "Publié le", "Veröffentlicht am", "تاريخ النشر", "公開") and relative times ("3 hours ago").
 */
 
@@ -9,15 +9,18 @@ const englishMonths = new Map<string, number>(Object.entries({
 	jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
 	jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
 	dec: 12, december: 12,
+	// Arabic month names as Middle Eastern sites print them (Egyptian/Gulf usage): known without a locale, as before.
+	'يناير': 1, 'فبراير': 2, 'مارس': 3, 'أبريل': 4, 'ابريل': 4, 'مايو': 5, 'يونيو': 6, 'يوليو': 7, 'أغسطس': 8,
+	'اغسطس': 8, 'سبتمبر': 9, 'أكتوبر': 10, 'اكتوبر': 10, 'نوفمبر': 11, 'ديسمبر': 12,
 }));
 
 const englishWeekdays = new Set(['mon', 'monday', 'tue', 'tues', 'tuesday', 'wed', 'wednesday', 'thu', 'thur', 'thurs',
 	'thursday', 'fri', 'friday', 'sat', 'saturday', 'sun', 'sunday']);
 
-// Locales whose month names are tried when a word is not English, in this order (the page's own locale goes first).
-// ar-SY gives the Levantine names (كانون الثاني, أيار) that Syrian, Lebanese and Iraqi sites use.
-const fallbackLocales = ['fr', 'de', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'nb', 'fi', 'pl', 'cs', 'sk', 'sl', 'hr', 'ro',
-	'hu', 'tr', 'id', 'ms', 'ca', 'ru', 'uk', 'bg', 'el', 'ar', 'ar-SY', 'he', 'fa'];
+// The locales whose names are tried for a page in a language: its own, and for Arabic also the Levantine month names
+// (كانون الثاني, أيار) that Syrian, Lebanese and Iraqi sites use. Only the page's language is built: building every
+// locale's names costs tens of milliseconds, and a page's dates are in its own language or in English.
+const localeVariants: Readonly<Record<string, readonly string[]>> = {ar: ['ar', 'ar-SY']};
 
 type Names = {months: Map<string, number>; weekdays: Set<string>};
 const byLocale = new Map<string, Names>();
@@ -59,15 +62,15 @@ function namesOf(locale: string): Names {
 	return names;
 }
 
-/** The month a name stands for (1-12), in English, the page's locale, or any locale above; undefined if none. */
+/** The month a name stands for (1-12), in English or the page's locale; undefined if none. */
 export function monthOf(word: string, locale = 'en'): number | undefined {
 	const name = normalizeName(word);
 	const english = englishMonths.get(name);
-	if (english !== undefined || name.length < 3 || /\d/.test(name)) {
+	if (english !== undefined || name.length < 3 || /\d/.test(name) || locale === 'en') {
 		return english;
 	}
 
-	for (const candidate of [locale, ...fallbackLocales]) {
+	for (const candidate of localeVariants[locale] ?? [locale]) {
 		const month = namesOf(candidate).months.get(name);
 		if (month !== undefined) {
 			return month;
