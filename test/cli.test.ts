@@ -2,7 +2,7 @@ import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {helpText} from '../source/cli/help.js';
+import {helpText} from '../source/cli/commands.js';
 import {cliEnvironment, cliPath, fixtureStore, makeHome, root, runCli} from './helpers/cli.js';
 
 const seedId = 'world/asharq-al-awsat-2020-06-26-russia-syria-national-unity';
@@ -217,8 +217,8 @@ test('--help prints the usage, and the README holds it verbatim', t => {
 	const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
 	const usage = /## Usage\n+```\n([\s\S]*?)```/.exec(readme);
 	t.truthy(usage, 'README has a Usage section with a code block');
-	t.is(usage![1], `$ inkwire --help\n${helpText.replace(/^\n/, '')}`);
-	t.is(result.stdout, helpText.replace(/^\n/, '') + '\n');
+	t.is(usage![1], `$ inkwire --help\n${helpText()}`);
+	t.is(result.stdout, helpText());
 });
 
 test('--version prints the package version', t => {

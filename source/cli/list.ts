@@ -1,14 +1,32 @@
 import process from 'node:process';
+import {UserError} from '../core/errors.js';
 import {filterArticles} from '../core/store/library.js';
-import {formatListJson, formatListText} from '../core/render/list-format.js';
+import {formatListColumns, formatListJson, formatListText} from '../core/render/list-format.js';
 import {writeOut} from '../io/output.js';
+import {chooseColor} from './color.js';
 import {loadStore, openReadStateWithWarnings, type CommonFlags} from './context.js';
 
-/** `inkwire list [--unread] [--json]`: newest first, one tab-separated line (or one JSON object) per article. */
-export async function runList(flags: CommonFlags & {readonly unread: boolean; readonly json: boolean}): Promise<number> {
+/**
+`inkwire list [--unread] [--json]`: newest first. Piped, one tab-separated line per article (id, day, read, source,
+title) for cut, grep and xargs; on a terminal, aligned columns that fit the window; `--json`, one array.
+*/
+export async function runList(args: readonly string[], flags: CommonFlags & {readonly unread?: boolean; readonly json?: boolean; readonly color?: string}): Promise<number> {
+	if (args.length > 0) {
+		throw new UserError('list takes no arguments (inkwire show ID shows one article)', 2);
+	}
+
+	const isTty = Boolean(process.stdout.isTTY);
+	const color = chooseColor(flags.color, isTty, process.env);
 	const scan = await loadStore(flags, process.env);
 	const readState = openReadStateWithWarnings();
-	const articles = filterArticles(scan.articles, {unreadOnly: flags.unread}, readState);
-	await writeOut(flags.json ? formatListJson(articles, readState) : formatListText(articles, readState));
+	const articles = filterArticles(scan.articles, {unreadOnly: flags.unread ?? false}, readState);
+	if (flags.json) {
+		await writeOut(formatListJson(articles, readState));
+	} else if (isTty) {
+		await writeOut(formatListColumns(articles, readState, {width: process.stdout.columns || 80, color}));
+	} else {
+		await writeOut(formatListText(articles, readState));
+	}
+
 	return 0;
 }

@@ -2,30 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {Article} from '../core/article/article.js';
 import {UserError} from '../core/errors.js';
-import {findArticle} from '../core/store/library.js';
 import {articleIdFromPath, formatOfPath} from '../core/article/parse.js';
 import {formatJson, formatMarkdown, renderArticle} from '../core/render/article.js';
-import {chooseWidth, shouldUseColor, shouldUseHyperlinks} from '../core/render/capabilities.js';
-import {loadArticle, parseArticleText, type StoreScan} from '../io/store/scan.js';
+import {chooseWidth, shouldUseHyperlinks} from '../core/render/capabilities.js';
+import {loadArticle, maxArticleBytes, parseArticleText} from '../io/store/scan.js';
+import {readStdin} from '../io/stdin.js';
 import {writeOut} from '../io/output.js';
-import {loadStore, openReadStateWithWarnings, type CommonFlags} from './context.js';
+import {chooseColor} from './color.js';
+import {openReadStateWithWarnings, type CommonFlags} from './context.js';
+import {findStoredArticles} from './lookup.js';
+import {resolveStorePath} from './store-path.js';
 
 /** The formats `show` writes. */
 export const showFormats = ['ansi', 'plain', 'markdown', 'json'] as const;
 export type ShowFormat = typeof showFormats[number];
-
-/** Read all of stdin as UTF-8. */
-function readStdin(): string {
-	if (process.stdin.isTTY) {
-		throw new UserError('show -: stdin is a terminal; pipe an article in, for example `curl -s URL | inkwire show -`', 2);
-	}
-
-	try {
-		return fs.readFileSync(0, 'utf8');
-	} catch (error) {
-		throw new UserError(`show -: cannot read stdin (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-	}
-}
 
 /** Markdown when it opens with front matter or a heading; otherwise scraped text. */
 function guessFormatName(text: string): string {
@@ -40,42 +30,30 @@ function isFile(candidate: string): boolean {
 	}
 }
 
-/** The article named on the command line: `-`, an id, a path to a file, or a unique id prefix. */
-export function resolveArticle(query: string, scan: StoreScan): Article {
+/**
+The article named on the command line: `-` (stdin), a path to a file, an id, or a unique id prefix. Only an id needs
+the store, and then its index first: `echo '# Hi' | inkwire show -` works without any store.
+*/
+export async function resolveArticle(query: string, flags: CommonFlags): Promise<Article> {
 	if (query === '-') {
-		const text = readStdin();
-		return parseArticleText(text, guessFormatName(text), 'stdin');
-	}
+		if (process.stdin.isTTY) {
+			throw new UserError('show -: stdin is a terminal; pipe an article in, for example `curl -s URL | inkwire show -`', 2);
+		}
 
-	const exact = scan.articles.find(article => article.id === query);
-	if (exact) {
-		return loadArticle(exact.path, exact.id);
+		const text = await readStdin(maxArticleBytes);
+		return parseArticleText(text, guessFormatName(text), 'stdin');
 	}
 
 	if (formatOfPath(query) && isFile(query)) {
 		const absolute = path.resolve(query);
-		const relative = path.relative(scan.root, absolute);
+		const relative = path.relative(resolveStorePath(flags, process.env), absolute);
 		const isInStore = !relative.startsWith('..') && !path.isAbsolute(relative);
 		const id = isInStore ? articleIdFromPath(relative) : articleIdFromPath(path.basename(absolute));
 		return loadArticle(absolute, id);
 	}
 
-	const lookup = findArticle(scan.articles, query);
-	switch (lookup.kind) {
-		case 'found': {
-			return loadArticle(lookup.article.path, lookup.article.id);
-		}
-
-		case 'ambiguous': {
-			const shown = lookup.candidates.slice(0, 8).map(article => article.id);
-			const more = lookup.candidates.length > shown.length ? `, … (${lookup.candidates.length - shown.length} more)` : '';
-			throw new UserError(`"${query}" matches ${lookup.candidates.length} articles: ${shown.join(', ')}${more}`);
-		}
-
-		case 'none': {
-			throw new UserError(`no article matches "${query}" (\`inkwire list\` shows the ids)`);
-		}
-	}
+	const [stored] = await findStoredArticles([query], flags);
+	return loadArticle(stored!.path, stored!.id);
 }
 
 export type ShowOptions = {
@@ -132,19 +110,19 @@ export function parseFormat(value: string | undefined): ShowFormat | undefined {
 }
 
 /** `inkwire show <id | id-prefix | path | ->`: the article formatted for the terminal or a pipe. */
-export async function runShow(queries: readonly string[], flags: CommonFlags & {readonly format?: string; readonly width?: string}): Promise<number> {
+export async function runShow(queries: readonly string[], flags: CommonFlags & {readonly format?: string; readonly width?: string; readonly color?: string}): Promise<number> {
 	if (queries.length !== 1) {
 		throw new UserError('show takes one article: an id, an id prefix, a path, or - for stdin', 2);
 	}
 
 	const format = parseFormat(flags.format);
 	const width = parseWidth(flags.width);
-	const scan = await loadStore(flags, process.env);
-	const article = resolveArticle(queries[0]!, scan);
-	const readState = openReadStateWithWarnings();
 	const isTty = Boolean(process.stdout.isTTY);
+	const color = chooseColor(flags.color, isTty, process.env);
+	const article = await resolveArticle(queries[0]!, flags);
+	const readState = openReadStateWithWarnings();
 	await writeOut(formatArticle(article, {
-		format: format ?? (shouldUseColor(isTty, process.env) ? 'ansi' : 'plain'),
+		format: format ?? (color ? 'ansi' : 'plain'),
 		width: chooseWidth(width, isTty ? process.stdout.columns : undefined),
 		hyperlinks: shouldUseHyperlinks(isTty, process.env),
 		isRead: readState.isRead(article.id),

@@ -12,3 +12,12 @@ export class UserError extends Error {
 		super(message);
 	}
 }
+
+/** An error as one line for a message: its message's first line (or its name), else the value as text. */
+export function describeError(error: unknown): string {
+	if (error instanceof Error) {
+		return error.message.split('\n')[0] || error.name;
+	}
+
+	return String(error);
+}

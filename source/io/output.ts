@@ -1,3 +1,7 @@
+import {sanitizeLine} from '../core/text/sanitize.js';
+
+export {describeError} from '../core/errors.js';
+
 /**
 Writing to stdout and stderr for the piping commands. A reader that closes the pipe early (`inkwire show x | head -1`)
 is normal use, not an error: EPIPE ends the process quietly with status 0.
@@ -38,7 +42,11 @@ export async function writeOut(text: string): Promise<void> {
 	});
 }
 
-/** One line on stderr, prefixed with the program's name. */
+/**
+One line on stderr, prefixed with the program's name. Messages quote file names, paths, ids and errors from outside,
+so every message goes through the sanitiser here, the one way to stderr: no escape sequence, control character or
+newline from a file name can reach the terminal.
+*/
 export function warn(message: string): void {
-	process.stderr.write(`inkwire: ${message}\n`);
+	process.stderr.write(`inkwire: ${sanitizeLine(message)}\n`);
 }

@@ -28,11 +28,12 @@ export function makeHome(): {config: string; cache: string; home: string} {
 }
 
 /** An environment for the built CLI: no colour forced, private config and cache, no CI quirks leaking in. */
-export function cliEnvironment(home: {config: string; cache: string}, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+export function cliEnvironment(home: {config: string; cache: string; home?: string}, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
 	const environment: NodeJS.ProcessEnv = {
 		...process.env,
 		XDG_CONFIG_HOME: home.config,
 		XDG_CACHE_HOME: home.cache,
+		XDG_DATA_HOME: home.home === undefined ? path.join(home.config, '..', 'data') : path.join(home.home, 'data'),
 		INKWIRE_DATA: undefined,
 		FORCE_COLOR: undefined,
 		NO_COLOR: undefined,

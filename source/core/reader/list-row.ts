@@ -63,9 +63,9 @@ export function padToWidth(text: string, columns: number): string {
 	return fitted + ' '.repeat(Math.max(0, columns - displayWidth(fitted)));
 }
 
-/** How wide the source column is at a given row width: about a quarter of the row, 10 to 20 columns. */
+/** How wide the source column is at a given row width: a quarter of the row, from 10 to 32 columns. */
 export function sourceColumnWidth(width: number): number {
-	return Math.min(20, Math.max(10, Math.floor(width / 4)));
+	return Math.min(32, Math.max(10, Math.floor(width / 4)));
 }
 
 /**
