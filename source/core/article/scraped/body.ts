@@ -195,7 +195,10 @@ export function decideBody(blocks: Block[], header: Header, facts: {isUnspaced: 
 			continue;
 		}
 
-		if (index >= cut) {
+		if (index === cut) {
+			const {label} = block;
+			decide(block, 'trailing', label?.type === 'furniture' ? `end of the article: ${label.kind} "${label.phrase}"` : 'end of the article');
+		} else if (index > cut) {
 			decide(block, 'trailing', `after the article: from "${blocks[cut]!.text.slice(0, 40)}" on`);
 		} else if (index > lastProse && lastProse >= header.bodyStart && !block.unit.bullet && block.unit.number === undefined && !(block.endsSentence && block.words >= 4 && block.stopwordShare > 0)) {
 			decide(block, 'trailing', 'after the last paragraph, not prose');

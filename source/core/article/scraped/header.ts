@@ -140,6 +140,10 @@ function isSameLineBlock(left: Block, right: Block): boolean {
 
 /** Whether only repeats of the headline and buttons stand between it and the block at `index`. */
 function isFirstUnderTitle(blocks: readonly Block[], title: number, index: number): boolean {
+	if (title === -1) {
+		return false;
+	}
+
 	for (let between = title + 1; between < index; between++) {
 		const block = blocks[between]!;
 		if (block.kind !== 'title-repeat' && !isTransparent(block) && !isSameLineBlock(block, blocks[title]!)) {
@@ -147,7 +151,7 @@ function isFirstUnderTitle(blocks: readonly Block[], title: number, index: numbe
 		}
 	}
 
-	return title !== -1;
+	return true;
 }
 
 /** The block where the text starts: the first that reads as prose (or its live-update time), among the first blocks. */
@@ -243,7 +247,7 @@ export function readHeader(blocks: Block[], language: {isUnspaced: boolean}): He
 			continue;
 		}
 
-		if (index >= title - 2 && isShortItem(block) && !isNavLine(block.text)) {
+		if (index === title - 1 && isShortItem(block) && !isNavLine(block.text)) {
 			decide(block, 'section', 'short label just above the headline');
 		} else {
 			decide(block, 'nav', isShortItem(block) ? 'menu item above the headline' : (isNavLine(block.text) ? 'menu line above the headline' : 'above the headline'));

@@ -165,15 +165,23 @@ export function explainRawText(input: string): RawDecision[] {
 	}));
 }
 
-/** The decisions as lines for a terminal: "  12-14  drop  nav        menu line above the headline  «World UK…»". */
+/** Text cut to `room` characters, with "…" when cut. */
+function cut(text: string, room: number): string {
+	return text.length > room ? `${text.slice(0, Math.max(0, room - 1))}…` : text;
+}
+
+/**
+The decisions as lines of at most `width` characters: "  12-14  drop  nav          menu line above the headline
+«World UK…»". The text is cut first (to no less than 16 characters), then the reason.
+*/
 export function formatRawExplanation(decisions: readonly RawDecision[], width = 100): string {
 	const lines: string[] = [];
 	for (const decision of decisions) {
 		const range = decision.from === decision.to ? String(decision.from) : `${decision.from}-${decision.to}`;
-		const head = `${range.padStart(9)}  ${decision.isKept ? 'keep' : 'drop'}  ${decision.kind.padEnd(12)} ${decision.reason}`;
-		const room = Math.max(10, width - head.length - 4);
-		const text = decision.text.length > room ? `${decision.text.slice(0, room - 1)}…` : decision.text;
-		lines.push(`${head}  «${text}»`);
+		const head = `${range.padStart(9)}  ${decision.isKept ? 'keep' : 'drop'}  ${decision.kind.padEnd(12)} `;
+		const reason = cut(decision.reason, Math.max(10, width - head.length - 2 - 16 - 2));
+		const room = Math.max(16, width - head.length - reason.length - 4);
+		lines.push(`${head}${reason}  «${cut(decision.text, room)}»`);
 	}
 
 	return lines.join('\n');
