@@ -13,10 +13,25 @@ const knownAgency = /^(?:AFP|AP|EPA|SPA|WAM|DPA|UPI|ANSA|KUNA|IRNA|QNA|MENA|PTI|
 const arabicAgency = /^(?:أ\.?\s?ف\.?\s?ب|رويترز|أ\.?\s?ب|واس|وام|د\.?\s?ب\.?\s?أ|الأناضول|إ\.?\s?ب\.?\s?أ)\.?$/;
 const photoWord = /\b(?:photo|photograph|image|images|picture|credit|via|foto|bild|imagen|immagine|crédit)\b|写真|图|صورة/iu;
 const trailingAgency = /\s[-–—/]\s?(?:AFP|AP|EPA|SPA|WAM|DPA|UPI|EFE|Reuters|Getty Images|Xinhua|Kyodo|Anadolu|Bloomberg)(?:\s?\/\s?[\p{L} .'-]{1,40})?$/u;
-const creditWords = '(?:photo(?:graph)?s?|picture|image|credit|foto(?:s|grafie)?|bild|imagen|immagine|crédit photo|crédits photo|crédit|crédito|illustration)';
-const endingCredit = new RegExp(`(?:^|[\\s.])${creditWords}(?:\\s?credit)?\\s{0,2}[:/©]\\s{0,2}[\\p{Lu}\\d©][^.!?]{0,60}$`, 'iu');
+const creditWords = '(?:photo(?:graph)?s?|picture|image|credit|foto(?:s|grafie)?|fot\\.|bild|imagen|immagine|crédit photo|crédits photo|crédit|crédito|illustration|фото|снимок)';
+// The credit word is matched in any case; the name after it must start with a capital, which the case-insensitive
+// pattern cannot say, so it is checked apart (isCreditName). Without ":" or "/" only an abbreviation ("Fot.") may stand.
+const endingCredit = new RegExp(`(?:^|[\\s.])(${creditWords})(?:\\s?credit)?\\s{0,2}([:/©])?\\s{0,2}(\\S[^.!?]{0,60})$`, 'iu');
+// "… Fot. Marek Nowak / PAP": a credit ending in an agency's initials after a slash.
+const slashAgency = /\s\/\s?\p{Lu}{2,6}$/u;
 const labelledCaption = /^(?:image caption|photo caption|picture caption|caption|légende|bildunterschrift|bildtext|pie de foto|didascalia|legenda|写真説明|图片说明|图说|تعليق الصورة)\s{0,2}[,:：]\s{0,2}(\S.{4,})$/iu;
-const labelledCredit = new RegExp(`^(?:(?:image source|image credit|photo credit)\\s{0,2}[,:：]?|(?:photo|photograph|picture) by\\s|(?:pictures?|${creditWords}|写真|图片来源|图片|图|摄影|تصوير|صورة)\\s{0,2}[,:：/©])\\s{0,2}([\\p{Lu}\\p{Lo}\\d©].{0,80})$`, 'iu');
+const labelledCredit = new RegExp(`^(?:(?:image source|image credit|photo credit)\\s{0,2}[,:：]?|(?:photo|photograph|picture)s? by\\s|(?:pictures?|${creditWords}|写真|图片来源|图片|图|摄影|تصوير|صورة)\\s{0,2}[,:：/©])\\s{0,2}(\\S.{0,80})$`, 'iu');
+
+/** Whether a credit's text starts like a name or agency: a capital, a digit, "©", or a letter of a script without case. */
+function isCreditName(text: string): boolean {
+	return /^[\p{Lu}\p{Lo}\d©]/u.test(text);
+}
+
+/** A caption ending with "Photograph: Jonas Ek/Reuters", "Foto: dpa", "Fot. Marek Nowak / PAP". */
+function hasEndingCredit(line: string): boolean {
+	const match = endingCredit.exec(line);
+	return match !== null && isCreditName(match[3]!) && (match[2] !== undefined || match[1]!.endsWith('.'));
+}
 const gallery = /^(?:(?:image|photo|picture|slide|foto|bild|imagen|immagine|image|photo)\s{1,2})?\d{1,3}\s{0,2}(?:of|\/|de|von|sur|di|من|\/)\s{0,2}\d{1,3}$|^\[\d{1,3}\s{0,2}\/\s{0,2}\d{1,3}\]$|^\d{1,3}\s?枚目$/iu;
 
 /** Whether a credit in parentheses names a photographer or agency: "(AFP)", "(Getty Images)", "(AP Photo/Jo Lee)". */
@@ -49,7 +64,7 @@ export function isCreditedCaption(line: string): boolean {
 		return true;
 	}
 
-	return trailingAgency.test(line) || endingCredit.test(line);
+	return trailingAgency.test(line) || hasEndingCredit(line) || (slashAgency.test(line) && /[.!?]\s/.test(line));
 }
 
 /**
@@ -71,7 +86,7 @@ export function readImageLine(line: string): ImageLine | undefined {
 	}
 
 	const credit = line.length <= 120 ? labelledCredit.exec(line) : undefined;
-	if (credit && credit[1]!.split(' ').length <= 8 && !/[.!?]\s/.test(credit[1]!)) {
+	if (credit && isCreditName(credit[1]!) && credit[1]!.split(' ').length <= 8 && !/[.!?]\s/.test(credit[1]!)) {
 		return {kind: 'credit'};
 	}
 

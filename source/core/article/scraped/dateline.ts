@@ -13,8 +13,9 @@ const zoneOffsets = new Map<string, string>(Object.entries({
 	eest: '+03:00', bst: '+01:00', est: '-05:00', edt: '-04:00', cst: '-06:00', cdt: '-05:00', mst: '-07:00',
 	mdt: '-06:00', pst: '-08:00', pdt: '-07:00', msk: '+03:00', sgt: '+08:00', hkt: '+08:00', aest: '+10:00',
 	aedt: '+11:00', nzst: '+12:00', nzdt: '+13:00', wet: 'Z', west: '+01:00', mez: '+01:00', mesz: '+02:00',
+	wib: '+07:00', wita: '+08:00', wit: '+09:00', pht: '+08:00', pkt: '+05:00', trt: '+03:00',
 }));
-const ambiguousZones = new Set(['et', 'pt', 'ct', 'mt', 'ist', 'ast', 'hst', 'akst', 'wib', 'ict', 'cat', 'eat', 'wat']);
+const ambiguousZones = new Set(['et', 'pt', 'ct', 'mt', 'ist', 'ast', 'hst', 'akst', 'ict', 'cat', 'eat', 'wat']);
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?)?/;
 const ymdDate = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/;
@@ -26,7 +27,7 @@ const monthFirst = /^(\p{L}[\p{L}\p{M}]{1,15}\.?)(?:\s(\p{L}[\p{L}\p{M}]{1,10}))
 const yearAfterDay = /^\s{0,4}[,.]?\s{0,4}(?:de\s|del\s)?\s{0,2}(\d{4})(?!\d)/;
 const yearAfterMonth = /^\s{0,4},?\s{0,4}(\d{4})(?!\d)/;
 
-const separator = /^\s{0,4}(?:[-–—,|·•@،]|at|à|a las|alle|às|um|om|kl\.|в|في)?\s{0,4}/i;
+const separator = /^\s{0,4}(?:[-–—,|·•@،/]|at|à|a las|alle|às|um|om|kl\.|в|في|pukul)?\s{0,4}/i;
 const clock = /^(\d{1,2})(?:[:.時hH](\d{2})(?::(\d{2}))?)?\s{0,2}(?:分|uhr|h(?![a-z]))?\s{0,2}(a\.?m\.?|p\.?m\.?|午前|午後)?(?![\d:])/i;
 const zoneText = /^\s{0,4}\(?\s{0,2}(?:(gmt|utc|z)\s{0,2}(?:([+-])(\d{1,2})(?::?(\d{2}))?)?|([+-])(\d{2}):?(\d{2})|([a-z]{2,5}))\s{0,2}\)?/i;
 const weekdayWord = /^\(?([\p{L}\p{M}]{2,12}\.?)\)?\s{0,3}[,،]?\s{0,4}/u;
@@ -210,7 +211,13 @@ function skipWeekday(text: string, locale: string): string {
 	}
 
 	const match = weekdayWord.exec(text);
-	return match && isWeekday(match[1]!, locale) ? text.slice(match[0].length) : text;
+	if (!match) {
+		return text;
+	}
+
+	// A capitalised word and a comma before a day number is a weekday, whichever language the page's is ("Senin, 05").
+	const isBeforeDay = /,\s{0,4}$/.test(match[0]) && /^\d/.test(text.slice(match[0].length)) && /^\p{Lu}/u.test(match[1]!);
+	return isWeekday(match[1]!, locale) || isBeforeDay ? text.slice(match[0].length) : text;
 }
 
 /** A date with its time and zone, the time standing before or after the date; undefined unless that is all the text. */

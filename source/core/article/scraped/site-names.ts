@@ -16,7 +16,7 @@ const taglinePhrase = /\b(?:breaking news|latest news|world news|international n
 // Words newspapers and broadcasters are named with, in English and the fixtures' languages ("Echo", "Kurier", "日報",
 // "晚报", "جريدة"): a short title-cased line ending in one is a site name.
 const brandEnding = /\b(?:news|english|newspaper|online|world|arabic|tv|radio|times|post|daily|herald|tribune|gazette|journal|chronicle|observer|echo|mail|mirror|express|telegraph|courier|ledger|beacon|record|review|bulletin|standard|independent|examiner|inquirer|sentinel|star|sun|advertiser|dispatch|leader|argus|kurier|zeitung|anzeiger|rundschau|courrier|quotidien|diario|noticias|heraldo|gazzetta|corriere|broadcasting)$/i;
-const brandWord = /\b(?:news|english|newspaper|online|times|post|daily|herald|tribune|gazette|journal|chronicle|observer|media|press|agency|radio|tv|channel|network|world|broadcasting|kurier|zeitung|courrier|diario|gazzetta)\b|(?:新聞|新闻|日報|日报|晚报|晩報|時報|时报|新報|新报|通信|電視|电视|广播|放送|일보|신문|일간|방송|통신)|(?:^|\s)(?:صحيفة|جريدة|قناة|شبكة|وكالة)(?:\s|$)/i;
+const brandWord = /\b(?:news|english|newspaper|online|times|post|daily|herald|tribune|gazette|journal|chronicle|observer|media|press|agency|radio|tv|channel|network|world|broadcasting|kurier|zeitung|courrier|diario|gazzetta)\b|(?:新聞|新闻|日報|日报|晚报|晩報|時報|时报|新報|新报|通信|電視|电视|广播|放送|일보|신문|일간|방송|통신)|(?:^|\s)(?:صحيفة|جريدة|قناة|شبكة|وكالة)(?:\s|$)|(?:^|\s)(?:газета|правда|вести|известия|ведомости|новости|вестник|dziennik|gazeta|kurier|harian|kabar|berita|tribun)(?:\s|$)/iu;
 
 // Words that make up taglines rather than names; a segment made only of these is not the site's name.
 const generic = new Set([
@@ -118,5 +118,14 @@ export function siteNameFromBanner(banner: string, title?: string): string {
 		}
 	}
 
-	return capitaliseArabicArticle(words.join(' ').replace(/^[\s,.:;]+|[\s,.:;]+$/g, ''));
+	return unshout(capitaliseArabicArticle(words.join(' ').replace(/^[\s,.:;]+|[\s,.:;]+$/g, '')));
+}
+
+/** "THE QUARTERLY REVIEW" -> "The Quarterly Review"; names in mixed case ("NHK WORLD-JAPAN News", "BBC") stay. */
+function unshout(name: string): string {
+	if (/\p{Ll}/u.test(name) || name.split(' ').length < 2 || !/\p{Lu}{4}/u.test(name)) {
+		return name;
+	}
+
+	return name.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_whole, before: string, letter: string) => `${before}${letter.toUpperCase()}`);
 }
