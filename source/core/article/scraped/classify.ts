@@ -294,3 +294,13 @@ export function classifyUnits(units: readonly Unit[], language: PageLanguage): B
 export function isShortItem(block: Block): boolean {
 	return block.words <= 3 && block.text.length <= 32 && !block.endsSentence && !block.unit.bullet;
 }
+
+/** Whether a short block is a menu item or kicker: every word a section name ("News", "US news", "Live TV"). */
+export function isSectionItem(block: Block): boolean {
+	if (!isShortItem(block)) {
+		return false;
+	}
+
+	const words = block.text.toLowerCase().split(/[\s|/&]+/).filter(Boolean);
+	return words.length > 0 && words.every(word => sectionWords.has(word) || sectionWords.has(word.replace(/[.,:]$/, '')));
+}
