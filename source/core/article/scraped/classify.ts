@@ -99,15 +99,22 @@ function readBylineLine(text: string, locale: string): Label | undefined {
 	// "Posted on June 5, 2023 by Jane Doe": the date first, then the byline.
 	const by = /\s(by|par|von|por)\s/i.exec(text);
 	let parts = by && readDateline(text.slice(0, by.index), locale)?.date ? [text.slice(0, by.index), text.slice(by.index + 1)] : text.split(bylineSeparator);
-	if (parts.length === 1) {
+	if (parts.length === 1 && text.length <= 120 && /\d/.test(text)) {
 		// "05/06/2023 10h30 Atualizado há 2 horas": a dateline and an update note, with no separator between them.
 		const update = findUpdateLabel(text);
 		parts = update > 0 ? [text.slice(0, update), text.slice(update)] : parts;
 	}
 
-	if (parts.length === 1 && labelled) {
-		const date = readDateline(labelled.rest, locale);
-		return {type: 'byline', byline: labelled, ...(date?.date ? {dateline: date} : {})};
+	if (parts.length === 1) {
+		// One part: a labelled byline with a date after its name, or an agency and its place ("AFP in Paris"). The line
+		// alone was already tried as a dateline.
+		if (labelled) {
+			const date = readDateline(labelled.rest, locale);
+			return {type: 'byline', byline: labelled, ...(date?.date ? {dateline: date} : {})};
+		}
+
+		const placed = agencyOf(text.split(' in ')[0]!) ? readPlaceByline(text) : undefined;
+		return placed ? {type: 'byline', byline: placed} : undefined;
 	}
 
 	let byline: Byline | undefined;

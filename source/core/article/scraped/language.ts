@@ -103,10 +103,18 @@ function scriptOf(code: number): Script | undefined {
 	return code >= 0xAC_00 && code <= 0xD7_AF ? 'hangul' : undefined;
 }
 
+// Word units below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic) as a table: the scan below looks each one up.
+const wordUnits = new Uint8Array(0x8_00);
+for (let code = 0; code < wordUnits.length; code++) {
+	wordUnits[code] = code < 0x80
+		? ((code >= 0x61 && code <= 0x7A) || (code >= 0x41 && code <= 0x5A) || code === 0x27 ? 1 : 0)
+		: (code >= 0xC0 && code !== 0xD7 && code !== 0xF7 && code !== 0x06_0C && code !== 0x06_1F ? 1 : 0);
+}
+
 /** Whether a UTF-16 unit is part of a word: a letter, a mark or an apostrophe (not spaces, digits, punctuation). */
 function isWordUnit(code: number): boolean {
-	if (code < 0x80) {
-		return (code >= 0x61 && code <= 0x7A) || (code >= 0x41 && code <= 0x5A) || code === 0x27;
+	if (code < 0x8_00) {
+		return wordUnits[code] === 1;
 	}
 
 	return code >= 0xC0 && code !== 0xD7 && code !== 0xF7 && !(code >= 0x20_00 && code <= 0x20_6F && code !== 0x20_19) && code !== 0x30_00
