@@ -2,7 +2,7 @@ import path from 'node:path';
 import {shouldUseHyperlinks} from '../core/render/capabilities.js';
 import {chooseColor} from './color.js';
 import {UserError} from '../core/errors.js';
-import {renderArticle} from '../core/render/article.js';
+import {prepareRender, renderArticle} from '../core/render/article.js';
 import {openInBrowser} from '../io/browser.js';
 import {loadArticle, type StoredArticle} from '../io/store/scan.js';
 import {openReadState} from '../io/marks/read-state.js';
@@ -59,7 +59,8 @@ export async function startReader(flags: CommonFlags & {readonly color?: string;
 
 			return loadArticle(stored.path, stored.id);
 		},
-		renderArticle: (article, width) => renderArticle(article, {width, color, hyperlinks}),
+		renderArticle: (article, width, highlight) => renderArticle(article, {width, color, hyperlinks, highlight}),
+		prepareArticle: prepareRender,
 		openUrl: async url => openInBrowser(url, process.env, async (command, arguments_) => terminal.runExternal(command, arguments_)),
 		warnings: [...scan.warnings, ...readState.warnings],
 		isUnreadOnly: flags.unread ?? false,

@@ -1,7 +1,7 @@
 import {Box, Text, useInput} from 'ink';
 import {useCallback, useRef} from 'react';
 import {keyNames} from '../core/reader/keymap.js';
-import {fitWidth} from '../core/reader/list-row.js';
+import {fitWidth} from '../core/text/width.js';
 import {percent, positionLabel} from '../core/reader/viewport.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {createInitialState, type ReaderContext, type ReaderState} from '../core/reader/state.js';
@@ -47,7 +47,7 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 	const isRead = useCallback((id: string) => readState.isRead(id), [readState]);
 	const {unreadCount, runEffect} = useReaderEffects(services, onQuit);
 
-	const openLines = (state: ReaderState) => (state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId) : undefined);
+	const openLines = (state: ReaderState) => (state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId).lines : undefined);
 	const findMatches = useArticleSearch();
 	const getContext = (state: ReaderState): ReaderContext => {
 		const lines = openLines(state);
@@ -79,7 +79,7 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 
 	// A resize re-wraps the open article: keep the reader at the same fraction of it. Updating state while rendering
 	// (React re-renders at once, before anything is drawn) avoids a frame at the wrong place.
-	const lines = state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId) : undefined;
+	const lines = state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId).lines : undefined;
 	const layout = useRef<{articleId?: string; textWidth: number; lineCount: number; listRows: number; pageRows: number}>({textWidth, lineCount: 0, listRows, pageRows});
 	if (lines && layout.current.articleId === state.articleId && layout.current.textWidth !== textWidth) {
 		dispatch({type: 'relayout', oldLineCount: layout.current.lineCount, newLineCount: lines.length});

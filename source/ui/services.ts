@@ -3,6 +3,7 @@ Everything the reader needs from the outside world, as data and functions: the U
 line (cli/reader.ts) builds these from the store, the marks and the terminal.
 */
 import type {Article, ArticleMeta} from '../core/article/article.js';
+import type {RenderResult} from '../core/render/article.js';
 
 /** The read marks as the reader sees them. */
 export type ReadStateService = {
@@ -43,8 +44,13 @@ export type ReaderServices = {
 	readonly readState: ReadStateService;
 	/** May throw an Error whose message is user-facing. */
 	loadArticle(id: string): Article;
-	/** Already bound to colour and hyperlink choices. */
-	renderArticle(article: Article, width: number): string[];
+	/**
+	Already bound to colour and hyperlink choices. `highlight` false renders code without syntax colours (while
+	`prepareArticle` loads them).
+	*/
+	renderArticle(article: Article, width: number, highlight?: boolean): RenderResult;
+	/** Loads what rendering the article needs (code highlighters); never rejects. Absent: nothing to load. */
+	prepareArticle?(article: Article): Promise<void>;
 	/** Only http, https and mailto URLs are passed. */
 	openUrl(url: string): Promise<void>;
 	/** Shown once in the status line. */

@@ -3,7 +3,7 @@ The words on the reader's screen that do not come from articles: key hints, the 
 so that the Ink components and the first paint that comes before Ink loads (cli/first-paint.ts) say the same thing.
 */
 import {bindingsFor, keyFor, keyLabel, type KeyAction, type KeyContext} from './keymap.js';
-import {displayWidth, fitWidth, padToWidth} from './list-row.js';
+import {displayWidth, fitWidth, padToWidth} from '../text/width.js';
 import {sanitizeLine} from '../text/sanitize.js';
 
 /** "↑↓ move": the first key of each action, then a word. */
