@@ -41,3 +41,15 @@ test('show: a French dump and a live blog read as articles, furniture gone, each
 	t.regex(live.stdout, /## 12:58\n\nWelcome to our live coverage/);
 	t.false(live.stdout.includes('Back to top'));
 });
+
+test('show --explain prints every decision on a scraped page; on Markdown it is a usage error', t => {
+	const env = cliEnvironment(makeHome());
+	const result = runCli(['show', path.join(rawDirectory, 'uk-broadsheet-stockholm-ferries.txt'), '--explain', '--width', '100'], {env});
+	t.is(result.status, 0, result.stderr);
+	t.regex(result.stdout, /^\s+1 {2}drop {2}nav {10}skip link {2}«Skip to main content»$/m);
+	t.regex(result.stdout, /^\s+25 {2}drop {2}byline {7}byline: the author {2}«Anna Berg in Stockholm»$/m);
+	t.true(result.stdout.split('\n').every(line => line.length <= 100));
+	const markdown = runCli(['show', path.join(root, 'test/fixtures/markdown/full.md'), '--explain'], {env});
+	t.is(markdown.status, 2);
+	t.regex(markdown.stderr, /^inkwire: --explain explains scraped text/);
+});

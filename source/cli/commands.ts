@@ -48,7 +48,7 @@ export const commands: readonly Command[] = [
 	{
 		name: 'show',
 		arguments: '<id | id-prefix | path | ->',
-		flags: ['format', 'width'],
+		flags: ['format', 'width', 'explain'],
 		summary: 'one article as text (- reads it from stdin)',
 		async run({args, flags}) {
 			const {runShow} = await import('./show.js');

@@ -20,6 +20,7 @@ export const flagSpecs = {
 	json: {type: 'boolean', description: 'write JSON: every field but the body'},
 	format: {type: 'string', value: 'FORMAT', usage: '--format ansi|plain|markdown|json', description: 'show as ansi, plain, markdown or json (default: ansi on a terminal, plain in a pipe)'},
 	width: {type: 'string', value: 'N', description: 'lines of at most N columns (default: the terminal\'s width up to 100, else 80)'},
+	explain: {type: 'boolean', description: 'for scraped text (.txt): which lines were kept or dropped, as what, and why'},
 	limit: {type: 'string', value: 'N', description: 'search: at most N results, the best first (default: 20)'},
 	color: {type: 'string', value: 'WHEN', usage: '--color auto|always|never', description: 'colour: auto (on a terminal), always (also in a pipe) or never'},
 	verbose: {type: 'boolean', description: 'say why each skipped file was skipped'},

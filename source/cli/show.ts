@@ -9,6 +9,7 @@ import {stripByteOrderMark} from '../core/text/input.js';
 import {loadArticle, maxArticleBytes, parseArticleText} from '../io/store/scan.js';
 import {readStdin} from '../io/stdin.js';
 import {warn, writeOut} from '../io/output.js';
+import {sanitizeText} from '../core/text/sanitize.js';
 import {chooseColor} from './color.js';
 import {openMarksWithWarnings, type CommonFlags} from './context.js';
 import {findStoredArticles} from './lookup.js';
@@ -111,8 +112,38 @@ export function parseFormat(value: string | undefined): ShowFormat | undefined {
 	return value as ShowFormat;
 }
 
+/**
+The text of the file `show --explain` explains, with the name that says its format: stdin, a path, or a stored
+article by id. Read with the store's size limit.
+*/
+async function readArticleSource(query: string, flags: CommonFlags): Promise<{text: string; name: string}> {
+	if (query === '-') {
+		const text = await readStdin(maxArticleBytes);
+		return {text, name: guessFormatName(text)};
+	}
+
+	const file = formatOfPath(query) && isFile(query) ? query : (await findStoredArticles([query], flags))[0]!.path;
+	if (fs.statSync(file).size > maxArticleBytes) {
+		throw new UserError(`${file}: larger than ${maxArticleBytes} bytes`);
+	}
+
+	return {text: fs.readFileSync(file, 'utf8'), name: file};
+}
+
+/** `show --explain`: every decision the scraped-text cleaner made on the article, one line each. */
+async function explainArticle(query: string, flags: CommonFlags, width: number): Promise<number> {
+	const {text, name} = await readArticleSource(query, flags);
+	if (formatOfPath(name) !== 'text') {
+		throw new UserError(`--explain explains scraped text (.txt); ${name} is Markdown, shown as written`, 2);
+	}
+
+	const {explainRawText, formatRawExplanation} = await import('../core/article/scraped/raw-text.js');
+	await writeOut(sanitizeText(formatRawExplanation(explainRawText(text), width)) + '\n');
+	return 0;
+}
+
 /** `inkwire show <id | id-prefix | path | ->`: the article formatted for the terminal or a pipe. */
-export async function runShow(queries: readonly string[], flags: CommonFlags & {readonly format?: string; readonly width?: string; readonly color?: string}): Promise<number> {
+export async function runShow(queries: readonly string[], flags: CommonFlags & {readonly format?: string; readonly width?: string; readonly color?: string; readonly explain?: boolean}): Promise<number> {
 	if (queries.length !== 1) {
 		throw new UserError('show takes one article: an id, an id prefix, a path, or - for stdin', 2);
 	}
@@ -120,6 +151,10 @@ export async function runShow(queries: readonly string[], flags: CommonFlags & {
 	const format = parseFormat(flags.format);
 	const width = parseWidth(flags.width);
 	const isTty = Boolean(process.stdout.isTTY);
+	if (flags.explain) {
+		return explainArticle(queries[0]!, flags, chooseWidth(width, isTty ? process.stdout.columns : undefined));
+	}
+
 	const color = chooseColor(flags.color, isTty, process.env);
 	const article = await resolveArticle(queries[0]!, flags);
 	const marks = openMarksWithWarnings(resolveStorePath(flags, process.env));
