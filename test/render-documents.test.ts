@@ -2,7 +2,8 @@ import test from 'ava';
 import {documentOf} from '../source/cli/renderer.js';
 
 test('a render\'s answer becomes what the pager shows: the lines, or a sentence that says why there are none', t => {
-	t.deepEqual(documentOf({status: 'done', result: ['Title', '', 'Body']}), {lines: ['Title', '', 'Body']});
+	const result = {lines: ['Title', '', 'Body'], links: [], warnings: []};
+	t.is(documentOf({status: 'done', result}), result);
 	t.deepEqual(documentOf({status: 'abandoned', seconds: 5}), {lines: ['', 'This article took longer than 5 s to render and was given up. Press q to go back.']});
 	t.is(documentOf({status: 'superseded'}), undefined);
 	// A failure quotes a file name, which is outside text: it reaches the screen through the sanitiser.

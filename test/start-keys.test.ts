@@ -87,7 +87,7 @@ test('the queue is bounded: keys past the limit are counted, not kept', t => {
 test('first screen then reader is the same as the reader alone, for any keys', t => {
 	const names = [...new Set(keyBindings.flatMap(binding => binding.keys)), 'x'].filter(key => key !== 'ctrl+c' && key !== 'ctrl+z');
 	const all = articles(60);
-	const full: ReaderContext = {articles: all, ...windows, lineCount: 40, helpLineCount: 12, isRead};
+	const full: ReaderContext = {articles: all, ...windows, lineCount: 40, helpLineCount: 12, isRead, findMatches: () => []};
 	fc.assert(fc.property(fc.array(fc.constantFrom(...names), {maxLength: 30}), fc.integer({min: 1, max: 60}), (keys, known) => {
 		let alone: ReaderState = createStartKeys().state;
 		const aloneEffects: Effect[] = [];

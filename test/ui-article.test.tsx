@@ -69,14 +69,14 @@ test('line, page, half-page and end keys scroll the pager', async t => {
 	unmount();
 });
 
-test('n, p and N move between articles and mark each read; back highlights the last one', async t => {
+test('J, K and Tab move between articles and mark each read; back highlights the last one', async t => {
 	const services = makeServices({read: ['glyph/terminal']});
 	const {lastFrame, stdin, unmount} = await openFirst(services);
-	stdin.write('n');
+	stdin.write('J');
 	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of glyph/terminal'), 'the second article');
-	stdin.write('N');
+	stdin.write('\t');
 	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of millbrook/seeds'), 'the next unread');
-	stdin.write('p');
+	stdin.write('K');
 	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of glyph/terminal'), 'the previous article');
 	t.deepEqual([...services.reads].sort(), ['glyph/terminal', 'meridian/reed-pens', 'millbrook/seeds']);
 	stdin.write(keys.escape);
@@ -92,7 +92,7 @@ test('o opens the URL, and says so when the article has none or one that is not 
 	stdin.write('o');
 	await waitForFrame(lastFrame, frame => /^(?:Opening the article|Opened in the browser)/.test(statusLine(frame)), 'the opening message');
 	t.deepEqual(services.opened, ['https://example.com/reed']);
-	stdin.write('n');
+	stdin.write('J');
 	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of glyph/terminal'), 'an article without URL');
 	stdin.write('o');
 	await waitForFrame(lastFrame, frame => statusLine(frame).startsWith('This article has no URL'), 'the message');
@@ -167,9 +167,9 @@ test('rendered lines are cached per article and width', async t => {
 	}
 
 	await waitForFrame(lastFrame, frame => statusLine(frame).includes('lines 3-30'), 'scrolled');
-	stdin.write('n');
+	stdin.write('J');
 	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of glyph/terminal'), 'the next article');
-	stdin.write('p');
+	stdin.write('K');
 	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of meridian/reed-pens'), 'the first again');
 	t.deepEqual(services.renders.map(render => render.id), ['meridian/reed-pens', 'glyph/terminal']);
 	unmount();
@@ -218,9 +218,9 @@ test('an article shows its title and "Rendering…" until its lines arrive, and 
 	let frame = await waitForFrame(lastFrame, frame => frame.includes('Rendering…'), 'the placeholder');
 	t.true(frame.includes('Reed pens and patience'));
 	t.notRegex(statusLine(frame), /lines/);
-	// Scrolling has nothing to scroll yet; n moves on and supersedes the first render.
+	// Scrolling has nothing to scroll yet; J moves on to the next article and supersedes the first render.
 	stdin.write('j');
-	stdin.write('n');
+	stdin.write('J');
 	frame = await waitForFrame(lastFrame, frame => frame.includes('Why your terminal miscounts text') && frame.includes('Rendering…'), 'the next placeholder');
 	t.deepEqual(pending.map(request => request.id), ['meridian/reed-pens', 'glyph/terminal']);
 	pending[1]!.resolve(['Why your terminal miscounts text', '', 'The body, at last']);
@@ -253,5 +253,21 @@ test('the reader takes over from the first screen: its state, the read mark of t
 	const frame = await waitForFrame(lastFrame, frame => highlightedRow(frame)?.includes('Library starts lending seeds') ?? false, 'the replayed keys');
 	t.deepEqual(services.setReadCalls, [{ids: ['glyph/terminal'], read: true}]);
 	t.true(frame.includes('inkwire · data'));
+	unmount();
+});
+
+test('/ searches the article: matches are highlighted and the status line counts them', async t => {
+	const {lastFrame, stdin, unmount} = await openFirst();
+	stdin.write('/');
+	await waitForFrame(lastFrame, frame => statusLine(frame).startsWith('/▏'), 'the search prompt');
+	stdin.write('line 3');
+	await waitForFrame(lastFrame, frame => statusLine(frame).startsWith('/line 3▏'), 'the typed search');
+	stdin.write('\r');
+	const frame = await waitForFrame(lastFrame, frame => /match 1 of \d+/.test(statusLine(frame)), 'the match count');
+	// "line 3" is in lines 3, 30-39 of the fake body: 11 or more matches.
+	t.regex(statusLine(frame), /match 1 of 1\d · /);
+	stdin.write('n');
+	await waitForFrame(lastFrame, frame => /match 2 of/.test(statusLine(frame)), 'the next match');
+	t.pass();
 	unmount();
 });

@@ -48,11 +48,21 @@ export const commands: readonly Command[] = [
 	{
 		name: 'show',
 		arguments: '<id | id-prefix | path | ->',
-		flags: ['format', 'width'],
+		flags: ['format', 'width', 'explain'],
 		summary: 'one article as text (- reads it from stdin)',
 		async run({args, flags}) {
 			const {runShow} = await import('./show.js');
 			return runShow(args, flags);
+		},
+	},
+	{
+		name: 'search',
+		arguments: '<query>',
+		flags: ['json', 'limit'],
+		summary: 'ranked full-text search: words, "a phrase", prefix*, -word, title: source: author: tag: (exit 1: no match)',
+		async run({args, flags}) {
+			const {runSearch} = await import('./search.js');
+			return runSearch(args, flags);
 		},
 	},
 	{
@@ -93,6 +103,8 @@ const examples = [
 	'$ inkwire show asharq --color=always | less -R',
 	'$ inkwire list --unread --json | jq -r \'.[].title\'',
 	'$ inkwire list | grep -i syria | cut -f1 | xargs inkwire read',
+	'$ inkwire search \'source:reuters "central bank" -bitcoin\' --limit 5',
+	'$ inkwire search -- -sport olympics        (-- before a query that starts with -)',
 ];
 
 /** A command's usage line without the summary: `$ inkwire show <id | …> [--format …] [--width N]`. */

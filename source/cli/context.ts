@@ -4,7 +4,7 @@ import {UserError} from '../core/errors.js';
 import {quotePath} from '../core/text/quote-path.js';
 import {scanStore, type StoreScan} from '../io/store/scan.js';
 import {warn} from '../io/output.js';
-import {openReadState, type ReadState} from '../io/marks/read-state.js';
+import {openMarks, type Marks} from '../io/marks/marks.js';
 import {resolveStorePath, type CommonFlags} from './store-path.js';
 
 export type {CommonFlags} from './store-path.js';
@@ -32,8 +32,25 @@ export async function loadStore(flags: CommonFlags, environment: NodeJS.ProcessE
 	return scan;
 }
 
-/** Say what the scan skipped: a count by default, every file and reason with --verbose. */
+/** At most this many files sharing an id are named without --verbose. */
+const namedDuplicates = 5;
+
+/**
+Say what the scan skipped: a count by default, every file and reason with --verbose. Files that share an id with
+another are named even without --verbose: one of them is hidden, and the shown one would carry the other's marks.
+*/
 export function reportSkipped(scan: StoreScan, verbose: boolean): void {
+	if (!verbose) {
+		const duplicates = scan.skipped.filter(file => file.reason.startsWith('duplicate id'));
+		for (const file of duplicates.slice(0, namedDuplicates)) {
+			warn(`not shown: ${quotePath(path.relative(scan.root, file.path) || file.path)}: ${file.reason}; give it an id of its own in its front matter`);
+		}
+
+		if (duplicates.length > namedDuplicates) {
+			warn(`and ${duplicates.length - namedDuplicates} more files whose id another file has (--verbose names them)`);
+		}
+	}
+
 	if (verbose) {
 		for (const file of scan.skipped) {
 			warn(`skipped ${quotePath(path.relative(scan.root, file.path) || file.path)}: ${file.reason}`);
@@ -47,12 +64,12 @@ export function reportSkipped(scan: StoreScan, verbose: boolean): void {
 	}
 }
 
-/** Open the read state and say, once, anything wrong with it (a config moved aside, marks that cannot be saved). */
-export function openReadStateWithWarnings(): ReadState {
-	const readState = openReadState();
-	for (const message of readState.warnings) {
+/** Open a store's marks and say, once, anything wrong with them (a config moved aside, marks that cannot be saved). */
+export function openMarksWithWarnings(storeRoot: string): Marks {
+	const marks = openMarks({storeRoot});
+	for (const message of marks.warnings) {
 		warn(message);
 	}
 
-	return readState;
+	return marks;
 }

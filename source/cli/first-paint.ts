@@ -8,13 +8,15 @@ import {UserError} from '../core/errors.js';
 import type {ReadLookup} from '../core/store/library.js';
 import type {LocatedMeta} from '../core/store/index-format.js';
 import {readerLayout} from '../core/reader/layout.js';
-import {fitWidth, formatRow, unreadMarker} from '../core/reader/list-row.js';
-import {articleHints, formatCount, listHeader, listHints, helpHint, statusLine} from '../core/reader/screen-text.js';
+import {formatRow, unreadMarker} from '../core/reader/list-row.js';
+import {fitWidth} from '../core/text/width.js';
+import {articleHints, formatCount, helpHint, listHeader, listHints, listPosition, statusLine} from '../core/reader/screen-text.js';
 import type {ReaderState} from '../core/reader/state.js';
 import {percent, positionLabel, visibleLines} from '../core/reader/viewport.js';
 import type {StartList} from '../core/reader/start-keys.js';
 import {readFirstScreen} from '../io/store/index-cache.js';
-import {defaultConfigDirectory, peekReadMarks} from '../io/marks/peek.js';
+import {peekReadMarks} from '../io/marks/peek.js';
+import {defaultConfigDirectory} from '../io/marks/paths.js';
 
 /*
 The reader's first screen, painted before Ink and React have loaded (about a third of a second here) and before the
@@ -93,7 +95,7 @@ export class StartScreen {
 			lines.push(index === state.cursor ? cyan('❯ ') + inverse(styled) : `  ${styled}`);
 		}
 
-		this.#paint(lines, state.status ?? listHints, helpHint);
+		this.#paint(lines, state.status ?? listHints, list.total === undefined ? helpHint : listPosition(state.cursor, list.total));
 	}
 
 	/** An article opened before the reader is ready: its title, and word that it is coming. */
@@ -154,7 +156,7 @@ export function readListHead(storeRoot: string, height: number, unreadOnly: bool
 		return undefined;
 	}
 
-	const reads = peekReadMarks(defaultConfigDirectory());
+	const reads = peekReadMarks(defaultConfigDirectory(), storeRoot);
 	const isWhole = head.articles.length >= head.total;
 	if (!unreadOnly) {
 		return {list: {articles: head.articles, total: head.total}, storeTotal: head.total, reads};

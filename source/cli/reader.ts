@@ -3,6 +3,7 @@ import {sanitizeLine} from '../core/text/sanitize.js';
 import {openInBrowser} from '../io/browser.js';
 import type {RenderClient} from '../io/render/render-client.js';
 import type {StoredArticle} from '../io/store/scan.js';
+import {warn} from '../io/output.js';
 import {runReader} from '../ui/run.js';
 import type {ReaderServices} from '../ui/services.js';
 import {documentOf} from './renderer.js';
@@ -22,14 +23,14 @@ export type StartedReader = {
 };
 
 /**
-Scan the store (showing progress on the start screen when it has to be indexed), open the read state and run the Ink
+Scan the store (showing progress on the start screen when it has to be indexed), open its marks and run the Ink
 reader until the user quits. The start screen is already on the alternate screen with keys not echoed, and reads keys
 until Ink takes over.
 */
 export async function startReader(flags: CommonFlags & {readonly unread?: boolean}, started: StartedReader): Promise<number> {
 	const {screen, stdin, terminal, input, renderer} = started;
-	// Read marks (conf, with its schema compiler) load while the store is scanned, as a step of their own.
-	const readStateModule = import('../io/marks/read-state.js');
+	// The mark store loads while the store is scanned, as a step of its own.
+	const marksModule = import('../io/marks/marks.js');
 	let storeName = '';
 	await input.settle();
 	const scan = await loadStore(flags, process.env, {
@@ -42,24 +43,16 @@ export async function startReader(flags: CommonFlags & {readonly unread?: boolea
 		},
 	});
 	await input.settle();
-	const readState = (await readStateModule).openReadState();
+	const marks = (await marksModule).openMarks({storeRoot: scan.root});
+	const warningsAtStart = marks.warnings.length;
 	let byId: Map<string, StoredArticle> | undefined;
 	const services: ReaderServices = {
 		storeName: path.basename(scan.root),
 		storePath: scan.root,
 		articles: scan.articles,
 		skipped: scan.skipped.length,
-		readState: {
-			isRead: id => readState.isRead(id),
-			// Saved right after the frame is drawn, not before: a keypress does not wait for the save's fsync.
-			setRead: (ids, read) => {
-				readState.setReadSoon(ids, read);
-			},
-			refresh: () => readState.refresh(),
-			get version() {
-				return readState.version;
-			},
-		},
+		// The mark store saves in the background, a moment after a change: a keypress never waits for the disk.
+		readState: marks,
 		async renderArticle(id, width) {
 			// The first screen may have opened this article already, or rendered it ahead: that render is the one to wait
 			// for, unless it was superseded.
@@ -82,20 +75,24 @@ export async function startReader(flags: CommonFlags & {readonly unread?: boolea
 			return mode.kind === 'in-process' ? `Articles render in the main thread, keys wait for them (no render worker: ${mode.reason})` : undefined;
 		},
 		openUrl: async url => openInBrowser(url, process.env, async (command, arguments_) => terminal.runExternal(command, arguments_)),
-		warnings: [...scan.warnings, ...readState.warnings],
+		warnings: [...scan.warnings, ...marks.warnings],
 		isUnreadOnly: flags.unread ?? false,
 		suspend: async () => terminal.suspend(),
 	};
 	// The list as the scan found it, in the state the keys left it, so that the screen is never empty or stale while
 	// Ink computes its first frame.
-	const shown = flags.unread ? scan.articles.filter(article => !readState.isRead(article.id)) : scan.articles;
-	input.show({storeName: services.storeName, list: {articles: shown, total: shown.length}, storeTotal: scan.articles.length, reads: readState});
+	const shown = flags.unread ? scan.articles.filter(article => !marks.isRead(article.id)) : scan.articles;
+	input.show({storeName: services.storeName, list: {articles: shown, total: shown.length}, storeTotal: scan.articles.length, reads: marks});
 	await input.settle();
 	try {
 		return await runReader(services, {stdin, stdout: process.stdout, terminal, isScreenPainted: true, start: input.handOver()});
 	} finally {
-		// Marks are saved as they are made; one whose save failed (another inkwire held the lock too long) is retried
-		// here, on every way out: q, Ctrl-C, SIGTERM, SIGHUP.
-		readState.setRead([], true);
+		// Marks are saved as they are made; any not on disk yet (the last key's, or a save that failed because another
+		// inkwire held the lock too long) are saved here, on every way out: q, Ctrl-C, SIGTERM, SIGHUP. What went wrong
+		// while the reader ran is said once the terminal is back.
+		marks.flush();
+		for (const message of marks.warnings.slice(warningsAtStart)) {
+			warn(message);
+		}
 	}
 }

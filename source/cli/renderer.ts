@@ -13,7 +13,7 @@ export function startRenderer(colorMode: string | undefined, environment: NodeJS
 export function documentOf(answer: RenderAnswer): ArticleDocument | undefined {
 	switch (answer.status) {
 		case 'done': {
-			return {lines: answer.result};
+			return answer.result;
 		}
 
 		case 'failed': {

@@ -3,13 +3,15 @@ import path from 'node:path';
 import type {Article} from '../core/article/article.js';
 import {UserError} from '../core/errors.js';
 import {articleIdFromPath, formatOfPath} from '../core/article/parse.js';
-import {formatJson, formatMarkdown, renderArticle} from '../core/render/article.js';
+import {formatJson, formatMarkdown, maximumMeasure, prepareRender, renderArticle, type RenderWarning} from '../core/render/article.js';
 import {chooseWidth, shouldUseHyperlinks} from '../core/render/capabilities.js';
+import {stripByteOrderMark} from '../core/text/input.js';
 import {loadArticle, maxArticleBytes, parseArticleText} from '../io/store/scan.js';
 import {readStdin} from '../io/stdin.js';
-import {writeOut} from '../io/output.js';
+import {warn, writeOut} from '../io/output.js';
+import {sanitizeText} from '../core/text/sanitize.js';
 import {chooseColor} from './color.js';
-import {openReadStateWithWarnings, type CommonFlags} from './context.js';
+import {openMarksWithWarnings, type CommonFlags} from './context.js';
 import {findStoredArticles} from './lookup.js';
 import {resolveStorePath} from './store-path.js';
 
@@ -19,7 +21,7 @@ export type ShowFormat = typeof showFormats[number];
 
 /** Markdown when it opens with front matter or a heading; otherwise scraped text. */
 function guessFormatName(text: string): string {
-	return /^(?:\uFEFF)?(?:---\r?\n|# )/.test(text) ? 'stdin.md' : 'stdin.txt';
+	return /^(?:---\r?\n|# )/.test(stripByteOrderMark(text)) ? 'stdin.md' : 'stdin.txt';
 }
 
 function isFile(candidate: string): boolean {
@@ -58,28 +60,29 @@ export async function resolveArticle(query: string, flags: CommonFlags): Promise
 
 export type ShowOptions = {
 	readonly format: ShowFormat;
+	/** Lines of at most this many columns (no margins: a pipe or a terminal gets the whole width). */
 	readonly width: number;
 	readonly hyperlinks: boolean;
 	readonly isRead: boolean;
 };
 
-/** The text `show` writes, ending in a newline. */
-export function formatArticle(article: Article, options: ShowOptions): string {
+/** The text `show` writes, ending in a newline, and the simplifications the terminal formats had to make. */
+export function formatArticle(article: Article, options: ShowOptions): {text: string; warnings: readonly RenderWarning[]} {
 	switch (options.format) {
 		case 'json': {
-			return formatJson(article, options.isRead);
+			return {text: formatJson(article, options.isRead), warnings: []};
 		}
 
 		case 'markdown': {
 			const text = formatMarkdown(article);
-			return text.endsWith('\n') ? text : text + '\n';
+			return {text: text.endsWith('\n') ? text : text + '\n', warnings: []};
 		}
 
 		case 'ansi':
 		case 'plain': {
 			const color = options.format === 'ansi';
-			const lines = renderArticle(article, {width: options.width, color, hyperlinks: color && options.hyperlinks});
-			return lines.join('\n') + '\n';
+			const {lines, warnings} = renderArticle(article, {width: options.width, measure: options.width, color, hyperlinks: color && options.hyperlinks});
+			return {text: lines.join('\n') + '\n', warnings};
 		}
 	}
 }
@@ -109,8 +112,38 @@ export function parseFormat(value: string | undefined): ShowFormat | undefined {
 	return value as ShowFormat;
 }
 
+/**
+The text of the file `show --explain` explains, with the name that says its format: stdin, a path, or a stored
+article by id. Read with the store's size limit.
+*/
+async function readArticleSource(query: string, flags: CommonFlags): Promise<{text: string; name: string}> {
+	if (query === '-') {
+		const text = await readStdin(maxArticleBytes);
+		return {text, name: guessFormatName(text)};
+	}
+
+	const file = formatOfPath(query) && isFile(query) ? query : (await findStoredArticles([query], flags))[0]!.path;
+	if (fs.statSync(file).size > maxArticleBytes) {
+		throw new UserError(`${file}: larger than ${maxArticleBytes} bytes`);
+	}
+
+	return {text: fs.readFileSync(file, 'utf8'), name: file};
+}
+
+/** `show --explain`: every decision the scraped-text cleaner made on the article, one line each. */
+async function explainArticle(query: string, flags: CommonFlags, width: number): Promise<number> {
+	const {text, name} = await readArticleSource(query, flags);
+	if (formatOfPath(name) !== 'text') {
+		throw new UserError(`--explain explains scraped text (.txt); ${name} is Markdown, shown as written`, 2);
+	}
+
+	const {explainRawText, formatRawExplanation} = await import('../core/article/scraped/raw-text.js');
+	await writeOut(sanitizeText(formatRawExplanation(explainRawText(text), width)) + '\n');
+	return 0;
+}
+
 /** `inkwire show <id | id-prefix | path | ->`: the article formatted for the terminal or a pipe. */
-export async function runShow(queries: readonly string[], flags: CommonFlags & {readonly format?: string; readonly width?: string; readonly color?: string}): Promise<number> {
+export async function runShow(queries: readonly string[], flags: CommonFlags & {readonly format?: string; readonly width?: string; readonly color?: string; readonly explain?: boolean}): Promise<number> {
 	if (queries.length !== 1) {
 		throw new UserError('show takes one article: an id, an id prefix, a path, or - for stdin', 2);
 	}
@@ -118,14 +151,34 @@ export async function runShow(queries: readonly string[], flags: CommonFlags & {
 	const format = parseFormat(flags.format);
 	const width = parseWidth(flags.width);
 	const isTty = Boolean(process.stdout.isTTY);
+	if (flags.explain) {
+		return explainArticle(queries[0]!, flags, chooseWidth(width, isTty ? process.stdout.columns : undefined));
+	}
+
 	const color = chooseColor(flags.color, isTty, process.env);
 	const article = await resolveArticle(queries[0]!, flags);
-	const readState = openReadStateWithWarnings();
-	await writeOut(formatArticle(article, {
-		format: format ?? (color ? 'ansi' : 'plain'),
-		width: chooseWidth(width, isTty ? process.stdout.columns : undefined),
+	const marks = openMarksWithWarnings(resolveStorePath(flags, process.env));
+	const chosen = format ?? (color ? 'ansi' : 'plain');
+	if (chosen === 'ansi' || chosen === 'plain') {
+		// What the article needs loads here, and only for such an article: syntax colours for the languages its code
+		// names (ansi only), emoji for its shortcodes.
+		await prepareRender(article, {highlight: chosen === 'ansi'});
+	}
+
+	const {text, warnings} = formatArticle(article, {
+		format: chosen,
+		// --width N is exactly N; otherwise the terminal's width (80 in a pipe), at most a comfortable 100.
+		width: width ?? Math.min(maximumMeasure, chooseWidth(undefined, isTty ? process.stdout.columns : undefined)),
 		hyperlinks: shouldUseHyperlinks(isTty, process.env),
-		isRead: readState.isRead(article.id),
-	}));
+		isRead: marks.isRead(article.id),
+	});
+	if (flags.verbose) {
+		// The article itself says what was simplified; --verbose says why.
+		for (const warning of warnings) {
+			warn(`${warning.message} (${warning.reason}${warning.count > 1 ? `; ${warning.count} times` : ''})`);
+		}
+	}
+
+	await writeOut(text);
 	return 0;
 }

@@ -2,19 +2,21 @@ import {Box, Text, useInput} from 'ink';
 import {useCallback, useRef} from 'react';
 import {keyNames} from '../core/reader/keymap.js';
 import {readerLayout} from '../core/reader/layout.js';
-import {fitWidth} from '../core/reader/list-row.js';
+import {fitWidth} from '../core/text/width.js';
 import {percent, positionLabel} from '../core/reader/viewport.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import type {ReaderContext, ReaderState} from '../core/reader/state.js';
+import type {StartHandover} from '../core/reader/start-keys.js';
 import ArticleList from './ArticleList.js';
 import ArticleView from './ArticleView.js';
 import EmptyStore from './EmptyStore.js';
 import Help, {helpOverlayLines} from './Help.js';
-import {articleHints, emptyListMessage, helpHint, listHeader, listHints, plural} from '../core/reader/screen-text.js';
+import {articleHints, emptyListMessage, filterPromptHint, helpHint, listHeader, listHints, listPosition, plural, searchPromptHint} from '../core/reader/screen-text.js';
 import StatusBar from './StatusBar.js';
 import type {ReaderServices} from './services.js';
-import type {StartHandover} from '../core/reader/start-keys.js';
 import {useArticleLines} from './use-article-lines.js';
+import {useArticleSearch} from './use-article-search.js';
+import {useMarksRefresh} from './use-marks-refresh.js';
 import {useReaderEffects} from './use-reader-effects.js';
 import {useReaderStore} from './use-reader-store.js';
 import {useShownArticles} from './use-shown-articles.js';
@@ -44,7 +46,7 @@ export default function App({services, width, height, onQuit, isRedrawn = false,
 	const isRead = useCallback((id: string) => readState.isRead(id), [readState]);
 	const {unreadCount, runEffect} = useReaderEffects(services, onQuit);
 
-	// The open article's document; while it renders, the pager has nothing to scroll.
+	// The open article's document; while it renders, the pager has nothing to scroll or search.
 	const documentOf = (state: ReaderState) => {
 		if (state.screen !== 'article' || state.articleId === undefined) {
 			return undefined;
@@ -54,20 +56,24 @@ export default function App({services, width, height, onQuit, isRedrawn = false,
 		return linesFor(state.articleId, shown?.id === state.articleId ? shown.title : undefined);
 	};
 
+	const findMatches = useArticleSearch();
 	const getContext = (state: ReaderState): ReaderContext => {
 		const document = documentOf(state);
+		const lines = document && !document.isPending ? document.lines : undefined;
 		return {
 			articles: shownFor(state),
 			listRows,
 			pageRows,
-			lineCount: document && !document.isPending ? document.lines.length : 0,
+			lineCount: lines?.length ?? 0,
 			helpLineCount: state.overlay === 'help' ? helpOverlayLines(width).length : 0,
 			isRead,
+			findMatches: query => findMatches(lines, query),
 		};
 	};
 
 	const {state, dispatch} = useReaderStore({initialState: () => startingState(services, start), getContext, runEffect});
 	useStartHandover(start, dispatch, runEffect);
+	useMarksRefresh(runEffect, dispatch);
 
 	useInput(useCallback((input, key) => {
 		for (const name of keyNames(input, key)) {
@@ -107,9 +113,16 @@ export default function App({services, width, height, onQuit, isRedrawn = false,
 		left = helpLineCount > pageRows ? '↑↓ Space scroll · any other key closes the help' : 'Any key closes the help';
 		right = helpLineCount > pageRows ? positionLabel(state.helpOffset, helpLineCount, pageRows) : '';
 	} else if (lines) {
-		body = <ArticleView lines={lines} offset={state.offset} rows={pageRows} margin={margin}/>;
+		const matches = document?.isPending ? [] : findMatches(lines, state.search);
+		body = <ArticleView lines={lines} offset={state.offset} rows={pageRows} margin={margin} matches={matches}/>;
 		left = state.status ?? articleHints;
-		right = document?.width === undefined ? helpHint : `${positionLabel(state.offset, lines.length, pageRows)} · ${percent(state.offset, lines.length, pageRows)}% · ${helpHint}`;
+		const position = `${positionLabel(state.offset, lines.length, pageRows)} · ${percent(state.offset, lines.length, pageRows)}%`;
+		right = document?.width === undefined ? helpHint : `${matches.length > 0 ? `match ${state.matchIndex + 1} of ${matches.length} · ` : ''}${position} · ${helpHint}`;
+		if (state.searchInput !== undefined) {
+			left = `/${sanitizeLine(state.searchInput)}▏`;
+			right = searchPromptHint;
+			isMessage = true;
+		}
 	} else {
 		const header = listHeader({
 			storeName: services.storeName,
@@ -137,9 +150,10 @@ export default function App({services, width, height, onQuit, isRedrawn = false,
 			</>
 		);
 		left = state.status ?? listHints;
+		right = listPosition(state.cursor, shown.length);
 		if (state.isTypingFilter) {
 			left = `Filter: ${sanitizeLine(state.filter)}▏`;
-			right = 'Enter keep · Esc clear';
+			right = filterPromptHint;
 			isMessage = true;
 		} else if (state.overlay === 'confirm-mark-all') {
 			const count = shown.filter(article => !readState.isRead(article.id)).length;

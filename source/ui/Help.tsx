@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {bindingsFor, contextTitle, formatKeys, type KeyContext} from '../core/reader/keymap.js';
-import {displayWidth, fitWidth, padToWidth} from '../core/reader/list-row.js';
+import {displayWidth, fitWidth, padToWidth} from '../core/text/width.js';
 import {visibleLines} from '../core/reader/viewport.js';
 
 type Props = {

@@ -4,11 +4,11 @@ the README's Keys section (`keysMarkdownTable`), so the three cannot drift apart
 */
 
 /**
-Where a binding applies. Global bindings win over screen bindings and must not be reused by them. `filter` and
-`confirm` hold the keys of the filter being typed and of a y/n question; there, every other key is text or "no", and
+Where a binding applies. Global bindings win over screen bindings and must not be reused by them. `filter`,
+`search` and `confirm` hold the keys of the filter or search being typed and of a y/n question; there, every other key is text or "no", and
 of the global keys only Ctrl-C applies.
 */
-export type KeyContext = 'list' | 'article' | 'filter' | 'confirm' | 'global';
+export type KeyContext = 'list' | 'article' | 'filter' | 'search' | 'confirm' | 'global';
 
 /** What a key does. The same action name can appear in both screens; the reducer gives it the screen's meaning. */
 export type KeyAction =
@@ -31,6 +31,11 @@ export type KeyAction =
 	| 'next-unread'
 	| 'open-url'
 	| 'back'
+	| 'search'
+	| 'next-match'
+	| 'previous-match'
+	| 'accept-search'
+	| 'cancel-search'
 	| 'accept-filter'
 	| 'clear-filter'
 	| 'delete-character'
@@ -77,14 +82,21 @@ export const keyBindings: readonly KeyBinding[] = [
 	{context: 'article', action: 'half-page-up', keys: ['u'], description: 'Half a page up'},
 	{context: 'article', action: 'top', keys: ['g', 'home'], description: 'Top of the article'},
 	{context: 'article', action: 'bottom', keys: ['G', 'end'], description: 'End of the article'},
-	{context: 'article', action: 'next-article', keys: ['n'], description: 'Next article'},
-	{context: 'article', action: 'previous-article', keys: ['p'], description: 'Previous article'},
-	{context: 'article', action: 'next-unread', keys: ['N'], description: 'Next unread article'},
+	{context: 'article', action: 'search', keys: ['/'], description: 'Search this article'},
+	{context: 'article', action: 'next-match', keys: ['n'], description: 'Next match of the search'},
+	{context: 'article', action: 'previous-match', keys: ['N'], description: 'Previous match of the search'},
+	{context: 'article', action: 'next-article', keys: ['J'], description: 'Next article'},
+	{context: 'article', action: 'previous-article', keys: ['K'], description: 'Previous article'},
+	{context: 'article', action: 'next-unread', keys: ['tab'], description: 'Next unread article'},
+	{context: 'article', action: 'toggle-read', keys: ['r'], description: 'Toggle read or unread'},
 	{context: 'article', action: 'open-url', keys: ['o'], description: 'Open the URL in the browser'},
 	{context: 'article', action: 'back', keys: ['q', 'escape', 'left', 'h'], description: 'Back to the list'},
 	{context: 'filter', action: 'accept-filter', keys: ['enter'], description: 'Keep the filter'},
 	{context: 'filter', action: 'clear-filter', keys: ['escape'], description: 'Clear the filter'},
 	{context: 'filter', action: 'delete-character', keys: ['backspace'], description: 'Delete the last character'},
+	{context: 'search', action: 'accept-search', keys: ['enter'], description: 'Search'},
+	{context: 'search', action: 'cancel-search', keys: ['escape'], description: 'Give up the search'},
+	{context: 'search', action: 'delete-character', keys: ['backspace'], description: 'Delete the last character'},
 	{context: 'confirm', action: 'confirm', keys: ['y', 'Y'], description: 'Yes, do it'},
 	{context: 'confirm', action: 'cancel', keys: ['n', 'N', 'escape'], description: 'No (so does any other key)'},
 	{context: 'global', action: 'help', keys: ['?'], description: 'Show this help'},
@@ -202,7 +214,7 @@ for (const binding of keyBindings) {
 }
 
 /** Contexts where keys are typed text or answers: only Ctrl-C of the global keys applies there. */
-const textContexts: ReadonlySet<KeyContext> = new Set(['filter', 'confirm']);
+const textContexts: ReadonlySet<KeyContext> = new Set(['filter', 'search', 'confirm']);
 
 /** The action bound to a key in a context; global bindings win (in a text context, only force-quit). */
 export function findAction(context: KeyContext, name: KeyName): KeyAction | undefined {
@@ -234,6 +246,7 @@ const contextTitles: Readonly<Record<KeyContext, string>> = {
 	list: 'List',
 	article: 'Article',
 	filter: 'Typing a filter',
+	search: 'Typing a search',
 	confirm: 'A y/n question',
 	global: 'Anywhere',
 };

@@ -1,6 +1,7 @@
 /** What a key means in the article pager. */
 import {isOpenableUrl} from '../text/url.js';
-import type {KeyAction} from './keymap.js';
+import {keyFor, type KeyAction} from './keymap.js';
+import {showMatch} from './reduce-prompts.js';
 import type {ReaderContext, ReaderState, Transition} from './state.js';
 import {moveCursor, openAt, stay, withStatus} from './transitions.js';
 import {clampOffset, scrollTarget} from './viewport.js';
@@ -26,6 +27,27 @@ function findNextUnread(from: number, context: ReaderContext): number | undefine
 	}
 
 	return undefined;
+}
+
+/** What leaving an article resets. */
+const closedArticle = {screen: 'list', articleId: undefined, offset: 0, search: '', matchIndex: -1, searchInput: undefined} as const;
+
+/** `n` and `N`: the next or previous match of the search, wrapping around the article with a word about it, as vim does. */
+function stepMatch(state: ReaderState, step: 1 | -1, context: ReaderContext): Transition {
+	if (state.search === '') {
+		return withStatus(state, `No search: press ${keyFor('article', 'search')} to search this article`);
+	}
+
+	const matches = context.findMatches(state.search);
+	if (matches.length === 0) {
+		return withStatus(state, `Not found: ${state.search}`);
+	}
+
+	const next = state.matchIndex + step;
+	const wrapped = next < 0 || next >= matches.length;
+	const index = (next + matches.length) % matches.length;
+	const moved = showMatch(state, index, matches, context);
+	return wrapped ? withStatus(moved, step === 1 ? 'Search hit the end, continuing at the top' : 'Search hit the top, continuing at the end') : stay(moved);
 }
 
 export function reduceArticleAction(state: ReaderState, action: KeyAction, context: ReaderContext): Transition {
@@ -60,9 +82,28 @@ export function reduceArticleAction(state: ReaderState, action: KeyAction, conte
 				: withStatus(state, 'Only http, https and mailto links are opened');
 		}
 
+		case 'search': {
+			return stay({...state, searchInput: ''});
+		}
+
+		case 'next-match':
+		case 'previous-match': {
+			return stepMatch(state, action === 'next-match' ? 1 : -1, context);
+		}
+
+		case 'toggle-read': {
+			const id = state.articleId;
+			if (id === undefined) {
+				return stay(state);
+			}
+
+			const read = !context.isRead(id);
+			return {state: {...state, status: read ? 'Marked read' : 'Marked unread: it stays unread when you leave it'}, effects: [{type: 'set-read', ids: [id], read}]};
+		}
+
 		case 'back': {
 			const moved = moveCursor(state, index === -1 ? state.cursor : index, context);
-			return {state: {...moved, screen: 'list', articleId: undefined, offset: 0}, effects: [{type: 'refresh-read-state'}]};
+			return {state: {...moved, ...closedArticle}, effects: [{type: 'refresh-read-state'}]};
 		}
 
 		default: {

@@ -3,7 +3,7 @@ The words on the reader's screen that do not come from articles: key hints, the 
 so that the Ink components and the first paint that comes before Ink loads (cli/first-paint.ts) say the same thing.
 */
 import {bindingsFor, keyFor, keyLabel, type KeyAction, type KeyContext} from './keymap.js';
-import {displayWidth, fitWidth, padToWidth} from './list-row.js';
+import {displayWidth, fitWidth, padToWidth} from '../text/width.js';
 import {sanitizeLine} from '../text/sanitize.js';
 
 /** "↑↓ move": the first key of each action, then a word. */
@@ -30,6 +30,7 @@ export const listHints = [
 export const articleHints = [
 	hint('article', ['page-down'], 'page'),
 	hint('article', ['next-article', 'previous-article'], 'next/previous'),
+	hint('article', ['search'], 'search'),
 	hint('article', ['open-url'], 'browser'),
 	hint('article', ['back'], 'back'),
 ].join(' · ');
@@ -43,6 +44,12 @@ export function emptyListMessage(options: {readonly unreadOnly: boolean; readonl
 		? `No unread articles. Press ${keyFor('list', 'toggle-unread-only')} to show all.`
 		: `No articles match the filter. Press ${keyFor('list', 'filter')} and ${keyFor('filter', 'clear-filter')} to clear it.`;
 }
+
+/** The hints while a filter is typed: "Enter keep · Esc clear". */
+export const filterPromptHint = `${keyFor('filter', 'accept-filter')} keep · ${keyFor('filter', 'clear-filter')} clear`;
+
+/** The hints while a search is typed in the pager. */
+export const searchPromptHint = `${keyFor('search', 'accept-search')} search · ${keyFor('search', 'cancel-search')} cancel`;
 
 /** The one hint of the empty-store screen. */
 export const emptyStoreHint = `${keyFor('list', 'quit')} quit`;
@@ -98,4 +105,9 @@ export function statusLine(left: string, right: string, width: number): string {
 	const rightWidth = Math.min(displayWidth(right), width);
 	const leftWidth = Math.max(0, width - rightWidth - 1);
 	return leftWidth > 0 ? `${padToWidth(left, leftWidth)} ${fitWidth(right, rightWidth)}` : fitWidth(right, width);
+}
+
+/** The right side of the list's status line: where the highlight is in the shown list, and the help key. */
+export function listPosition(cursor: number, shown: number): string {
+	return shown === 0 ? helpHint : `${formatCount(cursor + 1)}/${formatCount(shown)} · ${helpHint}`;
 }

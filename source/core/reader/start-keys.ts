@@ -63,7 +63,7 @@ When the length is unknown, one hole stands for the rest.
 export function startContext(list: StartList | undefined, windows: {readonly listRows: number; readonly pageRows: number}, isRead: (id: string) => boolean): ReaderContext {
 	const articles: Array<ArticleMeta | undefined> = [...(list?.articles ?? [])];
 	articles.length = list === undefined ? 0 : Math.max(articles.length, list.total ?? articles.length + 1);
-	return {articles: articles as ArticleMeta[], listRows: windows.listRows, pageRows: windows.pageRows, lineCount: 0, helpLineCount: 0, isRead};
+	return {articles: articles as ArticleMeta[], listRows: windows.listRows, pageRows: windows.pageRows, lineCount: 0, helpLineCount: 0, isRead, findMatches: () => []};
 }
 
 /** Whether the first screen can draw `after`: the list, nothing over it, every row of its window known. */

@@ -5,10 +5,11 @@ terminal. Side effects (persisting read marks, opening a browser, quitting) come
 UI layer to carry out, so the reducer stays pure.
 */
 import type {ArticleMeta} from '../article/article.js';
+import type {LineMatch} from './find-in-lines.js';
 import {findAction, type KeyName} from './keymap.js';
 import {reduceArticleAction} from './reduce-article.js';
 import {reduceListAction} from './reduce-list.js';
-import {reduceConfirmKey, reduceFilterKey, reduceHelpKey} from './reduce-prompts.js';
+import {reduceConfirmKey, reduceFilterKey, reduceHelpKey, reduceSearchKey} from './reduce-prompts.js';
 import {moveCursor, stay} from './transitions.js';
 import {clampOffset, listWindowTop, proportionalOffset} from './viewport.js';
 
@@ -41,6 +42,12 @@ export type ReaderState = {
 	place until the list is rebuilt, as in newsboat, and `n`/`p` keep their bearings.
 	*/
 	readonly listGeneration: number;
+	/** The search being typed after `/` in the pager; undefined when none is being typed. */
+	readonly searchInput: string | undefined;
+	/** The search in the open article (`n`/`N` move between its matches); empty when there is none. */
+	readonly search: string;
+	/** Which of the search's matches is the current one (`match 3 of 12` is index 2); -1 when none. */
+	readonly matchIndex: number;
 	/** A one-off message for the status line; cleared by the next key. */
 	readonly status: string | undefined;
 	readonly isDone: boolean;
@@ -59,6 +66,8 @@ export type ReaderContext = {
 	/** Lines of the help overlay at the current width; it scrolls in a window of `pageRows`. */
 	readonly helpLineCount: number;
 	isRead(id: string): boolean;
+	/** The matches of a search in the open article as rendered now (see find-in-lines.ts); none when none is open. */
+	findMatches(query: string): readonly LineMatch[];
 };
 
 export type ReaderAction =
@@ -98,6 +107,9 @@ export function createInitialState(options: {status?: string; unreadOnly?: boole
 		helpOffset: 0,
 		filter: '',
 		isTypingFilter: false,
+		searchInput: undefined,
+		search: '',
+		matchIndex: -1,
 		unreadOnly: options.unreadOnly ?? false,
 		listGeneration: 0,
 		status: options.status,
@@ -126,6 +138,10 @@ function reduceKey(previous: ReaderState, key: KeyName, context: ReaderContext):
 	const state = previous.status === undefined ? previous : {...previous, status: undefined};
 	if (state.isTypingFilter) {
 		return reduceFilterKey(state, key);
+	}
+
+	if (state.searchInput !== undefined) {
+		return reduceSearchKey(state, key, context);
 	}
 
 	if (state.overlay === 'help') {

@@ -29,7 +29,7 @@ export function openAt(state: ReaderState, index: number, context: ReaderContext
 
 	const moved = moveCursor(state, index, context);
 	return {
-		state: {...moved, screen: 'article', overlay: 'none', articleId: article.id, offset: 0},
+		state: {...moved, screen: 'article', overlay: 'none', articleId: article.id, offset: 0, search: '', matchIndex: -1, searchInput: undefined},
 		effects: context.isRead(article.id) ? [] : [{type: 'set-read', ids: [article.id], read: true}],
 	};
 }

@@ -34,8 +34,11 @@ export type RenderClientOptions = {
 	/** Starts a worker; by default dist/render-worker.js (or the source under tsx). Throwing means "no worker". */
 	readonly startWorker?: (settings: RenderSettings) => Worker;
 	/** Renders in this thread, for when no worker starts; loaded only then. */
-	readonly loadInProcess?: () => Promise<(job: RenderJob, settings: RenderSettings) => RenderOutput>;
+	readonly loadInProcess?: () => Promise<InProcessRender>;
 };
+
+/** A render in this thread, for when no worker starts. */
+type InProcessRender = (job: RenderJob, settings: RenderSettings) => Promise<RenderOutput> | RenderOutput;
 
 type Request = {
 	readonly id: number;
@@ -71,7 +74,7 @@ function startDefaultWorker(settings: RenderSettings): Worker {
 	throw new Error('dist/render-worker.js is missing');
 }
 
-async function loadDefaultInProcess(): Promise<(job: RenderJob, settings: RenderSettings) => RenderOutput> {
+async function loadDefaultInProcess(): Promise<InProcessRender> {
 	const {runRenderJob} = await import('./render-job.js');
 	return runRenderJob;
 }
@@ -89,7 +92,7 @@ export class RenderClient {
 	#waiting: Request | undefined;
 	#nextId = 1;
 	#isClosed = false;
-	#inProcess: Promise<(job: RenderJob, settings: RenderSettings) => RenderOutput> | undefined;
+	#inProcess: Promise<InProcessRender> | undefined;
 
 	/** Starts the worker at once: it loads and warms the renderer while the reader starts. */
 	constructor(options: RenderClientOptions) {
@@ -262,7 +265,7 @@ export class RenderClient {
 	async #runInProcess(request: Request): Promise<void> {
 		try {
 			const render = await this.#inProcess!;
-			request.resolve({status: 'done', result: render(request.job, this.#options.settings)});
+			request.resolve({status: 'done', result: await render(request.job, this.#options.settings)});
 		} catch (error) {
 			request.resolve({status: 'failed', message: describe(error)});
 		}

@@ -4,7 +4,7 @@ terminal. The protocol is generic in the render's result: the worker sends back 
 `renderArticle` returns (it must be structured-cloneable), so a change of the render API needs no change here.
 */
 import type {Article} from '../../core/article/article.js';
-import {renderArticle} from '../../core/render/article.js';
+import {prepareRender, renderArticle} from '../../core/render/article.js';
 import {loadArticle} from '../store/scan.js';
 
 /** How every article is rendered in this session: the terminal's colour and hyperlink support. */
@@ -34,10 +34,15 @@ export type WorkerMessage =
 /** Reader to worker. */
 export type JobMessage = RenderJob & {readonly job: number};
 
-/** Load and render one article; throws an Error with a message for the reader when the file cannot be used. */
-export function runRenderJob(job: RenderJob, settings: RenderSettings): RenderOutput {
+/**
+Load and render one article; rejects with an Error with a message for the reader when the file cannot be used. What
+the article needs that loads on demand (code highlighters, emoji shortcodes) is loaded first, here, so that it is
+shown once, with its colours.
+*/
+export async function runRenderJob(job: RenderJob, settings: RenderSettings): Promise<RenderOutput> {
 	const article: Article = loadArticle(job.path, job.id);
-	return renderArticle(article, {width: job.width, color: settings.color, hyperlinks: settings.hyperlinks});
+	await prepareRender(article, {highlight: settings.color});
+	return renderArticle(article, {width: job.width, color: settings.color, hyperlinks: settings.hyperlinks, highlight: settings.color});
 }
 
 /**

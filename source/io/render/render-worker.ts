@@ -18,9 +18,10 @@ try {
 	// A warm-up that fails changes nothing: the first real job reports its own failure.
 }
 
-port.on('message', (message: JobMessage) => {
+// One job at a time: the reader sends the next only after this one's answer.
+port.on('message', async (message: JobMessage) => {
 	try {
-		post({type: 'done', job: message.job, result: runRenderJob(message, settings)});
+		post({type: 'done', job: message.job, result: await runRenderJob(message, settings)});
 	} catch (error) {
 		post({type: 'failed', job: message.job, message: error instanceof Error ? error.message : String(error)});
 	}
