@@ -271,3 +271,22 @@ test('/ searches the article: matches are highlighted and the status line counts
 	t.pass();
 	unmount();
 });
+
+test('an article the first screen rendered is in the reader\'s first frame, without "Rendering…" in between', async t => {
+	const services = {
+		...makeServices(),
+		renderedArticle: (id: string, width: number) => (id === 'glyph/terminal' && width === 98 ? {lines: ['Why your terminal miscounts text', '', 'Rendered on the first screen']} : undefined),
+	};
+	const start = {
+		state: {...createInitialState(), screen: 'article' as const, cursor: 1, articleId: 'glyph/terminal'},
+		effects: [],
+		queued: [],
+		dropped: 0,
+		highlightedId: 'glyph/terminal',
+	};
+	const app = render(<App services={services} start={start} width={width} height={height}/>);
+	await waitForFrame(app.lastFrame, frame => frame.includes('Rendered on the first screen'), 'the article');
+	t.false(app.frames.some(frame => frame.includes('Rendering…')));
+	t.deepEqual(services.renders, [], 'no second render');
+	app.unmount();
+});

@@ -70,6 +70,7 @@ export async function startReader(flags: CommonFlags & {readonly unread?: boolea
 
 			return documentOf(await renderer.render({path: stored.path, id: stored.id, width}));
 		},
+		renderedArticle: (id, width) => input.renderedDocumentNow(id, width),
 		get renderNotice() {
 			const {mode} = renderer;
 			return mode.kind === 'in-process' ? `Articles render in the main thread, keys wait for them (no render worker: ${mode.reason})` : undefined;

@@ -102,6 +102,11 @@ export class StartInput {
 		return this.#renders.get(`${width}\u0000${id}`)?.rendering;
 	}
 
+	/** The same render, if it has arrived. */
+	renderedDocumentNow(id: string, width: number): ArticleDocument | undefined {
+		return this.#renders.get(`${width}\u0000${id}`)?.document;
+	}
+
 	/**
 	Resolves once an article opened here is on screen (at once when none is being rendered). The reader's own start-up
 	steps wait for it between them: an answer from the render worker is only seen when this thread is free, so a

@@ -61,6 +61,8 @@ export type ReaderServices = {
 	cannot be read, or a render given up as too slow, resolves with a document that says so.
 	*/
 	renderArticle(id: string, width: number): Promise<ArticleDocument | undefined>;
+	/** An article already rendered at this width (by the first screen, before Ink was up), to show without waiting. */
+	renderedArticle?(id: string, width: number): ArticleDocument | undefined;
 	/** Said once in the status line when articles are rendered in the key handler's thread (no worker could start). */
 	readonly renderNotice?: string;
 	/** Only http, https and mailto URLs are passed. */

@@ -4,6 +4,7 @@ import type {ArticleDocument} from './services.js';
 
 type Renderer = {
 	renderArticle(id: string, width: number): Promise<ArticleDocument | undefined>;
+	renderedArticle?(id: string, width: number): ArticleDocument | undefined;
 };
 
 /** What the pager shows for an article. */
@@ -45,10 +46,24 @@ export function useArticleLines(services: Renderer, width: number): (id: string,
 	}, []);
 
 	const current = cache.current;
+	const remember = (id: string, document: ArticleDocument) => {
+		current.documents.set(keyOf(id, width), {document, width, id});
+		if (current.documents.size > cacheSize) {
+			current.documents.delete(current.documents.keys().next().value!);
+		}
+	};
+
 	return (id: string, title: string | undefined) => {
 		const cached = current.documents.get(keyOf(id, width));
 		if (cached) {
 			return {lines: cached.document.lines, isPending: false, width};
+		}
+
+		// Rendered already (the first screen opened it): shown in the first frame, not after a round trip.
+		const rendered = services.renderedArticle?.(id, width);
+		if (rendered) {
+			remember(id, rendered);
+			return {lines: rendered.lines, isPending: false, width};
 		}
 
 		if (current.requested?.id !== id || current.requested.width !== width) {
@@ -63,11 +78,7 @@ export function useArticleLines(services: Renderer, width: number): (id: string,
 					return;
 				}
 
-				current.documents.set(keyOf(id, width), {document, width, id});
-				if (current.documents.size > cacheSize) {
-					current.documents.delete(current.documents.keys().next().value!);
-				}
-
+				remember(id, document);
 				setArrivals(count => count + 1);
 			});
 		}
