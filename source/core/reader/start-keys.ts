@@ -61,9 +61,15 @@ behave as on the whole list; rows past the known ones are holes, and a state tha
 When the length is unknown, one hole stands for the rest.
 */
 export function startContext(list: StartList | undefined, windows: {readonly listRows: number; readonly pageRows: number}, isRead: (id: string) => boolean): ReaderContext {
-	const articles: Array<ArticleMeta | undefined> = [...(list?.articles ?? [])];
-	articles.length = list === undefined ? 0 : Math.max(articles.length, list.total ?? articles.length + 1);
-	return {articles: articles as ArticleMeta[], listRows: windows.listRows, pageRows: windows.pageRows, lineCount: 0, helpLineCount: 0, isRead, findMatches: () => []};
+	let articles: readonly ArticleMeta[] = list?.articles ?? [];
+	// The whole list (after the scan) is used as it is: copying 100,000 rows would cost a keypress's worth of time.
+	if (list && list.total !== articles.length) {
+		const withHoles: Array<ArticleMeta | undefined> = [...articles];
+		withHoles.length = Math.max(articles.length, list.total ?? articles.length + 1);
+		articles = withHoles as ArticleMeta[];
+	}
+
+	return {articles, listRows: windows.listRows, pageRows: windows.pageRows, lineCount: 0, helpLineCount: 0, isRead, findMatches: () => []};
 }
 
 /** Whether the first screen can draw `after`: the list, nothing over it, every row of its window known. */
