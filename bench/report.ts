@@ -152,7 +152,7 @@ export const legend: Readonly<Record<string, string>> = {
 	'cold-start': 'inkwire: launch to the newest title with an empty cache directory; newsboat: `-x reload` of the feed into a new cache',
 	'cold-list': '`inkwire list --unread` with an empty cache directory, against the same ingest',
 	'launch-warm': 'newsboat: feed list, Enter, article list; the clock runs until the newest title shows',
-	interactive: 'j (newsboat: Enter, then Down) sent every 10 ms from launch, until a screen shows the highlight moved off the newest article',
+	interactive: 'j sent every 10 ms from launch (newsboat: Enter at launch, then Down every 10 ms once its feed list shows), until a screen shows the highlight moved off the newest article',
 	'open-first-launch': 'Enter (newsboat: Enter Enter) sent at launch, until the first words of the newest article\'s body show',
 	'open-first-key': 'launch, wait for the list to be still, then Enter to the body on screen: the first open of a new process',
 	'peak-rss': '/usr/bin/time -v around the reader, after its screen was still for 400 ms',

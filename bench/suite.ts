@@ -346,6 +346,8 @@ function newsboatInteractivePlan(corpus: Corpus, setup: NewsboatSetup, cache: st
 		firstKeys: ['Enter'],
 		// newsboat's default bindings move with the arrows (j is not bound in the article list).
 		repeatKey: 'Down',
+		// Down only once its own screen is up (see InteractivePlan): Enter, sent at launch, opens the feed.
+		repeatOnceScreen: screen => screen.includes(feedTitle),
 		// Its focused row is yellow on blue, like its title and status bars: rows between them only.
 		isMoved(screen) {
 			if (!screen.includes('Articles in feed')) {

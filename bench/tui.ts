@@ -275,6 +275,11 @@ export type InteractivePlan = {
 	readonly repeatKey: string;
 	/** True when this screen (captured with attributes) shows the list with its highlight off the newest article. */
 	readonly isMoved: (screen: string) => boolean;
+	/**
+	The repeated key starts only once this holds for a screen (from launch when absent). newsboat, flooded with keys
+	for the seconds it takes to start at 100,000 articles, echoed them and never opened its feed.
+	*/
+	readonly repeatOnceScreen?: (screen: string) => boolean;
 	readonly quitKeys: readonly string[];
 	readonly timeoutMilliseconds: number;
 };
@@ -287,18 +292,23 @@ so this is how long a user who types at once waits for an answer.
 export async function measureInteractive(terminal: Terminal, plan: InteractivePlan, workDirectory: string): Promise<number> {
 	const session = await startSession(terminal, plan.run, workDirectory, false);
 	let isTyping = true;
+	let lastScreen = '';
 	const typing = (async () => {
 		if (plan.firstKeys.length > 0) {
 			await terminal.sendKeys(session.pane, ...plan.firstKeys);
 		}
 
 		while (isTyping) {
+			const mayRepeat = plan.repeatOnceScreen?.(lastScreen) ?? true;
 			// eslint-disable-next-line no-await-in-loop
-			await Promise.all([terminal.sendKeys(session.pane, plan.repeatKey), sleep(10)]);
+			await Promise.all([mayRepeat ? terminal.sendKeys(session.pane, plan.repeatKey) : undefined, sleep(10)]);
 		}
 	})();
 	try {
-		const wait = await terminal.waitForScreen(session.pane, screen => plan.isMoved(screen), session.startedAt, plan.timeoutMilliseconds, 5, true);
+		const wait = await terminal.waitForScreen(session.pane, screen => {
+			lastScreen = screen;
+			return plan.isMoved(screen);
+		}, session.startedAt, plan.timeoutMilliseconds, 5, true);
 		isTyping = false;
 		await typing;
 		if (wait.milliseconds === undefined) {
