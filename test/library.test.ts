@@ -61,7 +61,7 @@ test('list lines have five clean tab-separated fields', t => {
 
 test('list JSON has null for missing fields and no body', t => {
 	const [first] = JSON.parse(formatListJson([meta('x', '2021-02-03', {url: 'https://example.com'})], reads([]))) as Array<Record<string, unknown>>;
-	t.deepEqual(first, {id: 'x', title: 'Title of x', source: null, author: null, date: '2021-02-03', url: 'https://example.com', caption: null, tags: [], words: 100, readingMinutes: 1, read: false});
+	t.deepEqual(first, {id: 'x', title: 'Title of x', source: null, author: null, date: '2021-02-03', url: 'https://example.com', caption: null, tags: [], words: 100, readingMinutes: 1, read: false, starred: false});
 });
 
 test('colour: FORCE_COLOR wins, then NO_COLOR, then the terminal', t => {

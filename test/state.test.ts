@@ -22,8 +22,10 @@ function articles(count: number, fields: (index: number) => Partial<ArticleMeta>
 	}));
 }
 
-function context(fields: Partial<ReaderContext> & {reads?: Set<string>} = {}): ReaderContext {
+function context(fields: Partial<ReaderContext> & {reads?: Set<string>; stars?: Set<string>; positions?: Map<string, number>} = {}): ReaderContext {
 	const reads = fields.reads ?? new Set<string>();
+	const stars = fields.stars ?? new Set<string>();
+	const positions = fields.positions ?? new Map<string, number>();
 	return {
 		articles: articles(10),
 		listRows: 4,
@@ -31,6 +33,8 @@ function context(fields: Partial<ReaderContext> & {reads?: Set<string>} = {}): R
 		lineCount: 100,
 		helpLineCount: 10,
 		isRead: id => reads.has(id),
+		isStarred: id => stars.has(id),
+		positionOf: id => positions.get(id),
 		findMatches: () => [],
 		...fields,
 	};
@@ -90,7 +94,8 @@ test('Enter opens the highlighted article and marks it read at once; q goes back
 	t.is(back.state.screen, 'list');
 	t.is(back.state.cursor, 2);
 	t.false(back.state.isDone);
-	t.deepEqual(back.effects, [{type: 'refresh-read-state'}]);
+	// Two lines down in a 100-line article: the place is remembered as the reader leaves.
+	t.deepEqual(back.effects, [{type: 'set-position', id: 'a2', fraction: 2 / 80}, {type: 'refresh-read-state'}]);
 	for (const key of ['escape', 'left', 'h']) {
 		t.is(press([key], opened.state).state.screen, 'list', key);
 	}
@@ -349,4 +354,30 @@ test('r in the pager toggles the open article read or unread', t => {
 	const open = press(['enter']).state;
 	t.deepEqual(press(['r'], open, context({reads: new Set(['a0'])})).effects, [{type: 'set-read', ids: ['a0'], read: false}]);
 	t.deepEqual(press(['r'], open).effects, [{type: 'set-read', ids: ['a0'], read: true}]);
+});
+
+test('s stars the highlighted or open article; S shows only starred ones', t => {
+	t.deepEqual(press(['j', 's']).effects, [{type: 'set-starred', ids: ['a1'], starred: true}]);
+	t.deepEqual(press(['s'], createInitialState(), context({stars: new Set(['a0'])})).effects, [{type: 'set-starred', ids: ['a0'], starred: false}]);
+	const open = press(['enter']).state;
+	t.deepEqual(press(['s'], open).effects, [{type: 'set-starred', ids: ['a0'], starred: true}]);
+	const start = createInitialState();
+	const starred = press(['S'], start).state;
+	t.true(starred.starredOnly);
+	t.true(listInputsChanged(start, starred));
+});
+
+test('the place in an article is remembered on leaving it, forgotten at the end, and found again on opening', t => {
+	const open = press(['enter', 'space']).state;
+	t.deepEqual(press(['q'], open).effects[0], {type: 'set-position', id: 'a0', fraction: 20 / 80});
+	t.deepEqual(press(['J'], open).effects[0], {type: 'set-position', id: 'a0', fraction: 20 / 80});
+	t.deepEqual(press(['ctrl+c'], open).effects, [{type: 'set-position', id: 'a0', fraction: 20 / 80}, {type: 'quit'}]);
+	// Finished (at the end): the remembered place is forgotten.
+	const positions = new Map([['a0', 0.5]]);
+	t.deepEqual(press(['G', 'q'], open, context({positions})).effects[0], {type: 'set-position', id: 'a0', fraction: undefined});
+	// Never scrolled, nothing remembered: no effect at all.
+	t.deepEqual(press(['enter', 'q']).effects, [{type: 'set-read', ids: ['a0'], read: true}, {type: 'refresh-read-state'}]);
+	// Opening finds the place again, as a fraction of the article at its current width.
+	const reopened = reduce(press(['enter']).state, {type: 'article-opened'}, context({positions, lineCount: 200})).state;
+	t.is(reopened.offset, 90);
 });

@@ -27,9 +27,9 @@ test('the list shows a header, one row per article and a status line, within row
 	const frame = await waitForFrame(lastFrame, frame => frame.includes('5 unread'), 'the header');
 	const lines = rows(frame);
 	t.is(lines[0], 'inkwire · data · 6 articles · 5 unread · 2 skipped');
-	t.true(lines[1]!.startsWith(`❯ ${unreadMarker} 2026-04-11  The Meridian Review`));
+	t.true(lines[1]!.startsWith(`❯ ${unreadMarker}  2026-04-11  The Meridian Review`));
 	t.true(lines[1]!.includes('Reed pens and patience'));
-	t.true(lines[2]!.startsWith('    2025-11-20  Glyph and Grid'), 'a read article has no marker');
+	t.true(lines[2]!.startsWith('     2025-11-20  Glyph and Grid'), 'a read article has no marker');
 	t.regex(lines.at(-1)!, /Enter open.*\? help$/);
 	t.is(lines.length, height - 1);
 	for (const line of lines) {

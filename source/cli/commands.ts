@@ -38,7 +38,7 @@ export const commands: readonly Command[] = [
 	{
 		name: 'list',
 		arguments: '',
-		flags: ['unread', 'json'],
+		flags: ['unread', 'starred', 'tag', 'source', 'json'],
 		summary: 'the articles, newest first: tab-separated when piped, columns on a terminal',
 		async run({args, flags}) {
 			const {runList} = await import('./list.js');
@@ -83,6 +83,26 @@ export const commands: readonly Command[] = [
 		async run({args, flags}) {
 			const {runMark} = await import('./mark.js');
 			return runMark('unread', args, flags);
+		},
+	},
+	{
+		name: 'star',
+		arguments: '<id>...',
+		flags: [],
+		summary: 'star articles: keep them for later (list --starred, S in the reader)',
+		async run({args, flags}) {
+			const {runMark} = await import('./mark.js');
+			return runMark('star', args, flags);
+		},
+	},
+	{
+		name: 'unstar',
+		arguments: '<id>...',
+		flags: [],
+		summary: 'unstar articles',
+		async run({args, flags}) {
+			const {runMark} = await import('./mark.js');
+			return runMark('unstar', args, flags);
 		},
 	},
 ];

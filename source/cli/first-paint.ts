@@ -66,7 +66,7 @@ export class StartScreen {
 		const unread = reads && articles.length === total ? articles.filter(article => !reads.isRead(article.id)).length : undefined;
 		const lines = [bold(fitWidth(listHeader({storeName, total, unread}), width))];
 		for (const [index, article] of articles.slice(0, listRows).entries()) {
-			const label = formatRow(article, reads?.isRead(article.id) ?? false, Math.max(1, width - 2));
+			const label = formatRow(article, {isRead: reads?.isRead(article.id) ?? false, isStarred: reads?.isSaved?.(article.id), progress: reads?.position?.(article.id)}, Math.max(1, width - 2));
 			const styled = label.startsWith(unreadMarker) ? bold(label) : label;
 			lines.push(index === 0 ? cyan('❯ ') + inverse(styled) : `  ${styled}`);
 		}

@@ -17,6 +17,9 @@ export type FlagSpec = {
 export const flagSpecs = {
 	data: {type: 'string', value: 'DIR', description: 'the article store (default: $INKWIRE_DATA, else your store, else the bundled samples)'},
 	unread: {type: 'boolean', description: 'only unread articles'},
+	starred: {type: 'boolean', description: 'only starred articles'},
+	tag: {type: 'string', value: 'TAG', description: 'only articles with this tag'},
+	source: {type: 'string', value: 'NAME', description: 'only articles whose source contains NAME'},
 	json: {type: 'boolean', description: 'write JSON: every field but the body'},
 	format: {type: 'string', value: 'FORMAT', usage: '--format ansi|plain|markdown|json', description: 'show as ansi, plain, markdown or json (default: ansi on a terminal, plain in a pipe)'},
 	width: {type: 'string', value: 'N', description: 'lines of at most N columns (default: the terminal\'s width up to 100, else 80)'},

@@ -64,13 +64,14 @@ export type ShowOptions = {
 	readonly width: number;
 	readonly hyperlinks: boolean;
 	readonly isRead: boolean;
+	readonly isStarred?: boolean;
 };
 
 /** The text `show` writes, ending in a newline, and the simplifications the terminal formats had to make. */
 export function formatArticle(article: Article, options: ShowOptions): {text: string; warnings: readonly RenderWarning[]} {
 	switch (options.format) {
 		case 'json': {
-			return {text: formatJson(article, options.isRead), warnings: []};
+			return {text: formatJson(article, options.isRead, options.isStarred), warnings: []};
 		}
 
 		case 'markdown': {
@@ -171,6 +172,7 @@ export async function runShow(queries: readonly string[], flags: CommonFlags & {
 		width: width ?? Math.min(maximumMeasure, chooseWidth(undefined, isTty ? process.stdout.columns : undefined)),
 		hyperlinks: shouldUseHyperlinks(isTty, process.env),
 		isRead: marks.isRead(article.id),
+		isStarred: marks.isSaved(article.id),
 	});
 	if (flags.verbose) {
 		// The article itself says what was simplified; --verbose says why.

@@ -46,6 +46,9 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 	const linesFor = useArticleLines(services, textWidth);
 	const shownFor = useShownArticles(services.articles, readState);
 	const isRead = useCallback((id: string) => readState.isRead(id), [readState]);
+	const isStarred = useCallback((id: string) => readState.isSaved(id), [readState]);
+	const positionOf = useCallback((id: string) => readState.position(id), [readState]);
+	const statusOf = useCallback((id: string) => ({isRead: readState.isRead(id), isStarred: readState.isSaved(id), progress: readState.position(id)}), [readState]);
 	const {unreadCount, runEffect} = useReaderEffects(services, onQuit);
 
 	const openLines = (state: ReaderState) => (state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId).lines : undefined);
@@ -59,6 +62,8 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 			lineCount: lines?.length ?? 0,
 			helpLineCount: state.overlay === 'help' ? helpOverlayLines(width).length : 0,
 			isRead,
+			isStarred,
+			positionOf,
 			findMatches: query => findMatches(lines, query),
 		};
 	};
@@ -139,7 +144,7 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 					listTop={state.listTop}
 					rows={listRows}
 					width={width}
-					isRead={isRead}
+					statusOf={statusOf}
 					readVersion={readState.version}
 					emptyMessage={emptyMessage}
 				/>

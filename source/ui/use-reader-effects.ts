@@ -46,6 +46,17 @@ export function useReaderEffects(services: ReaderServices, onQuit: (() => void) 
 					break;
 				}
 
+				case 'set-starred': {
+					readState.setSaved(effect.ids, effect.starred);
+					dispatch({type: 'status', text: effect.starred ? 'Starred: S shows only starred articles' : 'No longer starred'});
+					break;
+				}
+
+				case 'set-position': {
+					readState.setPosition(effect.id, effect.fraction);
+					break;
+				}
+
 				case 'open-url': {
 					services.openUrl(effect.url).then(() => {
 						dispatch({type: 'status', text: 'Opened in the browser'});

@@ -23,6 +23,8 @@ export type KeyAction =
 	| 'open'
 	| 'toggle-read'
 	| 'toggle-unread-only'
+	| 'toggle-star'
+	| 'toggle-starred-only'
 	| 'mark-all-read'
 	| 'filter'
 	| 'quit'
@@ -71,6 +73,8 @@ export const keyBindings: readonly KeyBinding[] = [
 	{context: 'list', action: 'open', keys: ['enter', 'right', 'l'], description: 'Open the article, marking it read'},
 	{context: 'list', action: 'toggle-read', keys: ['r'], description: 'Toggle read or unread'},
 	{context: 'list', action: 'toggle-unread-only', keys: ['u'], description: 'Only unread articles, or all'},
+	{context: 'list', action: 'toggle-star', keys: ['s'], description: 'Star or unstar (keep it for later)'},
+	{context: 'list', action: 'toggle-starred-only', keys: ['S'], description: 'Only starred articles, or all'},
 	{context: 'list', action: 'mark-all-read', keys: ['A'], description: 'Mark all shown read (asks y/n)'},
 	{context: 'list', action: 'filter', keys: ['/'], description: 'Filter by title and source'},
 	{context: 'list', action: 'quit', keys: ['q'], description: 'Quit'},
@@ -89,6 +93,7 @@ export const keyBindings: readonly KeyBinding[] = [
 	{context: 'article', action: 'previous-article', keys: ['K'], description: 'Previous article'},
 	{context: 'article', action: 'next-unread', keys: ['tab'], description: 'Next unread article'},
 	{context: 'article', action: 'toggle-read', keys: ['r'], description: 'Toggle read or unread'},
+	{context: 'article', action: 'toggle-star', keys: ['s'], description: 'Star or unstar (keep it for later)'},
 	{context: 'article', action: 'open-url', keys: ['o'], description: 'Open the URL in the browser'},
 	{context: 'article', action: 'back', keys: ['q', 'escape', 'left', 'h'], description: 'Back to the list'},
 	{context: 'filter', action: 'accept-filter', keys: ['enter'], description: 'Keep the filter'},

@@ -26,6 +26,16 @@ export function reduceListAction(state: ReaderState, action: KeyAction, context:
 			return stay({...state, unreadOnly: !state.unreadOnly, listGeneration: state.listGeneration + 1});
 		}
 
+		case 'toggle-star': {
+			return article
+				? {state, effects: [{type: 'set-starred', ids: [article.id], starred: !context.isStarred(article.id)}]}
+				: withStatus(state, 'No article here');
+		}
+
+		case 'toggle-starred-only': {
+			return stay({...state, starredOnly: !state.starredOnly, listGeneration: state.listGeneration + 1});
+		}
+
 		case 'mark-all-read': {
 			if (context.articles.length === 0) {
 				return withStatus(state, 'No articles to mark');

@@ -10,8 +10,8 @@ import {findAction, type KeyName} from './keymap.js';
 import {reduceArticleAction} from './reduce-article.js';
 import {reduceListAction} from './reduce-list.js';
 import {reduceConfirmKey, reduceFilterKey, reduceHelpKey, reduceSearchKey} from './reduce-prompts.js';
-import {moveCursor, stay} from './transitions.js';
-import {clampOffset, listWindowTop, proportionalOffset} from './viewport.js';
+import {leaveArticle, moveCursor, stay} from './transitions.js';
+import {clampOffset, listWindowTop, maxOffset, proportionalOffset} from './viewport.js';
 
 export type Screen = 'list' | 'article';
 
@@ -36,6 +36,8 @@ export type ReaderState = {
 	/** True while `/` is collecting filter text: keys go to the text, not to commands. */
 	readonly isTypingFilter: boolean;
 	readonly unreadOnly: boolean;
+	/** Only starred (saved) articles are shown. */
+	readonly starredOnly: boolean;
 	/**
 	Bumped whenever the shown list must be rebuilt although filter and unread-only did not change (read marks changed
 	on disk). Read marks set in this session do not rebuild it, so with "unread only" an article just read stays in
@@ -66,6 +68,9 @@ export type ReaderContext = {
 	/** Lines of the help overlay at the current width; it scrolls in a window of `pageRows`. */
 	readonly helpLineCount: number;
 	isRead(id: string): boolean;
+	isStarred(id: string): boolean;
+	/** Where the reader left an article, 0..1, or undefined (not started, or finished). */
+	positionOf(id: string): number | undefined;
 	/** The matches of a search in the open article as rendered now (see find-in-lines.ts); none when none is open. */
 	findMatches(query: string): readonly LineMatch[];
 };
@@ -81,11 +86,16 @@ export type ReaderAction =
 	| {readonly type: 'relayout'; readonly oldLineCount: number; readonly newLineCount: number}
 	/** The window changed size: positions are clamped to the new windows. */
 	| {readonly type: 'resize'}
+	/** An article was just opened and its lines are known: go back to where the reader left it. */
+	| {readonly type: 'article-opened'}
 	| {readonly type: 'status'; readonly text: string};
 
 /** Work for the UI layer; the reducer never does it itself. */
 export type Effect =
 	| {readonly type: 'set-read'; readonly ids: readonly string[]; readonly read: boolean}
+	| {readonly type: 'set-starred'; readonly ids: readonly string[]; readonly starred: boolean}
+	/** Remember where the reader left an article (a fraction of it); undefined forgets it (finished, or not started). */
+	| {readonly type: 'set-position'; readonly id: string; readonly fraction: number | undefined}
 	| {readonly type: 'open-url'; readonly url: string}
 	/** Back on the list: check whether another process changed the read marks. */
 	| {readonly type: 'refresh-read-state'}
@@ -111,6 +121,7 @@ export function createInitialState(options: {status?: string; unreadOnly?: boole
 		search: '',
 		matchIndex: -1,
 		unreadOnly: options.unreadOnly ?? false,
+		starredOnly: false,
 		listGeneration: 0,
 		status: options.status,
 		isDone: false,
@@ -121,6 +132,7 @@ export function createInitialState(options: {status?: string; unreadOnly?: boole
 export function listInputsChanged(before: ReaderState, after: ReaderState): boolean {
 	return before.filter !== after.filter
 		|| before.unreadOnly !== after.unreadOnly
+		|| before.starredOnly !== after.starredOnly
 		|| before.listGeneration !== after.listGeneration;
 }
 
@@ -131,7 +143,7 @@ export function highlightedId(state: ReaderState, context: Pick<ReaderContext, '
 
 function reduceKey(previous: ReaderState, key: KeyName, context: ReaderContext): Transition {
 	if (findAction('global', key) === 'force-quit') {
-		return {state: {...previous, isDone: true}, effects: [{type: 'quit'}]};
+		return {state: {...previous, isDone: true}, effects: [...leaveArticle(previous, context), {type: 'quit'}]};
 	}
 
 	// A status message lives until the next key.
@@ -195,6 +207,11 @@ function reduceAction(state: ReaderState, action: ReaderAction, context: ReaderC
 
 		case 'resize': {
 			return stay(state);
+		}
+
+		case 'article-opened': {
+			const fraction = state.articleId === undefined ? undefined : context.positionOf(state.articleId);
+			return stay(fraction === undefined ? state : {...state, offset: Math.round(fraction * maxOffset(context.lineCount, context.pageRows))});
 		}
 
 		case 'status': {
