@@ -8,9 +8,9 @@ import {loadStore, openReadStateWithWarnings, type CommonFlags} from './context.
 import {resolveStorePath} from './store-path.js';
 
 /** The articles of the last scan, from the index alone (no file checked), or undefined when there is no index. */
-function indexedArticles(root: string): readonly ArticleMeta[] | undefined {
+async function indexedArticles(root: string): Promise<readonly ArticleMeta[] | undefined> {
 	try {
-		const index = readIndex(root, fs.realpathSync(root));
+		const index = await readIndex(root, fs.realpathSync(root));
 		return index?.entries.slice(0, index.header.articles).flatMap(entry => 'article' in entry ? [entry.article] : []);
 	} catch {
 		return undefined;
@@ -43,7 +43,7 @@ export async function runMark(command: 'read' | 'unread', queries: readonly stri
 		throw new UserError(`${command} takes one or more article ids`, 2);
 	}
 
-	const indexed = indexedArticles(resolveStorePath(flags, process.env));
+	const indexed = await indexedArticles(resolveStorePath(flags, process.env));
 	let ids = indexed && resolveAll(queries, indexed);
 	if (!ids) {
 		const scan = await loadStore(flags, process.env);

@@ -3,7 +3,8 @@ import {shouldUseColor, shouldUseHyperlinks} from '../core/render/capabilities.j
 import {UserError} from '../core/errors.js';
 import {renderArticle} from '../core/render/article.js';
 import {openInBrowser} from '../io/browser.js';
-import {loadArticle, type StoredArticle} from '../io/store/scan.js';
+import {loadStoredArticle} from '../io/store/load-article.js';
+import type {StoredArticle} from '../io/store/scan.js';
 import {openReadState} from '../io/marks/read-state.js';
 import {runReader, type ReaderServices} from '../ui/run.js';
 import {loadStore, type CommonFlags} from './context.js';
@@ -52,7 +53,7 @@ export async function startReader(flags: CommonFlags, screen: StartScreen, stdin
 				throw new UserError(`no article with id ${id}`);
 			}
 
-			return loadArticle(stored.path, stored.id);
+			return loadStoredArticle(stored);
 		},
 		renderArticle: (article, width) => renderArticle(article, {width, color, hyperlinks}),
 		openUrl: async url => openInBrowser(url),

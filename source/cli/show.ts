@@ -6,7 +6,8 @@ import {findArticle} from '../core/store/library.js';
 import {articleIdFromPath, formatOfPath} from '../core/article/parse.js';
 import {formatJson, formatMarkdown, renderArticle} from '../core/render/article.js';
 import {chooseWidth, shouldUseColor, shouldUseHyperlinks} from '../core/render/capabilities.js';
-import {loadArticle, parseArticleText, type StoreScan} from '../io/store/scan.js';
+import {loadArticle, loadStoredArticle, parseArticleText, readArticleStream} from '../io/store/load-article.js';
+import type {StoreScan} from '../io/store/scan.js';
 import {writeOut} from '../io/output.js';
 import {loadStore, openReadStateWithWarnings, type CommonFlags} from './context.js';
 
@@ -14,17 +15,13 @@ import {loadStore, openReadStateWithWarnings, type CommonFlags} from './context.
 export const showFormats = ['ansi', 'plain', 'markdown', 'json'] as const;
 export type ShowFormat = typeof showFormats[number];
 
-/** Read all of stdin as UTF-8. */
-function readStdin(): string {
+/** Read all of stdin as UTF-8, waiting for a slow pipe, within the store's size limit. */
+async function readStdin(): Promise<string> {
 	if (process.stdin.isTTY) {
 		throw new UserError('show -: stdin is a terminal; pipe an article in, for example `curl -s URL | inkwire show -`', 2);
 	}
 
-	try {
-		return fs.readFileSync(0, 'utf8');
-	} catch (error) {
-		throw new UserError(`show -: cannot read stdin (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-	}
+	return readArticleStream(process.stdin, 'show -: stdin');
 }
 
 /** Markdown when it opens with front matter or a heading; otherwise scraped text. */
@@ -41,15 +38,15 @@ function isFile(candidate: string): boolean {
 }
 
 /** The article named on the command line: `-`, an id, a path to a file, or a unique id prefix. */
-export function resolveArticle(query: string, scan: StoreScan): Article {
+export async function resolveArticle(query: string, scan: StoreScan): Promise<Article> {
 	if (query === '-') {
-		const text = readStdin();
+		const text = await readStdin();
 		return parseArticleText(text, guessFormatName(text), 'stdin');
 	}
 
 	const exact = scan.articles.find(article => article.id === query);
 	if (exact) {
-		return loadArticle(exact.path, exact.id);
+		return loadStoredArticle(exact);
 	}
 
 	if (formatOfPath(query) && isFile(query)) {
@@ -63,7 +60,7 @@ export function resolveArticle(query: string, scan: StoreScan): Article {
 	const lookup = findArticle(scan.articles, query);
 	switch (lookup.kind) {
 		case 'found': {
-			return loadArticle(lookup.article.path, lookup.article.id);
+			return loadStoredArticle(lookup.article);
 		}
 
 		case 'ambiguous': {
@@ -140,7 +137,7 @@ export async function runShow(queries: readonly string[], flags: CommonFlags & {
 	const format = parseFormat(flags.format);
 	const width = parseWidth(flags.width);
 	const scan = await loadStore(flags, process.env);
-	const article = resolveArticle(queries[0]!, scan);
+	const article = await resolveArticle(queries[0]!, scan);
 	const readState = openReadStateWithWarnings();
 	const isTty = Boolean(process.stdout.isTTY);
 	await writeOut(formatArticle(article, {

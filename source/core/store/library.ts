@@ -19,11 +19,6 @@ export function compareNewestFirst(a: ArticleMeta, b: ArticleMeta): number {
 	return a.id < b.id ? -1 : (a.id > b.id ? 1 : 0);
 }
 
-/** A new array, newest first. */
-export function sortNewestFirst<T extends ArticleMeta>(articles: readonly T[]): T[] {
-	return [...articles].sort(compareNewestFirst);
-}
-
 export type ArticleFilter = {
 	/** Keep only unread articles. */
 	readonly unreadOnly?: boolean;
