@@ -8,14 +8,12 @@ a stat per file, and reads no article.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type {ArticleMeta} from '../../core/article/article.js';
 import {UserError} from '../../core/errors.js';
-import {rememberSerializedEntry, type IndexEntry, type LocatedMeta} from '../../core/store/index-entry.js';
-import {compareNewestFirst} from '../../core/store/library.js';
+import {rememberSerializedEntry, type LocatedMeta} from '../../core/store/index-entry.js';
 import {indexPathFor, pathPrefixFor, readIndex, writeIndex} from './index-cache.js';
-import {Pacer} from './pace.js';
 import {describeError} from './read-file.js';
-import {fileOf, parseFiles, startScanWorker, statFile, statFiles, type ParseResult, type ScanItem, type StatAnswer} from './scan-tasks.js';
+import {assemble, matchIndex, type StatTable} from './reconcile.js';
+import {parseFiles, startScanWorker, statFiles, type ParseResult, type ScanItem, type StatAnswer} from './scan-tasks.js';
 import {compareText, walkStore, type SkippedFile} from './walk.js';
 import {WorkerPool} from './worker-pool.js';
 
@@ -96,7 +94,12 @@ export async function scanStore(root: string, options: ScanOptions = {}): Promis
 			: walk.files.map(file => walk.rawPaths.has(file) ? [file, walk.rawPaths.get(file)!.toString('hex')] as const : file);
 		onProgress?.(0, items.length);
 		const {stats, index} = await checkAgainstIndex(items, pool, {absoluteRoot, realRoot, prefix, cacheDirectory, signal});
-		const scan = await reconcile(items, index, stats, pool, {prefix, signal, onParse, parseThreads, onProgress});
+		const matched = await matchIndex(items, index, stats, {prefix, signal, onParse, onProgress});
+		const parsed = await parseAll(matched.jobs, pool, {prefix, signal, parseThreads, onProgress: onProgress && (done => {
+			onProgress(items.length - matched.jobs.length + done, items.length);
+		})});
+		onProgress?.(items.length, items.length);
+		const scan = await assemble(matched, parsed, index, {prefix, signal});
 		const skipped = walk.skipped;
 		for (const file of scan.skipped) {
 			skipped.push(file);
@@ -109,7 +112,7 @@ export async function scanStore(root: string, options: ScanOptions = {}): Promis
 
 		if (scan.changed) {
 			try {
-				writeIndex(realRoot, scan.entries, scan.articles.length, cacheDirectory);
+				writeIndex(realRoot, scan.entries, scan.shownCount, cacheDirectory);
 			} catch (error) {
 				warnings.push(`index cache not saved (the next start will be slower): ${describeError(error)}`);
 			}
@@ -130,9 +133,6 @@ type Context = {
 	readonly cacheDirectory: string | undefined;
 	readonly signal: AbortSignal;
 };
-
-/** Sizes and mtimes of every file by index, from the pool; undefined where this thread is to stat them itself. */
-type StatTable = {readonly sizes: Float64Array; readonly mtimes: Float64Array; readonly failures: Map<number, string>};
 
 /**
 Read the index and, when there are workers, stat every file meanwhile: the workers start at once, this thread joins
@@ -178,168 +178,6 @@ async function checkAgainstIndex(items: readonly ScanItem[], pool: WorkerPool, c
 	} finally {
 		release();
 	}
-}
-
-type Reconciled = {
-	readonly articles: StoredArticle[];
-	/** Every entry for the index: the articles shown first, newest first. */
-	readonly entries: IndexEntry[];
-	readonly skipped: SkippedFile[];
-	readonly warnings: string[];
-	/** Whether the index differs from what was read. */
-	readonly changed: boolean;
-};
-
-/** Take from the index what still matches its file, read the rest, and arrange it all. */
-async function reconcile(
-	items: readonly ScanItem[],
-	index: Awaited<ReturnType<typeof readIndex>>,
-	stats: StatTable | undefined,
-	pool: WorkerPool,
-	options: {prefix: string; signal: AbortSignal; onParse: ScanOptions['onParse']; parseThreads: number | undefined; onProgress: ScanOptions['onProgress']},
-): Promise<Reconciled> {
-	const {prefix, signal, onParse, onProgress} = options;
-	const skipped: SkippedFile[] = [];
-	const warnings: string[] = [];
-	const known = new Map<string, IndexEntry>();
-	for (const entry of index?.entries ?? []) {
-		known.set(entry.relativePath, entry);
-	}
-
-	if (index && index.invalid > 0) {
-		warnings.push(`index cache: ${index.invalid} ${index.invalid === 1 ? 'entry' : 'entries'} did not check out and were read again`);
-	}
-
-	// First the stats, in path order: what the index knows and what must be read. A slot is an entry from the index,
-	// or the number of the job that reads the file; `slots` keeps path order for both.
-	const slots: Array<IndexEntry | number> = [];
-	const jobs: ScanItem[] = [];
-	const isJobKnown: boolean[] = [];
-	let changed = !index || index.invalid > 0;
-	const pacer = new Pacer(signal);
-	for (const [position, item] of items.entries()) {
-		if (position % 512 === 0) {
-			onProgress?.(position - jobs.length, items.length);
-		}
-
-		if (pacer.isDue()) {
-			// eslint-disable-next-line no-await-in-loop
-			await pacer.yield();
-		}
-
-		const relativePath = typeof item === 'string' ? item : item[0];
-		// Only files the index knows are stat'ed here; the others are read anyway, and the reader takes their size and
-		// mtime from the open file (one path lookup fewer per file on a first start).
-		const cached = known.get(relativePath);
-		if (cached && cached.rawRelativePath === (typeof item === 'string' ? undefined : item[1])) {
-			const failure = stats?.failures.get(position);
-			const checked = stats ? (failure === undefined ? {size: stats.sizes[position]!, mtimeMs: stats.mtimes[position]!} : {failure}) : statFile(fileOf(item, prefix));
-			if ('failure' in checked) {
-				changed = true;
-				skipped.push({path: prefix + relativePath, reason: checked.failure});
-				continue;
-			}
-
-			if (cached.size === checked.size && cached.mtimeMs === checked.mtimeMs) {
-				slots.push(cached);
-				continue;
-			}
-		}
-
-		onParse?.(relativePath);
-		slots.push(jobs.length);
-		isJobKnown.push(cached !== undefined);
-		jobs.push(item);
-	}
-
-	const parsed = await parseAll(jobs, pool, {...options, onProgress: onProgress && (done => {
-		onProgress(items.length - jobs.length + done, items.length);
-	})});
-	const entries: IndexEntry[] = [];
-	for (const slot of slots) {
-		if (typeof slot !== 'number') {
-			entries.push(slot);
-			continue;
-		}
-
-		const result = parsed[slot]!;
-		if ('failure' in result) {
-			// Not cached (it may be readable next time), so the index changes only if it knew this file.
-			changed ||= isJobKnown[slot]!;
-			skipped.push({path: fileDisplayPath(jobs[slot]!, prefix), reason: result.failure});
-		} else {
-			changed = true;
-			entries.push(result);
-		}
-	}
-
-	onProgress?.(items.length, items.length);
-	// Removed files leave fewer entries than the index had.
-	changed ||= entries.length !== index?.entries.length;
-	// Every file matched its entry and none went away: the index's own order (newest first) is still right.
-	const {shown, rest} = changed || !index ? arrange(entries) : {shown: index.entries.slice(0, index.header.articles), rest: index.entries.slice(index.header.articles)};
-	const articles: StoredArticle[] = [];
-	for (const entry of shown) {
-		if ('article' in entry) {
-			articles.push(entry.article);
-		}
-	}
-
-	reportRest(rest, articles, prefix, skipped);
-	for (const entry of entries) {
-		if ('warnings' in entry) {
-			for (const warning of entry.warnings) {
-				warnings.push(`${entry.relativePath}: ${warning}`);
-			}
-		}
-	}
-
-	const all = shown;
-	for (const entry of rest) {
-		all.push(entry);
-	}
-
-	return {articles, entries: all, skipped, warnings, changed};
-}
-
-function fileDisplayPath(item: ScanItem, prefix: string): string {
-	return prefix + (typeof item === 'string' ? item : item[0]);
-}
-
-/** Say why each entry not shown is not: a cached skip reason, or the duplicate id and which file kept it. */
-function reportRest(rest: readonly IndexEntry[], articles: readonly StoredArticle[], prefix: string, skipped: SkippedFile[]): void {
-	// Which file kept each id, for the duplicates' reasons; built only when there are duplicates.
-	let shownIds: Map<string, string> | undefined;
-	for (const entry of rest) {
-		if ('skipReason' in entry) {
-			skipped.push({path: prefix + entry.relativePath, reason: entry.skipReason});
-		} else {
-			shownIds ??= new Map(articles.map(article => [article.id, article.path]));
-			const keeper = shownIds.get(entry.article.id);
-			skipped.push({path: entry.article.path, reason: `duplicate id${keeper ? ` (kept ${keeper.slice(prefix.length)})` : ''}`});
-		}
-	}
-}
-
-/**
-Deduplicate by id (the first by path order wins; `entries` are in path order) and sort the kept articles newest first.
-Returns the articles shown, then everything else (duplicates and cached skips) for the index.
-*/
-function arrange(entries: readonly IndexEntry[]): {shown: IndexEntry[]; rest: IndexEntry[]} {
-	const shown: IndexEntry[] = [];
-	const rest: IndexEntry[] = [];
-	const seen = new Set<string>();
-	for (const entry of entries) {
-		if ('skipReason' in entry || seen.has(entry.article.id)) {
-			rest.push(entry);
-		} else {
-			seen.add(entry.article.id);
-			shown.push(entry);
-		}
-	}
-
-	shown.sort((left, right) => compareNewestFirst((left as {article: ArticleMeta}).article, (right as {article: ArticleMeta}).article));
-	return {shown, rest};
 }
 
 /** Read and parse files, results in job order: on this thread, and on worker threads when there are many. */
