@@ -66,184 +66,66 @@ List the article files under the store whose root is at `prefix` (the root as gi
 at `realRoot`. Never throws for a single entry; throws the signal's reason when aborted.
 */
 export async function walkStore(prefix: string, realRoot: string, options: WalkOptions = {}): Promise<WalkResult> {
-	const {followOutsideLinks = false, maxDepth = defaultMaxDepth, maxEntries = defaultMaxEntries} = options;
-	const pacer = new Pacer(options.signal);
-	const prefixBytes = Buffer.from(prefix);
-	const realRootBytes = Buffer.from(realRoot);
-	const files: string[] = [];
-	const rawPaths = new Map<string, Buffer>();
-	const skipped: SkippedFile[] = [];
-	const warnings: string[] = [];
-	const visited = new Set<string>();
-	const linked: Folder[] = [];
-	let entries = 0;
-	let isStopped = false;
+	return new Walk(prefix, realRoot, options).run();
+}
 
-	const displayPath = (relativePath: string) => prefix + relativePath;
-	const fsPathOf = (folder: {relativePath: string; rawPath: Buffer | undefined}): string | Buffer => (
-		folder.rawPath ? Buffer.concat([prefixBytes, folder.rawPath]) : (folder.relativePath ? prefix + folder.relativePath : prefix)
-	);
+class Walk {
+	readonly files: string[] = [];
+	readonly rawPaths = new Map<string, Buffer>();
+	readonly skipped: SkippedFile[] = [];
+	readonly #prefix: string;
+	readonly #prefixBytes: Buffer;
+	readonly #realRoot: string;
+	readonly #realRootBytes: Buffer;
+	readonly #followOutsideLinks: boolean;
+	readonly #maxDepth: number;
+	readonly #maxEntries: number;
+	readonly #pacer: Pacer;
+	/** Every folder entered, by device and inode. */
+	readonly #visited = new Set<string>();
+	/** Linked folders, entered after the real tree. */
+	readonly #linked: Folder[] = [];
+	#entries = 0;
+	#isStopped = false;
 
-	/** Enter a folder once: false (and said why) when it was entered before or cannot be looked at. */
-	const enter = (folder: Folder, fsPath: string | Buffer, reasonWhenSeen: string): boolean => {
-		let identity: string;
-		try {
-			const stats = fs.statSync(fsPath, {bigint: true});
-			identity = `${stats.dev}:${stats.ino}`;
-		} catch (error) {
-			skipped.push({path: displayPath(folder.relativePath), reason: describeFileError(error, 'deleted during the scan')});
-			return false;
-		}
+	constructor(prefix: string, realRoot: string, options: WalkOptions) {
+		this.#prefix = prefix;
+		this.#prefixBytes = Buffer.from(prefix);
+		this.#realRoot = realRoot;
+		this.#realRootBytes = Buffer.from(realRoot);
+		this.#followOutsideLinks = options.followOutsideLinks ?? false;
+		this.#maxDepth = options.maxDepth ?? defaultMaxDepth;
+		this.#maxEntries = options.maxEntries ?? defaultMaxEntries;
+		this.#pacer = new Pacer(options.signal);
+	}
 
-		if (visited.has(identity)) {
-			skipped.push({path: displayPath(folder.relativePath), reason: reasonWhenSeen});
-			return false;
-		}
-
-		visited.add(identity);
-		return true;
-	};
-
-	const isInsideStore = (fsPath: string | Buffer): boolean => {
-		const real = fs.realpathSync(fsPath, {encoding: 'buffer'});
-		if (realRoot === '/' || real.equals(realRootBytes)) {
-			return true;
-		}
-
-		return real.length > realRootBytes.length && real[realRootBytes.length] === 0x2F && real.subarray(0, realRootBytes.length).equals(realRootBytes);
-	};
-
-	/** Sort one entry of a folder into the frame's keys, or skip it with a reason. */
-	const classify = (folder: Folder, keys: string[], rawNames: Map<string, Buffer>, dirent: fs.Dirent, name: string, nameBytes: Buffer | undefined) => {
-		if (name.startsWith('.') || name === 'node_modules') {
-			return;
-		}
-
-		const relativePath = folder.relativePath ? `${folder.relativePath}/${name}` : name;
-		const isArticleName = formatOfPath(name) !== undefined;
-		if (dirent.isDirectory() || (dirent.isFile() && isArticleName)) {
-			keys.push(dirent.isDirectory() ? `${name}/` : name);
-			if (nameBytes) {
-				rawNames.set(name, nameBytes);
+	async run(): Promise<WalkResult> {
+		const root: Folder = {relativePath: '', rawPath: undefined, depth: 0};
+		this.#enter(root, '');
+		await this.#walkFrom(root);
+		this.#linked.sort((left, right) => compareText(left.relativePath, right.relativePath));
+		// Links found inside linked folders are appended and handled in turn.
+		for (let index = 0; index < this.#linked.length && !this.#isStopped; index++) {
+			const folder = this.#linked[index]!;
+			if (this.#enter(folder, 'link to a folder already scanned')) {
+				// eslint-disable-next-line no-await-in-loop
+				await this.#walkFrom(folder);
 			}
-
-			return;
 		}
 
-		if (!dirent.isSymbolicLink()) {
-			if (isArticleName && !dirent.isFile()) {
-				skipped.push({path: displayPath(relativePath), reason: `not a regular file (${describeFileType(dirent)})`});
-			}
-
-			return;
+		const warnings = this.#isStopped ? [`the store has more than ${this.#maxEntries.toLocaleString('en-US')} entries: the rest were not scanned`] : [];
+		if (this.#linked.length > 0) {
+			this.files.sort();
 		}
 
-		const rawPath = childRawPath(folder, name, nameBytes);
-		const fsPath = fsPathOf({relativePath, rawPath});
-		let target: fs.Stats;
-		try {
-			target = fs.statSync(fsPath);
-		} catch (error) {
-			if (isArticleName) {
-				const code = (error as NodeJS.ErrnoException).code;
-				skipped.push({path: displayPath(relativePath), reason: code === 'ENOENT' ? 'broken symbolic link' : describeFileError(error)});
-			}
+		return {files: this.files, rawPaths: this.rawPaths, skipped: this.skipped, warnings};
+	}
 
-			return;
-		}
-
-		if (!target.isDirectory() && !isArticleName) {
-			return;
-		}
-
-		try {
-			if (!followOutsideLinks && !isInsideStore(fsPath)) {
-				skipped.push({path: displayPath(relativePath), reason: 'symbolic link that leads out of the store'});
-				return;
-			}
-		} catch (error) {
-			skipped.push({path: displayPath(relativePath), reason: describeFileError(error)});
-			return;
-		}
-
-		if (target.isDirectory()) {
-			linked.push({relativePath, rawPath, depth: folder.depth + 1});
-		} else if (target.isFile()) {
-			files.push(relativePath);
-			if (rawPath) {
-				rawPaths.set(relativePath, rawPath);
-			}
-		} else {
-			skipped.push({path: displayPath(relativePath), reason: `not a regular file (link to ${describeFileType(target)})`});
-		}
-	};
-
-	/** Read a folder's entries; undefined (and said why) when it cannot be read. */
-	const list = async (folder: Folder): Promise<Frame | undefined> => {
-		const keys: string[] = [];
-		const rawNames = new Map<string, Buffer>();
-		const fsPath = fsPathOf(folder);
-		let needsBytes = false;
-		try {
-			const directory = fs.opendirSync(fsPath, {bufferSize: 256});
-			try {
-				for (let dirent = directory.readSync(); dirent !== null; dirent = directory.readSync()) {
-					if (++entries > maxEntries) {
-						isStopped = true;
-						break;
-					}
-
-					// Node decodes names as UTF-8; a stray byte becomes U+FFFD. Such names are read again as bytes below.
-					if (dirent.name.includes('\uFFFD')) {
-						needsBytes = true;
-					} else {
-						classify(folder, keys, rawNames, dirent, dirent.name, undefined);
-					}
-
-					if (pacer.isDue()) {
-						// eslint-disable-next-line no-await-in-loop
-						await pacer.yield();
-					}
-				}
-			} finally {
-				directory.closeSync();
-			}
-
-			if (needsBytes && !isStopped) {
-				const taken = new Set(keys);
-				for (const dirent of fs.readdirSync(fsPath, {withFileTypes: true, encoding: 'buffer'})) {
-					const bytes = dirent.name as unknown as Buffer;
-					const decoded = bytes.toString('utf8');
-					if (!decoded.includes('\uFFFD')) {
-						continue;
-					}
-
-					const isRaw = !isUtf8(bytes);
-					const name = isRaw ? escapeFileName(bytes) : decoded;
-					if (taken.has(name) || taken.has(`${name}/`)) {
-						skipped.push({path: displayPath(folder.relativePath ? `${folder.relativePath}/${name}` : name), reason: 'its escaped name is that of another file'});
-						continue;
-					}
-
-					classify(folder, keys, rawNames, dirent as unknown as fs.Dirent, name, isRaw ? bytes : undefined);
-					taken.add(name);
-				}
-			}
-		} catch (error) {
-			skipped.push({path: folder.relativePath ? displayPath(folder.relativePath) : prefix, reason: describeFileError(error)});
-			return undefined;
-		}
-
-		// Code unit order of whole paths: a folder sorts as its name plus `/`, which is how its files' paths continue.
-		keys.sort();
-		return {...folder, keys, index: 0, rawNames: rawNames.size > 0 ? rawNames : undefined};
-	};
-
-	/** Walk the tree under `start` depth first, appending files in path order and linked folders to `linked`. */
-	const walkFrom = async (start: Folder) => {
-		const first = await list(start);
+	/** Walk the tree under `start` depth first, appending its files in path order. */
+	async #walkFrom(start: Folder): Promise<void> {
+		const first = await this.#list(start);
 		const stack = first ? [first] : [];
-		while (stack.length > 0 && !isStopped) {
+		while (stack.length > 0 && !this.#isStopped) {
 			const frame = stack.at(-1)!;
 			if (frame.index === frame.keys.length) {
 				stack.pop();
@@ -253,54 +135,188 @@ export async function walkStore(prefix: string, realRoot: string, options: WalkO
 			const key = frame.keys[frame.index++]!;
 			const isFolder = key.endsWith('/');
 			const name = isFolder ? key.slice(0, -1) : key;
-			const nameBytes = frame.rawNames?.get(name);
 			const relativePath = frame.relativePath ? `${frame.relativePath}/${name}` : name;
-			const rawPath = childRawPath(frame, name, nameBytes);
+			const rawPath = childRawPath(frame, name, frame.rawNames?.get(name));
 			if (!isFolder) {
-				files.push(relativePath);
-				if (rawPath) {
-					rawPaths.set(relativePath, rawPath);
-				}
-
+				this.#addFile(relativePath, rawPath);
 				continue;
 			}
 
 			const child: Folder = {relativePath, rawPath, depth: frame.depth + 1};
-			if (child.depth > maxDepth) {
-				skipped.push({path: displayPath(relativePath), reason: `folder nested more than ${maxDepth} deep`});
-			} else if (enter(child, fsPathOf(child), 'folder already scanned')) {
+			if (this.#enter(child, 'folder already scanned')) {
 				// eslint-disable-next-line no-await-in-loop
-				const listed = await list(child);
+				const listed = await this.#list(child);
 				if (listed) {
 					stack.push(listed);
 				}
 			}
 		}
-	};
+	}
 
-	enter({relativePath: '', rawPath: undefined, depth: 0}, prefix, '');
-	await walkFrom({relativePath: '', rawPath: undefined, depth: 0});
-	linked.sort((left, right) => compareText(left.relativePath, right.relativePath));
-	// Links found inside linked folders are appended and handled in turn.
-	for (let index = 0; index < linked.length && !isStopped; index++) {
-		const folder = linked[index]!;
-		if (folder.depth > maxDepth) {
-			skipped.push({path: displayPath(folder.relativePath), reason: `folder nested more than ${maxDepth} deep`});
-		} else if (enter(folder, fsPathOf(folder), 'link to a folder already scanned')) {
-			// eslint-disable-next-line no-await-in-loop
-			await walkFrom(folder);
+	#addFile(relativePath: string, rawPath: Buffer | undefined): void {
+		this.files.push(relativePath);
+		if (rawPath) {
+			this.rawPaths.set(relativePath, rawPath);
 		}
 	}
 
-	if (isStopped) {
-		warnings.push(`the store has more than ${maxEntries.toLocaleString('en-US')} entries: the rest were not scanned`);
+	#skip(relativePath: string, reason: string): void {
+		this.skipped.push({path: this.#prefix + relativePath, reason});
 	}
 
-	if (linked.length > 0) {
-		files.sort();
+	#fsPathOf(folder: {readonly relativePath: string; readonly rawPath: Buffer | undefined}): string | Buffer {
+		return folder.rawPath ? Buffer.concat([this.#prefixBytes, folder.rawPath]) : this.#prefix + folder.relativePath;
 	}
 
-	return {files, rawPaths, skipped, warnings};
+	/** Enter a folder once and not too deep: false (and said why) when it may not be entered. */
+	#enter(folder: Folder, reasonWhenSeen: string): boolean {
+		if (folder.depth > this.#maxDepth) {
+			this.#skip(folder.relativePath, `folder nested more than ${this.#maxDepth} deep`);
+			return false;
+		}
+
+		let identity: string;
+		try {
+			const stats = fs.statSync(this.#fsPathOf(folder), {bigint: true});
+			identity = `${stats.dev}:${stats.ino}`;
+		} catch (error) {
+			this.#skip(folder.relativePath, describeFileError(error));
+			return false;
+		}
+
+		if (this.#visited.has(identity)) {
+			this.#skip(folder.relativePath, reasonWhenSeen);
+			return false;
+		}
+
+		this.#visited.add(identity);
+		return true;
+	}
+
+	#isInsideStore(fsPath: string | Buffer): boolean {
+		const real = fs.realpathSync(fsPath, {encoding: 'buffer'});
+		const root = this.#realRootBytes;
+		return this.#realRoot === '/' || real.equals(root)
+			|| (real.length > root.length && real[root.length] === 0x2F && real.subarray(0, root.length).equals(root));
+	}
+
+	/** Read a folder's entries, sorted; undefined (and said why) when it cannot be read. */
+	async #list(folder: Folder): Promise<Frame | undefined> {
+		const keys: string[] = [];
+		const rawNames = new Map<string, Buffer>();
+		const fsPath = this.#fsPathOf(folder);
+		let needsBytes = false;
+		try {
+			const directory = fs.opendirSync(fsPath, {bufferSize: 256});
+			try {
+				for (let dirent = directory.readSync(); dirent !== null; dirent = directory.readSync()) {
+					if (++this.#entries > this.#maxEntries) {
+						this.#isStopped = true;
+						break;
+					}
+
+					// Node decodes names as UTF-8; a stray byte becomes U+FFFD. Such names are read again as bytes below.
+					if (dirent.name.includes('\uFFFD')) {
+						needsBytes = true;
+					} else {
+						this.#classify(folder, keys, rawNames, dirent, dirent.name, undefined);
+					}
+
+					if (this.#pacer.isDue()) {
+						// eslint-disable-next-line no-await-in-loop
+						await this.#pacer.yield();
+					}
+				}
+			} finally {
+				directory.closeSync();
+			}
+
+			if (needsBytes && !this.#isStopped) {
+				this.#classifyByBytes(folder, fsPath, keys, rawNames);
+			}
+		} catch (error) {
+			this.#skip(folder.relativePath, describeFileError(error));
+			return undefined;
+		}
+
+		// Code unit order of whole paths: a folder sorts as its name plus `/`, which is how its files' paths continue.
+		keys.sort();
+		return {...folder, keys, index: 0, rawNames: rawNames.size > 0 ? rawNames : undefined};
+	}
+
+	/** The entries whose names Node could not decode, read again as bytes: listed by their escaped names. */
+	#classifyByBytes(folder: Folder, fsPath: string | Buffer, keys: string[], rawNames: Map<string, Buffer>): void {
+		const taken = new Set(keys);
+		for (const dirent of fs.readdirSync(fsPath, {withFileTypes: true, encoding: 'buffer'})) {
+			const bytes = dirent.name as unknown as Buffer;
+			const decoded = bytes.toString('utf8');
+			if (!decoded.includes('\uFFFD')) {
+				continue;
+			}
+
+			const isRaw = !isUtf8(bytes);
+			const name = isRaw ? escapeFileName(bytes) : decoded;
+			if (taken.has(name) || taken.has(`${name}/`)) {
+				this.#skip(folder.relativePath ? `${folder.relativePath}/${name}` : name, 'its escaped name is that of another file');
+				continue;
+			}
+
+			this.#classify(folder, keys, rawNames, dirent as unknown as fs.Dirent, name, isRaw ? bytes : undefined);
+			taken.add(name);
+		}
+	}
+
+	/** Sort one entry of a folder into its keys, follow a link, or skip it with a reason. */
+	#classify(folder: Folder, keys: string[], rawNames: Map<string, Buffer>, dirent: fs.Dirent, name: string, nameBytes: Buffer | undefined): void {
+		if (name.startsWith('.') || name === 'node_modules') {
+			return;
+		}
+
+		const isArticleName = formatOfPath(name) !== undefined;
+		if (dirent.isDirectory() || (dirent.isFile() && isArticleName)) {
+			keys.push(dirent.isDirectory() ? `${name}/` : name);
+			if (nameBytes) {
+				rawNames.set(name, nameBytes);
+			}
+		} else if (dirent.isSymbolicLink()) {
+			this.#follow(folder, name, nameBytes, isArticleName);
+		} else if (isArticleName && !dirent.isFile()) {
+			this.#skip(folder.relativePath ? `${folder.relativePath}/${name}` : name, `not a regular file (${describeFileType(dirent)})`);
+		}
+	}
+
+	/** A symbolic link: a linked folder is entered later, a linked article listed now, anything else skipped. */
+	#follow(folder: Folder, name: string, nameBytes: Buffer | undefined, isArticleName: boolean): void {
+		const relativePath = folder.relativePath ? `${folder.relativePath}/${name}` : name;
+		const rawPath = childRawPath(folder, name, nameBytes);
+		const fsPath = this.#fsPathOf({relativePath, rawPath});
+		let target: fs.Stats;
+		try {
+			target = fs.statSync(fsPath);
+			if (!target.isDirectory() && !isArticleName) {
+				return;
+			}
+
+			if (!this.#followOutsideLinks && !this.#isInsideStore(fsPath)) {
+				this.#skip(relativePath, 'symbolic link that leads out of the store');
+				return;
+			}
+		} catch (error) {
+			if (isArticleName || (error as NodeJS.ErrnoException).code !== 'ENOENT') {
+				this.#skip(relativePath, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'broken symbolic link' : describeFileError(error));
+			}
+
+			return;
+		}
+
+		if (target.isDirectory()) {
+			this.#linked.push({relativePath, rawPath, depth: folder.depth + 1});
+		} else if (target.isFile()) {
+			this.#addFile(relativePath, rawPath);
+		} else {
+			this.#skip(relativePath, `not a regular file (link to ${describeFileType(target)})`);
+		}
+	}
 }
 
 /** Code unit order, the same on every machine and locale. */
