@@ -66,13 +66,6 @@ test('an entry with a wrong type is dropped alone and counted, whatever field it
 	}
 });
 
-test('an entry whose path could not come from a walk of the store is dropped', t => {
-	for (const bad of ['../outside.md', '/etc/passwd.md', 'a/../../b.md', '.hidden.md', 'a//b.md', 'a/', '', 'nul\u0000.md']) {
-		const text = serializeIndex(root, writer, [{...entries[2]!, relativePath: bad} as IndexEntry], 0);
-		t.is(parseIndex(text, root, writer, prefix)?.invalid, 1, bad);
-	}
-});
-
 test('a name that is not UTF-8 keeps its bytes, and the article knows the real path', t => {
 	const raw: IndexEntry = {...article('caf%E9.md', {id: 'caf%E9', title: 'Raw', tags: [], words: 1, readingMinutes: 1}), rawRelativePath: '636166e92e6d64'};
 	(raw as {article: {rawPath?: string}}).article.rawPath = prefix.hex + '636166e92e6d64';

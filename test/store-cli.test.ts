@@ -97,3 +97,24 @@ test('show - refuses endless stdin with one line, and waits for stdin that comes
 	t.is(late.status, 0, late.stderr);
 	t.true(late.stdout.includes('It came after a second.'));
 });
+
+test('a warm list does not load the parser: list loads no js-yaml and no article parsing statically', t => {
+	const chunks = path.join(path.dirname(cliPath), 'chunks');
+	const list = fs.readdirSync(chunks).find(name => name.startsWith('list-'));
+	t.truthy(list);
+	const queue = [path.join(chunks, list!)];
+	const loaded = new Set<string>(queue);
+	for (let index = 0; index < queue.length; index++) {
+		const code = fs.readFileSync(queue[index]!, 'utf8');
+		t.notRegex(code, /^\/\/ (?:node_modules\/js-yaml\/|source\/core\/article\/parse\.ts)/m, `${path.basename(queue[index]!)} is loaded by list`);
+		for (const [, specifier] of code.matchAll(/^import\s(?:[^;]*?from\s*)?"(\.[^"]+)"/gm)) {
+			const file = path.resolve(path.dirname(queue[index]!), specifier!);
+			if (!loaded.has(file)) {
+				loaded.add(file);
+				queue.push(file);
+			}
+		}
+	}
+
+	t.true(loaded.size > 2);
+});

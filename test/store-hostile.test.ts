@@ -8,7 +8,7 @@ import test from 'ava';
 import {generateArticle, toMarkdown} from '../bench/corpus.js';
 import {scanStore, type StoreScan} from '../source/io/store/scan.js';
 import {loadStoredArticle} from '../source/io/store/load-article.js';
-import {indexPathFor} from '../source/io/store/index-cache.js';
+import {indexPathFor, readIndex} from '../source/io/store/index-cache.js';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -178,6 +178,21 @@ test('an index entry of the wrong types is read again from its file, never trust
 	const third: string[] = [];
 	t.deepEqual((await scanStore(root, {cacheDirectory: cache, onParse: file => third.push(file)})).warnings, []);
 	t.deepEqual(third, []);
+});
+
+test('an index entry for a path the walk does not find is never used, and is dropped from the index', async t => {
+	const {root, cache} = makeStore();
+	const first = await scanStore(root, {cacheDirectory: cache});
+	const indexFile = indexPathFor(fs.realpathSync(root), cache);
+	const text = fs.readFileSync(indexFile, 'utf8');
+	const line = text.split('\n').find(candidate => candidate.startsWith(',["kept.md"'))!;
+	const forged = line.replace('"kept.md"', '"../outside.md"').replace(',0,"Kept"', ',"forged","Forged"');
+	fs.writeFileSync(indexFile, text.replace(line, `${forged}\n${line}`).replace('"articles":1,"entries":1', '"articles":1,"entries":2'));
+	const forgedIndex = await readIndex(root, fs.realpathSync(root), {cacheDirectory: cache});
+	t.deepEqual(forgedIndex?.entries.map(entry => entry.relativePath), ['../outside.md', 'kept.md']);
+	const second = await scanStore(root, {cacheDirectory: cache});
+	t.deepEqual(second, first);
+	t.false(fs.readFileSync(indexFile, 'utf8').includes('outside'));
 });
 
 test('a FIFO where the index should be does not block the scan', async t => {

@@ -5,7 +5,6 @@ cache file can be truncated, edited or written by a buggy version, and a number 
 `list --json`. An entry that fails a check is dropped, and its file is read again.
 */
 import type {ArticleMeta} from '../article/article.js';
-import {articleIdFromPath} from '../article/parse.js';
 import {isHex} from './file-name.js';
 
 /** Article metadata with the path of its file: built once, straight from the index line. */
@@ -38,8 +37,18 @@ type LinePath = string | [string, string];
 type Line = [LinePath, number, number, ...unknown[]];
 
 /**
-One entry as its JSON array. Absent optional fields are 0, shorter than null; the id is 0 when it is the one the
-path gives (nearly always), which saves a fifth of the file and a string per entry to parse.
+The id an index line stands for with 0: the path without its extension. Nearly every article's id is that (the parser
+derives ids so, unless front matter says otherwise); when it is not, the line holds the id. Decided here on both
+sides, so it holds whatever the parser does.
+*/
+function pathId(relativePath: string): string {
+	const dot = relativePath.lastIndexOf('.');
+	return dot > relativePath.lastIndexOf('/') + 1 ? relativePath.slice(0, dot) : relativePath;
+}
+
+/**
+One entry as its JSON array. Absent optional fields are 0, shorter than null; the id is 0 when it is the path's (see
+`pathId`), which saves a fifth of the file and a string per entry to parse.
 */
 function toLine(entry: IndexEntry): Line {
 	const linePath: LinePath = entry.rawRelativePath === undefined ? entry.relativePath : [entry.relativePath, entry.rawRelativePath];
@@ -48,7 +57,7 @@ function toLine(entry: IndexEntry): Line {
 	}
 
 	const meta = entry.article;
-	const id = meta.id === articleIdFromPath(entry.relativePath) ? 0 : meta.id;
+	const id = meta.id === pathId(entry.relativePath) ? 0 : meta.id;
 	const line: Line = [
 		linePath, entry.size, entry.mtimeMs, id, meta.title, meta.source ?? 0, meta.author ?? 0,
 		meta.date ?? 0, meta.url ?? 0, meta.caption ?? 0, meta.tags, meta.words, meta.readingMinutes,
@@ -87,15 +96,6 @@ function isStringArray(value: unknown): value is string[] {
 	return true;
 }
 
-/**
-Whether a relative path is one the walk could have produced: not empty, not absolute, no empty or hidden segment
-(which also rules out `.` and `..`), no NUL. An index that names anything else is not trusted.
-*/
-export function isStoreRelativePath(relativePath: string): boolean {
-	return relativePath.length > 0 && relativePath[0] !== '/' && relativePath[0] !== '.' && !relativePath.includes('/.')
-		&& !relativePath.includes('//') && !relativePath.endsWith('/') && !relativePath.includes('\0');
-}
-
 /** Where an index's paths start: the store root with a slash, as text and as hex (for names that are not UTF-8). */
 export type PathPrefix = {readonly text: string; readonly hex: string};
 
@@ -117,7 +117,8 @@ export function fromLine(line: unknown, prefix: PathPrefix): IndexEntry | undefi
 		rawRelativePath = raw;
 	}
 
-	if (!isString(relativePath) || !isStoreRelativePath(relativePath)) {
+	// The path itself is not checked here: an entry is only ever used for the file the walk found at that path.
+	if (!isString(relativePath) || relativePath === '') {
 		return undefined;
 	}
 
@@ -147,7 +148,7 @@ export function fromLine(line: unknown, prefix: PathPrefix): IndexEntry | undefi
 	// Only present fields are set, as the parser does, so that cached and fresh metadata compare equal. Built in one
 	// go without spreads: at 100,000 entries every intermediate object shows in the warm start time.
 	const article: {-readonly [Key in keyof LocatedMeta]: LocatedMeta[Key]} = {
-		id: id === 0 ? articleIdFromPath(relativePath) : id, title, tags, words, readingMinutes, path: prefix.text + relativePath,
+		id: id === 0 ? pathId(relativePath) : id, title, tags, words, readingMinutes, path: prefix.text + relativePath,
 	};
 	if (isString(source)) {
 		article.source = source;

@@ -4,7 +4,8 @@ or text from stdin. Every way in is bounded by the same size limit and fails wit
 */
 import type {Article} from '../../core/article/article.js';
 import {UserError} from '../../core/errors.js';
-import {formatOfPath, parseArticle} from '../../core/article/parse.js';
+import {parseArticle} from '../../core/article/parse.js';
+import {articleFormatOf} from '../../core/store/article-path.js';
 import {decodeArticle, describeError, maxArticleBytes, readArticleFile, readStream, type FilePath} from './read-file.js';
 import type {StoredArticle} from './scan.js';
 
@@ -20,7 +21,7 @@ export function loadArticle(file: FilePath, id: string, nameForFormat = typeof f
 		throw new UserError(`cannot read ${shown}: ${read.failure}`);
 	}
 
-	return parseArticle(read.text, {id, format: formatOfPath(nameForFormat) ?? 'text'}).article;
+	return parseArticle(read.text, {id, format: articleFormatOf(nameForFormat) ?? 'text'}).article;
 }
 
 /** Load an article found by a scan, by the bytes of its path when its name is not valid UTF-8. */
@@ -32,7 +33,7 @@ export function loadStoredArticle(stored: StoredArticle): Article {
 /** Parse an article given as text (stdin, or a file outside the store); `nameForFormat` picks Markdown or text. */
 export function parseArticleText(text: string, nameForFormat: string, id: string): Article {
 	const clean = text.charCodeAt(0) === 0xFE_FF ? text.slice(1) : text;
-	return parseArticle(clean, {id, format: formatOfPath(nameForFormat) ?? 'text'}).article;
+	return parseArticle(clean, {id, format: articleFormatOf(nameForFormat) ?? 'text'}).article;
 }
 
 /**

@@ -9,7 +9,8 @@ import type {IndexEntry, LocatedMeta} from '../../core/store/index-entry.js';
 import type {ParsedIndex} from '../../core/store/index-format.js';
 import {compareNewestFirst} from '../../core/store/library.js';
 import {Pacer} from './pace.js';
-import {fileOf, statFile, type ParseResult, type ScanItem} from './scan-tasks.js';
+import type {ParseResult} from './parse-task.js';
+import {fileOf, statFile, type ScanItem} from './scan-tasks.js';
 import {sortInSlices} from './sort-in-slices.js';
 import type {SkippedFile} from './walk.js';
 

@@ -1,13 +1,12 @@
 /**
-The two pieces of a scan that run on many files, in worker threads and on the main thread alike: checking files'
-sizes and mtimes against the index (`stat`), and reading and parsing files into index entries (`parse`). Both take
-a chunk of files relative to a store root and answer in a form that is cheap to send between threads.
+What the scan's two tasks on many files share (the other task, reading and parsing files, is parse-task.ts), and the
+first of them: checking files' sizes and mtimes against the index (`stat`). Both run in worker threads and on the
+main thread alike, take a chunk of files relative to a store root, and answer in a form that is cheap to send
+between threads.
 */
 import fs from 'node:fs';
 import {Worker} from 'node:worker_threads';
-import {articleIdFromPath, formatOfPath, parseArticleMeta} from '../../core/article/parse.js';
-import {serializeEntry, type IndexEntry} from '../../core/store/index-entry.js';
-import {describeFileError, describeFileType, readArticleFile, type FilePath} from './read-file.js';
+import {describeFileError, describeFileType, type FilePath} from './read-file.js';
 
 /** A file of the store: its relative path, or `[escaped relative path, hex of its real bytes]` (see walk.ts). */
 export type ScanItem = string | readonly [string, string];
@@ -52,50 +51,8 @@ export function statFiles(items: readonly ScanItem[], {prefix}: ScanContext): St
 	return {sizes, mtimes, failures};
 }
 
-/** What reading a file gives: its index entry, or why it cannot be read now (not cached: it may work next time). */
-export type ParseResult = IndexEntry | {readonly failure: string};
-
-/** The `parse` task's answer: a result per file, and each entry's index line (serialising is done there too). */
-export type ParseAnswer = {readonly results: ParseResult[]; readonly lines: string[]};
-
-/** Read and parse one file of a store into its index entry. */
-export function readIndexEntry(item: ScanItem, prefix: string): ParseResult {
-	const relativePath = typeof item === 'string' ? item : item[0];
-	const rawRelativePath = typeof item === 'string' ? undefined : item[1];
-	const read = readArticleFile(fileOf(item, prefix));
-	if ('failure' in read) {
-		if (!read.isContentProblem) {
-			return {failure: read.failure};
-		}
-
-		const skip = {relativePath, size: read.size, mtimeMs: read.mtimeMs, skipReason: read.failure};
-		return rawRelativePath === undefined ? skip : {...skip, rawRelativePath};
-	}
-
-	const {size, mtimeMs} = read;
-	const format = formatOfPath(relativePath) ?? 'text';
-	// The index needs no body: the metadata-only parse skips the work only the body needs.
-	const {article, warnings} = parseArticleMeta(read.text, {id: articleIdFromPath(relativePath), format});
-	const allWarnings = read.isInvalidUtf8 ? ['invalid UTF-8 replaced with U+FFFD', ...warnings] : warnings;
-	if (rawRelativePath === undefined) {
-		return {relativePath, size, mtimeMs, article: {...article, path: prefix + relativePath}, warnings: allWarnings};
-	}
-
-	const rawPath = Buffer.from(prefix).toString('hex') + rawRelativePath;
-	return {relativePath, rawRelativePath, size, mtimeMs, article: {...article, path: prefix + relativePath, rawPath}, warnings: allWarnings};
-}
-
-/** The `parse` task. */
-export function parseFiles(items: readonly ScanItem[], {prefix}: ScanContext): ParseAnswer {
-	const results = items.map(item => readIndexEntry(item, prefix));
-	return {results, lines: results.map(result => 'failure' in result ? '' : serializeEntry(result))};
-}
-
-/** The tasks a scan worker runs, by name. */
-export const scanTasks = {stat: statFiles, parse: parseFiles} as const;
-
-/** A message to a scan worker. */
-export type ScanRequest = {readonly task: keyof typeof scanTasks; readonly items: readonly ScanItem[]; readonly context: ScanContext};
+/** A message to a scan worker: which task, for which files. */
+export type ScanRequest = {readonly task: 'stat' | 'parse'; readonly items: readonly ScanItem[]; readonly context: ScanContext};
 
 /**
 Start a scan worker, or undefined when there is none to start. In the bundle it is dist/scan-worker.js (this code

@@ -1,16 +1,17 @@
 /**
-A worker thread of the store scan (see worker-pool.ts and scan-tasks.ts). Sent a task and a chunk of files, it
-answers with the task's answer for them, transferring typed arrays rather than copying them. It is its own entry
-point in the bundle (dist/scan-worker.js).
+A worker thread of the store scan (see worker-pool.ts): sent a task (scan-tasks.ts, parse-task.ts) and a chunk of
+files, it answers with the task's answer for them, transferring typed arrays rather than copying them. It is its own
+entry point in the bundle (dist/scan-worker.js).
 */
 import {parentPort} from 'node:worker_threads';
-import {scanTasks, type ScanRequest} from './scan-tasks.js';
+import {parseFiles} from './parse-task.js';
+import {statFiles, type ScanRequest} from './scan-tasks.js';
 
 parentPort?.on('message', ({task, items, context}: ScanRequest) => {
 	if (task === 'stat') {
-		const answer = scanTasks.stat(items, context);
+		const answer = statFiles(items, context);
 		parentPort!.postMessage(answer, [answer.sizes.buffer as ArrayBuffer, answer.mtimes.buffer as ArrayBuffer]);
 	} else {
-		parentPort!.postMessage(scanTasks.parse(items, context));
+		parentPort!.postMessage(parseFiles(items, context));
 	}
 });

@@ -13,7 +13,8 @@ import {rememberSerializedEntry, type LocatedMeta} from '../../core/store/index-
 import {indexPathFor, pathPrefixFor, readIndex, writeIndex} from './index-cache.js';
 import {describeError} from './read-file.js';
 import {assemble, matchIndex, type StatTable} from './reconcile.js';
-import {parseFiles, startScanWorker, statFiles, type ParseResult, type ScanItem, type StatAnswer} from './scan-tasks.js';
+import type {ParseAnswer, ParseResult} from './parse-task.js';
+import {startScanWorker, statFiles, type ScanItem, type StatAnswer} from './scan-tasks.js';
 import {compareText, walkStore, type SkippedFile} from './walk.js';
 import {WorkerPool} from './worker-pool.js';
 
@@ -188,9 +189,11 @@ async function parseAll(jobs: readonly ScanItem[], pool: WorkerPool, options: {p
 		return results;
 	}
 
+	// Loaded only now: a warm start, which parses nothing, does not load the parser at all.
+	const {parseFiles} = await import('./parse-task.js');
 	const threads = options.parseThreads ?? (jobs.length >= minimumFilesForThreads ? Math.min(4, os.availableParallelism()) : 1);
 	pool.grow(threads - 1);
-	await pool.run<ScanItem, {results: ParseResult[]; lines: string[]}>({
+	await pool.run<ScanItem, ParseAnswer>({
 		request: chunk => ({task: 'parse', items: chunk, context: {prefix}}),
 		items: jobs,
 		// Small enough that a chunk on this thread is a short slice (Ctrl-C), large enough that messages are few.

@@ -15,7 +15,7 @@ had to leave out, with the reason.
 */
 import fs from 'node:fs';
 import {isUtf8} from 'node:buffer';
-import {formatOfPath} from '../../core/article/parse.js';
+import {articleFormatOf} from '../../core/store/article-path.js';
 import {escapeFileName} from '../../core/store/file-name.js';
 import {Pacer} from './pace.js';
 import {describeFileError, describeFileType} from './read-file.js';
@@ -272,7 +272,7 @@ class Walk {
 			return;
 		}
 
-		const isArticleName = formatOfPath(name) !== undefined;
+		const isArticleName = articleFormatOf(name) !== undefined;
 		if (dirent.isDirectory() || (dirent.isFile() && isArticleName)) {
 			keys.push(dirent.isDirectory() ? `${name}/` : name);
 			if (nameBytes) {

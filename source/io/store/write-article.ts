@@ -7,8 +7,7 @@ relative path to an article file the scan would list.
 import fs from 'node:fs';
 import path from 'node:path';
 import {UserError} from '../../core/errors.js';
-import {formatOfPath} from '../../core/article/parse.js';
-import {isStoreRelativePath} from '../../core/store/index-entry.js';
+import {checkArticlePath} from '../../core/store/article-path.js';
 import {writeFileAtomically} from './atomic-file.js';
 import {describeFileError, maxArticleBytes} from './read-file.js';
 
@@ -16,27 +15,6 @@ export type WriteArticleOptions = {
 	/** Replace a file already at that path (an updated item). By default an existing file is never replaced. */
 	readonly overwrite?: boolean;
 };
-
-/** Most file systems take at most 255 bytes a name. */
-const maxNameBytes = 255;
-
-/** Why `relativePath` is not a path this store may write, or undefined when it is one. */
-export function checkArticlePath(relativePath: string): string | undefined {
-	if (!isStoreRelativePath(relativePath) || relativePath.includes('\\')) {
-		return 'not a plain relative path inside the store';
-	}
-
-	const segments = relativePath.split('/');
-	if (segments.some(segment => segment === 'node_modules')) {
-		return 'the scan leaves node_modules out';
-	}
-
-	if (segments.some(segment => Buffer.byteLength(segment) > maxNameBytes)) {
-		return `a name longer than ${maxNameBytes} bytes`;
-	}
-
-	return formatOfPath(relativePath) ? undefined : 'not an article file name (.md, .markdown or .txt)';
-}
 
 /**
 Write `content` to `relativePath` (`/`-separated) in the store at `storeRoot`, atomically and durably: a temporary
