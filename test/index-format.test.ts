@@ -27,12 +27,15 @@ test('serialize and parse round-trip every field, optional ones left absent', t 
 	t.false(second && 'article' in second && 'source' in second.article);
 });
 
-test('the file is one JSON array and one line per entry; an id the path gives is not written', t => {
+test('one header line, then one line per entry; an id the path gives is left empty, text with a tab or a break quoted', t => {
 	const text = serializeIndex(root, writer, entries, 2);
-	t.true(Array.isArray(JSON.parse(text)));
-	t.is(text.split('\n').length, entries.length + 3);
-	t.true(text.includes('["a.md",100,1700000000123.456,0,'));
-	t.true(text.includes('"custom"'));
+	const lines = text.split('\n');
+	t.is(lines.length, entries.length + 2);
+	t.is(lines.at(-1), '');
+	t.like(JSON.parse(lines[0]!), {format: 'inkwire-index', root, writer, articles: 2, entries: 3});
+	t.is(lines[1], 'a.md\t\t100\t1700000000123.456\t\t"A \\"quoted\\"\\nline"\tSrc\tAu\t2024-01-02\thttps://x.test/a\tCap (AFP)\t["t1","t2"]\t700\t4\t');
+	t.is(lines[2], 'b/c.txt\t\t100\t1700000000123.456\tcustom\tC\t\t\t\t\t\t\t0\t1\t["front matter is not valid YAML"]');
+	t.is(lines[3], 'empty.md\t\t0\t5\tempty file');
 });
 
 test('an index for another store, another writer, or truncated is not used', t => {
@@ -40,24 +43,29 @@ test('an index for another store, another writer, or truncated is not used', t =
 	t.is(parseIndex(text, '/other', writer, prefix), undefined);
 	t.is(parseIndex(text, root, 'inkwire 9.9.9', prefix), undefined);
 	t.is(parseIndex(text.slice(0, -10), root, writer, prefix), undefined);
+	t.is(parseIndex(text.slice(0, -1), root, writer, prefix), undefined);
 	// A whole line missing: the header's count says so.
 	const lines = text.split('\n');
 	t.is(parseIndex([...lines.slice(0, 2), ...lines.slice(3)].join('\n'), root, writer, prefix), undefined);
 	t.is(parseIndex('', root, writer, prefix), undefined);
+	t.is(parseIndex('[{"format":"inkwire-index"}\n]\n', root, writer, prefix), undefined);
 });
 
 test('an entry with a wrong type is dropped alone and counted, whatever field it is in', t => {
 	const text = serializeIndex(root, writer, entries, 2);
 	const broken = [
-		text.replace('"a.md",100', '"a.md","100"'),
+		text.replace('\t100\t', '\tx100\t'),
+		text.replace('\t100\t', '\t\t'),
 		text.replace('["t1","t2"]', '["t1",2]'),
 		text.replace('["t1","t2"]', '"t1"'),
-		text.replace('"Src"', '{"x":1}'),
-		text.replace('"Src"', 'null'),
-		text.replace(',700,4', ',-700,4'),
+		text.replace('["t1","t2"]', '[not json'),
+		text.replace('\tSrc\t', '\t"unterminated\t'),
+		text.replace('\t700\t', '\t-700\t'),
 		text.replace('["front matter is not valid YAML"]', '[1]'),
-		text.replace('"custom"', '""'),
-		text.replace('"empty file"', '5'),
+		text.replace('\tcustom\t', '\t""\t'),
+		text.replace('\tempty file', '\t"empty file'),
+		text.replace('\tempty file', '\tempty file\textra'),
+		text.replace('\t["t1","t2"]\t700\t4\t', '\t["t1","t2"]\t700\t4'),
 	];
 	for (const variant of broken) {
 		const parsed = parseIndex(variant, root, writer, prefix);
@@ -70,9 +78,16 @@ test('a name that is not UTF-8 keeps its bytes, and the article knows the real p
 	const raw: IndexEntry = {...article('caf%E9.md', {id: 'caf%E9', title: 'Raw', tags: [], words: 1, readingMinutes: 1}), rawRelativePath: '636166e92e6d64'};
 	(raw as {article: {rawPath?: string}}).article.rawPath = prefix.hex + '636166e92e6d64';
 	const text = serializeIndex(root, writer, [raw], 1);
-	t.true(text.includes('["caf%E9.md","636166e92e6d64"]'));
+	t.true(text.includes('\ncaf%E9.md\t636166e92e6d64\t'));
 	t.deepEqual(parseIndex(text, root, writer, prefix)?.entries, [raw]);
-	t.is(parseIndex(text.replace('636166e92e6d64"]', 'zz"]'), root, writer, prefix)?.invalid, 1);
+	t.is(parseIndex(text.replace('\t636166e92e6d64\t', '\tzz\t'), root, writer, prefix)?.invalid, 1);
+});
+
+test('text that looks like a quote, is empty, or holds tabs and breaks round-trips', t => {
+	const odd = article('"quoted" name.md', {id: 'tab\there', title: '', source: '"', author: 'line\r\nbreak', tags: ['', '\t'], words: 3, readingMinutes: 1});
+	const text = serializeIndex(root, writer, [odd], 1);
+	t.is(text.split('\n').length, 3);
+	t.deepEqual(parseIndex(text, root, writer, prefix)?.entries, [odd]);
 });
 
 test('the head gives the first articles from whole lines only', t => {
@@ -84,15 +99,17 @@ test('the head gives the first articles from whole lines only', t => {
 	t.deepEqual(parseIndexHead(text.slice(0, firstLineEnd - 3), 1, root, writer, prefix), undefined);
 	t.is(parseIndexHead(text, 1, '/other', writer, prefix), undefined);
 	// A bad entry ends the preview there.
-	t.deepEqual(parseIndexHead(text.replace('"C"', '7'), 10, root, writer, prefix)?.entries, entries.slice(0, 1));
+	const lines = text.split('\n');
+	lines[2] = lines[2]!.replace('\t100\t', '\tNaN\t');
+	t.deepEqual(parseIndexHead(lines.join('\n'), 10, root, writer, prefix)?.entries, entries.slice(0, 1));
 });
 
-test('a remembered line is what the entry serialises to; others are stringified', t => {
+test('a remembered line is what the entry serialises to; others are serialised afresh', t => {
 	const copies = structuredClone(entries);
 	const lines = copies.map(entry => serializeEntry(entry));
 	t.is(serializeIndex(root, writer, copies, 2), serializeIndex(root, writer, entries, 2));
 	const marked = structuredClone(entries);
-	rememberSerializedEntry(marked[0]!, lines[0]!.replace('"a.md"', '"remembered.md"'));
+	rememberSerializedEntry(marked[0]!, lines[0]!.replace('a.md', 'remembered.md'));
 	const text = serializeIndex(root, writer, marked, 2);
 	t.is(parseIndex(text, root, writer, prefix)?.entries[0]?.relativePath, 'remembered.md');
 	t.is(parseIndex(text, root, writer, prefix)?.entries[1]?.relativePath, 'b/c.txt');

@@ -54,7 +54,7 @@ test('list --json survives a cache whose entries have the wrong types', t => {
 	const [indexName] = fs.readdirSync(path.join(cache, 'inkwire'));
 	const indexFile = path.join(cache, 'inkwire', indexName!);
 	const text = fs.readFileSync(indexFile, 'utf8');
-	fs.writeFileSync(indexFile, text.replace('["harbour","city"]', '["harbour",7]').replace(/,(\d+),(1\d{12})/, ',"$1",$2'));
+	fs.writeFileSync(indexFile, text.replace('["harbour","city"]', '["harbour",7]').replace(/\t(\d+)\t(1\d{12})/, '\tsize $1\t$2'));
 	const second = runCli(['list', '--json'], {env: environment});
 	t.is(second.status, 0, second.stderr);
 	t.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout));

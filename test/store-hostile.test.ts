@@ -185,8 +185,8 @@ test('an index entry for a path the walk does not find is never used, and is dro
 	const first = await scanStore(root, {cacheDirectory: cache});
 	const indexFile = indexPathFor(fs.realpathSync(root), cache);
 	const text = fs.readFileSync(indexFile, 'utf8');
-	const line = text.split('\n').find(candidate => candidate.startsWith(',["kept.md"'))!;
-	const forged = line.replace('"kept.md"', '"../outside.md"').replace(',0,"Kept"', ',"forged","Forged"');
+	const line = text.split('\n').find(candidate => candidate.startsWith('kept.md\t'))!;
+	const forged = line.replace('kept.md', '../outside.md').replace('\t\tKept\t', '\tforged\tForged\t');
 	fs.writeFileSync(indexFile, text.replace(line, `${forged}\n${line}`).replace('"articles":1,"entries":1', '"articles":1,"entries":2'));
 	const forgedIndex = await readIndex(root, fs.realpathSync(root), {cacheDirectory: cache});
 	t.deepEqual(forgedIndex?.entries.map(entry => entry.relativePath), ['../outside.md', 'kept.md']);

@@ -1,22 +1,20 @@
 /**
-The on-disk format of the metadata index (see io/store/index-cache.ts), as pure functions over text. One entry is
-described in index-entry.ts.
+The on-disk format of the metadata index (see io/store/index-cache.ts), as pure functions over text. One entry is one
+line, described in index-entry.ts.
 
 Designed for 100,000 entries:
-- The whole file is one valid JSON array, and it is line-oriented: line 1 is `[` plus the header object, then one
-  line per entry starting with a comma, then a closing `]`. JSON escapes every newline inside strings, so a raw
-  newline only ever ends an entry.
-- So it can be parsed in blocks of a few thousand lines, one `JSON.parse` a block (far faster than one a line, and
-  the thread is free between blocks), and the first K entries of a first screen are the head of the file.
-- Entries are arrays, not objects: no repeated key names, about half the bytes.
+- Line 1 is the header, a JSON object; then one line per entry, each ending in a line break. A file cut short (no
+  final line break, fewer lines than the header says) is not used.
+- Line-oriented, so it can be parsed a slice at a time (the thread is free in between), and the first K entries of a
+  first screen are the head of the file.
 - The articles shown come first, newest first, so that the head of the file is the first screen.
 */
-import {fromLine, serializeEntry, type IndexEntry, type PathPrefix} from './index-entry.js';
+import {parseEntry, serializeEntry, type IndexEntry, type PathPrefix} from './index-entry.js';
 
 export type {IndexEntry, LocatedMeta, PathPrefix} from './index-entry.js';
 
-/** Bump whenever the entry layout changes. Version 2: ids derived from the path are 0; names that are not UTF-8. */
-export const indexFormatVersion = 2;
+/** Bump whenever the layout changes. 3: tab-separated lines instead of one JSON array. */
+export const indexFormatVersion = 3;
 
 const formatName = 'inkwire-index';
 
@@ -43,24 +41,20 @@ export type ParsedIndex = {
 /** The whole index file. `articles` is how many of the leading entries are the articles shown. */
 export function serializeIndex(root: string, writer: string, entries: readonly IndexEntry[], articles: number): string {
 	const header: IndexHeader = {format: formatName, version: indexFormatVersion, writer, root, articles, entries: entries.length};
-	const parts = [`[${JSON.stringify(header)}`];
+	const parts = [JSON.stringify(header)];
 	for (const entry of entries) {
-		parts.push(`,${serializeEntry(entry)}`);
+		parts.push(serializeEntry(entry));
 	}
 
-	parts.push(']\n');
+	parts.push('');
 	return parts.join('\n');
 }
 
-/** The header from the index's first line (`[` and the header object), if it is one for this store and writer. */
+/** The header from the index's first line, if it is one for this store and writer. */
 export function parseIndexHeader(firstLine: string, root: string, writer: string): IndexHeader | undefined {
-	if (!firstLine.startsWith('[')) {
-		return undefined;
-	}
-
 	let header: unknown;
 	try {
-		header = JSON.parse(firstLine.slice(1));
+		header = JSON.parse(firstLine);
 	} catch {
 		return undefined;
 	}
@@ -76,67 +70,56 @@ export function parseIndexHeader(firstLine: string, root: string, writer: string
 	return isUsable ? candidate as IndexHeader : undefined;
 }
 
+/** A position in an index's text and what has been read up to it. */
+export type IndexCursor = {position: number; lines: number; invalid: number};
+
 /**
-Parse a block of entry lines (each `,[...]`, separated by newlines, without the file's closing `]`) and append the
-entries that check out to `entries`. Returns how many lines were in the block and how many were dropped, or undefined
-when the block is not JSON at all (a truncated or corrupt file).
+Parse up to `maxLines` entry lines of `text` from the cursor, appending those that check out to `entries` and moving
+the cursor past them. Only whole lines (ending in a line break) are read. Returns whether the text is done.
 */
-export function parseIndexBlock(block: string, prefix: PathPrefix, entries: IndexEntry[]): {lines: number; invalid: number} | undefined {
-	if (block === '') {
-		return {lines: 0, invalid: 0};
-	}
+export function parseIndexLines(text: string, cursor: IndexCursor, maxLines: number, prefix: PathPrefix, entries: IndexEntry[]): boolean {
+	for (let count = 0; count < maxLines; count++) {
+		const end = text.indexOf('\n', cursor.position);
+		if (end === -1) {
+			return true;
+		}
 
-	if (!block.startsWith(',')) {
-		return undefined;
-	}
-
-	let data: unknown;
-	try {
-		data = JSON.parse(`[${block.slice(1)}]`);
-	} catch {
-		return undefined;
-	}
-
-	if (!Array.isArray(data)) {
-		return undefined;
-	}
-
-	let invalid = 0;
-	for (const line of data) {
-		const entry = fromLine(line, prefix);
+		const entry = parseEntry(text, cursor.position, end, prefix);
 		if (entry) {
 			entries.push(entry);
 		} else {
-			invalid++;
+			cursor.invalid++;
 		}
+
+		cursor.lines++;
+		cursor.position = end + 1;
 	}
 
-	return {lines: data.length, invalid};
+	return cursor.position >= text.length;
 }
 
-/** Where the entry lines of an index file are: between the end of the header line and the closing `]`. */
-export function findEntryLines(text: string): {header: string; start: number; end: number} | undefined {
+/** The header of an index's text and where its entries start, or undefined when it is not a usable index. */
+export function openIndex(text: string, root: string, writer: string): {header: IndexHeader; cursor: IndexCursor} | undefined {
 	const headerEnd = text.indexOf('\n');
-	const closing = text.endsWith(']\n') ? text.length - 2 : -1;
-	if (headerEnd === -1 || closing < headerEnd) {
-		return undefined;
-	}
+	const header = headerEnd === -1 ? undefined : parseIndexHeader(text.slice(0, headerEnd), root, writer);
+	return header && {header, cursor: {position: headerEnd + 1, lines: 0, invalid: 0}};
+}
 
-	return {header: text.slice(0, headerEnd), start: headerEnd + 1, end: closing};
+/** Whether a fully read index is whole: it ends with a line break and has as many lines as its header says. */
+export function isComplete(text: string, header: IndexHeader, cursor: IndexCursor): boolean {
+	return text.endsWith('\n') && cursor.position === text.length && cursor.lines === header.entries;
 }
 
 /** Parse a whole index at once. Undefined when it is corrupt, truncated, foreign or for another store. */
 export function parseIndex(text: string, root: string, writer: string, prefix: PathPrefix): ParsedIndex | undefined {
-	const lines = findEntryLines(text);
-	const header = lines && parseIndexHeader(lines.header, root, writer);
-	if (!lines || !header) {
+	const opened = openIndex(text, root, writer);
+	if (!opened) {
 		return undefined;
 	}
 
 	const entries: IndexEntry[] = [];
-	// The last entry line ends with the newline before `]`.
-	const result = parseIndexBlock(text.slice(lines.start, Math.max(lines.start, lines.end - 1)), prefix, entries);
-	return result && result.lines === header.entries ? {header, entries, invalid: result.invalid} : undefined;
+	parseIndexLines(text, opened.cursor, Number.POSITIVE_INFINITY, prefix, entries);
+	return isComplete(text, opened.header, opened.cursor) ? {header: opened.header, entries, invalid: opened.cursor.invalid} : undefined;
 }
 
 /**
@@ -145,28 +128,29 @@ and how many articles the whole index lists. Undefined when the head is not a us
 check out ends the list early (the first screen is only a preview, the scan that follows is exact).
 */
 export function parseIndexHead(head: string, count: number, root: string, writer: string, prefix: PathPrefix): {entries: IndexEntry[]; total: number} | undefined {
-	const lines = head.split('\n', count + 2);
-	const header = parseIndexHeader(lines[0] ?? '', root, writer);
-	if (!header) {
+	const opened = openIndex(head, root, writer);
+	if (!opened) {
 		return undefined;
 	}
 
-	const wanted = Math.min(count, header.articles);
+	const wanted = Math.min(count, opened.header.articles);
 	const entries: IndexEntry[] = [];
-	for (let index = 1; index <= wanted; index++) {
-		const line = lines[index];
-		// The last line of a head may be cut short: only whole lines (followed by a newline) are used.
-		if (line === undefined || index === lines.length - 1) {
+	let {position} = opened.cursor;
+	while (entries.length < wanted) {
+		const end = head.indexOf('\n', position);
+		if (end === -1) {
+			// Cut short before `count` whole lines: the head is too short to say.
 			return undefined;
 		}
 
-		const before = entries.length;
-		const result = parseIndexBlock(line, prefix, entries);
-		if (!result || entries.length === before || 'skipReason' in entries.at(-1)!) {
-			entries.length = before;
+		const entry = parseEntry(head, position, end, prefix);
+		if (!entry || 'skipReason' in entry) {
 			break;
 		}
+
+		entries.push(entry);
+		position = end + 1;
 	}
 
-	return {entries, total: header.articles};
+	return {entries, total: opened.header.articles};
 }

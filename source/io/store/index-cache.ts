@@ -12,7 +12,7 @@ import {isAscii} from 'node:buffer';
 import {createHash} from 'node:crypto';
 import {fileURLToPath} from 'node:url';
 import {utf8Hex} from '../../core/store/file-name.js';
-import {findEntryLines, parseIndexBlock, parseIndexHead, parseIndexHeader, serializeIndex, type IndexEntry, type LocatedMeta, type ParsedIndex, type PathPrefix} from '../../core/store/index-format.js';
+import {isComplete, openIndex, parseIndexHead, parseIndexLines, serializeIndex, type IndexEntry, type LocatedMeta, type ParsedIndex, type PathPrefix} from '../../core/store/index-format.js';
 import {writeFileAtomically} from './atomic-file.js';
 import {Pacer} from './pace.js';
 import {readRegularFile} from './read-file.js';
@@ -76,12 +76,12 @@ export function pathPrefixFor(absoluteRoot: string): string {
 /** Larger index files are not read: one of a million articles is about 400 MB, and V8 strings end near 512 MB. */
 const maxIndexBytes = 500 * 1024 * 1024;
 
-/** Parsed a block at a time: about 2,500 entries, a few milliseconds of work between turns of the event loop. */
-const blockCharacters = 1024 * 1024;
+/** Parsed a slice at a time: a few milliseconds of work between turns of the event loop. */
+const linesPerSlice = 2000;
 
 /**
 The whole index of the store at `absoluteRoot` (real path `realRoot`), or undefined if there is none usable. Parsed
-in blocks, giving the event loop a turn in between; rejects only with the signal's reason.
+a slice at a time, giving the event loop a turn in between; rejects only with the signal's reason.
 */
 export async function readIndex(absoluteRoot: string, realRoot: string, options: {readonly cacheDirectory?: string; readonly signal?: AbortSignal} = {}): Promise<ParsedIndex | undefined> {
 	const read = readRegularFile(indexPathFor(realRoot, options.cacheDirectory), {maxBytes: maxIndexBytes});
@@ -91,38 +91,21 @@ export async function readIndex(absoluteRoot: string, realRoot: string, options:
 
 	// An index of ASCII text (the usual case) decodes as Latin-1, a plain copy: about 60 ms less than UTF-8 at 25 MB.
 	const text = isAscii(read.bytes) ? read.bytes.toString('latin1') : read.bytes.toString('utf8');
-	const lines = findEntryLines(text);
-	const header = lines && parseIndexHeader(lines.header, realRoot, indexWriter());
-	if (!lines || !header) {
+	const opened = openIndex(text, realRoot, indexWriter());
+	if (!opened) {
 		return undefined;
 	}
 
+	const {header, cursor} = opened;
 	const prefix = indexPrefixFor(absoluteRoot);
 	const pacer = new Pacer(options.signal);
 	const entries: IndexEntry[] = [];
-	let count = 0;
-	let invalid = 0;
-	// The last entry line ends with the newline before the closing `]`.
-	const stop = Math.max(lines.start, lines.end - 1);
-	for (let position = lines.start; position < stop;) {
-		let end = text.indexOf('\n', Math.min(stop, position + blockCharacters));
-		if (end === -1 || end > stop) {
-			end = stop;
-		}
-
-		const block = parseIndexBlock(text.slice(position, end), prefix, entries);
-		if (!block) {
-			return undefined;
-		}
-
-		count += block.lines;
-		invalid += block.invalid;
-		position = end + 1;
+	while (!parseIndexLines(text, cursor, linesPerSlice, prefix, entries)) {
 		// eslint-disable-next-line no-await-in-loop
 		await pacer.pause();
 	}
 
-	return count === header.entries ? {header, entries, invalid} : undefined;
+	return isComplete(text, header, cursor) ? {header, entries, invalid: cursor.invalid} : undefined;
 }
 
 function indexPrefixFor(absoluteRoot: string): PathPrefix {

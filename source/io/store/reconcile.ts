@@ -37,28 +37,39 @@ export type MatchOptions = {
 	readonly onProgress: ((done: number, total: number) => void) | undefined;
 };
 
-/**
-Check every file against the index. With `stats` (from the pool) the checks are lookups; without, only the files the
-index knows are stat'ed, here: the others are read anyway, and the reader takes their size and mtime from the open
-file (one path lookup fewer per file on a first start).
-*/
-export async function matchIndex(items: readonly ScanItem[], index: ParsedIndex | undefined, stats: StatTable | undefined, options: MatchOptions): Promise<Matched> {
-	const {prefix, signal, onParse, onProgress} = options;
+/** An index and its entries by relative path. */
+export type IndexByPath = {readonly parsed: ParsedIndex; readonly byPath: Map<string, IndexEntry>};
+
+/** Key an index's entries by path, giving the event loop a turn as it goes. */
+export async function indexByPath(parsed: ParsedIndex, signal: AbortSignal): Promise<IndexByPath> {
 	const pacer = new Pacer(signal);
-	const known = new Map<string, IndexEntry>();
-	for (const entry of index?.entries ?? []) {
-		known.set(entry.relativePath, entry);
+	const byPath = new Map<string, IndexEntry>();
+	for (const entry of parsed.entries) {
+		byPath.set(entry.relativePath, entry);
 		if (pacer.isDue()) {
 			// eslint-disable-next-line no-await-in-loop
 			await pacer.yield();
 		}
 	}
 
+	return {parsed, byPath};
+}
+
+/**
+Check every file against the index. With `stats` (from the pool) the checks are lookups; without, only the files the
+index knows are stat'ed, here: the others are read anyway, and the reader takes their size and mtime from the open
+file (one path lookup fewer per file on a first start).
+*/
+export async function matchIndex(items: readonly ScanItem[], index: IndexByPath | undefined, stats: StatTable | undefined, options: MatchOptions): Promise<Matched> {
+	const {prefix, signal, onParse, onProgress} = options;
+	const pacer = new Pacer(signal);
+	const known = index?.byPath ?? new Map<string, IndexEntry>();
+
 	const slots: Array<IndexEntry | number> = [];
 	const jobs: ScanItem[] = [];
 	const isJobKnown: boolean[] = [];
 	const skipped: SkippedFile[] = [];
-	let changed = !index || index.invalid > 0;
+	let changed = !index || index.parsed.invalid > 0;
 	const hasFailures = stats !== undefined && stats.failures.size > 0;
 	// An index loop, no object per file: at 100,000 files this loop is a visible part of a warm start.
 	for (let position = 0; position < items.length; position++) {

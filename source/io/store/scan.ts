@@ -12,7 +12,7 @@ import {UserError} from '../../core/errors.js';
 import {rememberSerializedEntry, type LocatedMeta} from '../../core/store/index-entry.js';
 import {indexPathFor, pathPrefixFor, readIndex, writeIndex} from './index-cache.js';
 import {describeError} from './read-file.js';
-import {assemble, matchIndex, type StatTable} from './reconcile.js';
+import {assemble, indexByPath, matchIndex, type IndexByPath, type StatTable} from './reconcile.js';
 import type {ParseAnswer, ParseResult} from './parse-task.js';
 import {startScanWorker, statFiles, type ScanItem, type StatAnswer} from './scan-tasks.js';
 import {compareText, walkStore, type SkippedFile} from './walk.js';
@@ -66,6 +66,7 @@ itself cannot be read, and the signal's reason when aborted.
 */
 export async function scanStore(root: string, options: ScanOptions = {}): Promise<StoreScan> {
 	const {cacheDirectory, onProgress, onParse, parseThreads} = options;
+	options.signal?.throwIfAborted();
 	const absoluteRoot = path.resolve(root);
 	let realRoot: string;
 	try {
@@ -100,7 +101,9 @@ export async function scanStore(root: string, options: ScanOptions = {}): Promis
 			onProgress(items.length - matched.jobs.length + done, items.length);
 		})});
 		onProgress?.(items.length, items.length);
-		const scan = await assemble(matched, parsed, index, {prefix, signal});
+		const scan = await assemble(matched, parsed, index?.parsed, {prefix, signal});
+		// Small stores go through every phase without a pause: an abort must still stop them before the index is written.
+		signal.throwIfAborted();
 		const skipped = walk.skipped;
 		for (const file of scan.skipped) {
 			skipped.push(file);
@@ -136,13 +139,19 @@ type Context = {
 };
 
 /**
-Read the index and, when there are workers, stat every file meanwhile: the workers start at once, this thread joins
-them once it has read the index. Without workers, the files the index knows are stat'ed one by one in `reconcile`.
+Read the index and key it by path and, when there are workers, stat every file meanwhile: the workers start at once,
+this thread joins them once it has the index. Without workers, the files the index knows are stat'ed one by one in
+`matchIndex`.
 */
-async function checkAgainstIndex(items: readonly ScanItem[], pool: WorkerPool, context: Context): Promise<{stats: StatTable | undefined; index: Awaited<ReturnType<typeof readIndex>>}> {
+async function checkAgainstIndex(items: readonly ScanItem[], pool: WorkerPool, context: Context): Promise<{stats: StatTable | undefined; index: IndexByPath | undefined}> {
 	const {absoluteRoot, realRoot, prefix, cacheDirectory, signal} = context;
+	const loadIndex = async () => {
+		const parsed = await readIndex(absoluteRoot, realRoot, {cacheDirectory, signal});
+		return parsed && indexByPath(parsed, signal);
+	};
+
 	if (pool.size === 0) {
-		return {stats: undefined, index: await readIndex(absoluteRoot, realRoot, {cacheDirectory, signal})};
+		return {stats: undefined, index: await loadIndex()};
 	}
 
 	const stats: StatTable = {sizes: new Float64Array(items.length), mtimes: new Float64Array(items.length), failures: new Map()};
@@ -172,7 +181,7 @@ async function checkAgainstIndex(items: readonly ScanItem[], pool: WorkerPool, c
 	// If reading the index fails, the stat run must not be left to reject unobserved.
 	running.catch(() => undefined);
 	try {
-		const index = await readIndex(absoluteRoot, realRoot, {cacheDirectory, signal});
+		const index = await loadIndex();
 		release();
 		await running;
 		return {stats, index};
