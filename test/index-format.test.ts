@@ -17,9 +17,9 @@ const entries: IndexEntry[] = [
 	{relativePath: 'empty.md', size: 0, mtimeMs: 5, skipReason: 'empty file'},
 ];
 
-test('serialize and parse round-trip every field, optional ones left absent', t => {
+test('serialize and parse round-trip every field, optional ones left absent', async t => {
 	const text = serializeIndex(root, writer, entries, 2);
-	const parsed = parseIndex(text, root, writer, prefix);
+	const parsed = await parseIndex(text, root, writer, prefix);
 	t.deepEqual(parsed?.entries, entries);
 	t.is(parsed?.header.articles, 2);
 	t.is(parsed?.invalid, 0);
@@ -27,7 +27,7 @@ test('serialize and parse round-trip every field, optional ones left absent', t 
 	t.false(second && 'article' in second && 'source' in second.article);
 });
 
-test('one header line, then one line per entry; an id the path gives is left empty, text with a tab or a break quoted', t => {
+test('one header line, then one line per entry; an id the path gives is left empty, text with a tab or a break quoted', async t => {
 	const text = serializeIndex(root, writer, entries, 2);
 	const lines = text.split('\n');
 	t.is(lines.length, entries.length + 2);
@@ -38,20 +38,20 @@ test('one header line, then one line per entry; an id the path gives is left emp
 	t.is(lines[3], 'empty.md\t\t0\t5\tempty file');
 });
 
-test('an index for another store, another writer, or truncated is not used', t => {
+test('an index for another store, another writer, or truncated is not used', async t => {
 	const text = serializeIndex(root, writer, entries, 2);
-	t.is(parseIndex(text, '/other', writer, prefix), undefined);
-	t.is(parseIndex(text, root, 'inkwire 9.9.9', prefix), undefined);
-	t.is(parseIndex(text.slice(0, -10), root, writer, prefix), undefined);
-	t.is(parseIndex(text.slice(0, -1), root, writer, prefix), undefined);
+	t.is((await parseIndex(text, '/other', writer, prefix)), undefined);
+	t.is((await parseIndex(text, root, 'inkwire 9.9.9', prefix)), undefined);
+	t.is((await parseIndex(text.slice(0, -10), root, writer, prefix)), undefined);
+	t.is((await parseIndex(text.slice(0, -1), root, writer, prefix)), undefined);
 	// A whole line missing: the header's count says so.
 	const lines = text.split('\n');
-	t.is(parseIndex([...lines.slice(0, 2), ...lines.slice(3)].join('\n'), root, writer, prefix), undefined);
-	t.is(parseIndex('', root, writer, prefix), undefined);
-	t.is(parseIndex('[{"format":"inkwire-index"}\n]\n', root, writer, prefix), undefined);
+	t.is((await parseIndex([...lines.slice(0, 2), ...lines.slice(3)].join('\n'), root, writer, prefix)), undefined);
+	t.is((await parseIndex('', root, writer, prefix)), undefined);
+	t.is((await parseIndex('[{"format":"inkwire-index"}\n]\n', root, writer, prefix)), undefined);
 });
 
-test('an entry with a wrong type is dropped alone and counted, whatever field it is in', t => {
+test('an entry with a wrong type is dropped alone and counted, whatever field it is in', async t => {
 	const text = serializeIndex(root, writer, entries, 2);
 	const broken = [
 		text.replace('\t100\t', '\tx100\t'),
@@ -68,29 +68,29 @@ test('an entry with a wrong type is dropped alone and counted, whatever field it
 		text.replace('\t["t1","t2"]\t700\t4\t', '\t["t1","t2"]\t700\t4'),
 	];
 	for (const variant of broken) {
-		const parsed = parseIndex(variant, root, writer, prefix);
+		const parsed = (await parseIndex(variant, root, writer, prefix));
 		t.is(parsed?.invalid, 1, variant);
 		t.is(parsed?.entries.length, 2);
 	}
 });
 
-test('a name that is not UTF-8 keeps its bytes, and the article knows the real path', t => {
+test('a name that is not UTF-8 keeps its bytes, and the article knows the real path', async t => {
 	const raw: IndexEntry = {...article('caf%E9.md', {id: 'caf%E9', title: 'Raw', tags: [], words: 1, readingMinutes: 1}), rawRelativePath: '636166e92e6d64'};
 	(raw as {article: {rawPath?: string}}).article.rawPath = prefix.hex + '636166e92e6d64';
 	const text = serializeIndex(root, writer, [raw], 1);
 	t.true(text.includes('\ncaf%E9.md\t636166e92e6d64\t'));
-	t.deepEqual(parseIndex(text, root, writer, prefix)?.entries, [raw]);
-	t.is(parseIndex(text.replace('\t636166e92e6d64\t', '\tzz\t'), root, writer, prefix)?.invalid, 1);
+	t.deepEqual((await parseIndex(text, root, writer, prefix))?.entries, [raw]);
+	t.is((await parseIndex(text.replace('\t636166e92e6d64\t', '\tzz\t'), root, writer, prefix))?.invalid, 1);
 });
 
-test('text that looks like a quote, is empty, or holds tabs and breaks round-trips', t => {
+test('text that looks like a quote, is empty, or holds tabs and breaks round-trips', async t => {
 	const odd = article('"quoted" name.md', {id: 'tab\there', title: '', source: '"', author: 'line\r\nbreak', tags: ['', '\t'], words: 3, readingMinutes: 1});
 	const text = serializeIndex(root, writer, [odd], 1);
 	t.is(text.split('\n').length, 3);
-	t.deepEqual(parseIndex(text, root, writer, prefix)?.entries, [odd]);
+	t.deepEqual((await parseIndex(text, root, writer, prefix))?.entries, [odd]);
 });
 
-test('the head gives the first articles from whole lines only', t => {
+test('the head gives the first articles from whole lines only', async t => {
 	const text = serializeIndex(root, writer, entries, 2);
 	t.deepEqual(parseIndexHead(text, 1, root, writer, prefix), {entries: entries.slice(0, 1), total: 2});
 	// Never more than the articles shown, even when more is asked for.
@@ -104,13 +104,26 @@ test('the head gives the first articles from whole lines only', t => {
 	t.deepEqual(parseIndexHead(lines.join('\n'), 10, root, writer, prefix)?.entries, entries.slice(0, 1));
 });
 
-test('a remembered line is what the entry serialises to; others are serialised afresh', t => {
+test('a remembered line is what the entry serialises to; others are serialised afresh', async t => {
 	const copies = structuredClone(entries);
 	const lines = copies.map(entry => serializeEntry(entry));
 	t.is(serializeIndex(root, writer, copies, 2), serializeIndex(root, writer, entries, 2));
 	const marked = structuredClone(entries);
 	rememberSerializedEntry(marked[0]!, lines[0]!.replace('a.md', 'remembered.md'));
 	const text = serializeIndex(root, writer, marked, 2);
-	t.is(parseIndex(text, root, writer, prefix)?.entries[0]?.relativePath, 'remembered.md');
-	t.is(parseIndex(text, root, writer, prefix)?.entries[1]?.relativePath, 'b/c.txt');
+	t.is((await parseIndex(text, root, writer, prefix))?.entries[0]?.relativePath, 'remembered.md');
+	t.is((await parseIndex(text, root, writer, prefix))?.entries[1]?.relativePath, 'b/c.txt');
+});
+
+test('a long index is parsed in slices, and a pause that throws stops it', async t => {
+	const many = Array.from({length: 5000}, (_, index) => ({...entries[2]!, relativePath: `file-${index}.md`}) as IndexEntry);
+	const text = serializeIndex(root, writer, many, 0);
+	let pauses = 0;
+	t.is((await parseIndex(text, root, writer, prefix, async () => {
+		pauses++;
+	}))?.entries.length, 5000);
+	t.is(pauses, 2);
+	await t.throwsAsync(parseIndex(text, root, writer, prefix, async () => {
+		throw new Error('aborted');
+	}), {message: 'aborted'});
 });

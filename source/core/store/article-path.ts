@@ -37,7 +37,7 @@ const maxNameBytes = 255;
 Whether a relative path is one the walk could have produced: not empty, not absolute, no empty or hidden segment
 (which also rules out `.` and `..`), no NUL, no backslash (which ids read as a slash).
 */
-export function isStoreRelativePath(relativePath: string): boolean {
+function isStoreRelativePath(relativePath: string): boolean {
 	return relativePath.length > 0 && relativePath[0] !== '/' && relativePath[0] !== '.' && !relativePath.includes('/.')
 		&& !relativePath.includes('//') && !relativePath.endsWith('/') && !relativePath.includes('\0') && !relativePath.includes('\\');
 }

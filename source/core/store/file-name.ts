@@ -69,7 +69,7 @@ export function escapeFileName(bytes: Uint8Array): string {
 }
 
 /** Bytes as lowercase hex, two digits a byte. */
-export function toHex(bytes: Uint8Array): string {
+function toHex(bytes: Uint8Array): string {
 	let text = '';
 	for (const byte of bytes) {
 		text += byte.toString(16).padStart(2, '0');

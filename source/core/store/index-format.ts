@@ -14,7 +14,7 @@ import {parseEntry, serializeEntry, type IndexEntry, type PathPrefix} from './in
 export type {IndexEntry, LocatedMeta, PathPrefix} from './index-entry.js';
 
 /** Bump whenever the layout changes. 3: tab-separated lines instead of one JSON array. */
-export const indexFormatVersion = 3;
+const indexFormatVersion = 3;
 
 const formatName = 'inkwire-index';
 
@@ -51,7 +51,7 @@ export function serializeIndex(root: string, writer: string, entries: readonly I
 }
 
 /** The header from the index's first line, if it is one for this store and writer. */
-export function parseIndexHeader(firstLine: string, root: string, writer: string): IndexHeader | undefined {
+function parseIndexHeader(firstLine: string, root: string, writer: string): IndexHeader | undefined {
 	let header: unknown;
 	try {
 		header = JSON.parse(firstLine);
@@ -70,56 +70,48 @@ export function parseIndexHeader(firstLine: string, root: string, writer: string
 	return isUsable ? candidate as IndexHeader : undefined;
 }
 
-/** A position in an index's text and what has been read up to it. */
-export type IndexCursor = {position: number; lines: number; invalid: number};
-
-/**
-Parse up to `maxLines` entry lines of `text` from the cursor, appending those that check out to `entries` and moving
-the cursor past them. Only whole lines (ending in a line break) are read. Returns whether the text is done.
-*/
-export function parseIndexLines(text: string, cursor: IndexCursor, maxLines: number, prefix: PathPrefix, entries: IndexEntry[]): boolean {
-	for (let count = 0; count < maxLines; count++) {
-		const end = text.indexOf('\n', cursor.position);
-		if (end === -1) {
-			return true;
-		}
-
-		const entry = parseEntry(text, cursor.position, end, prefix);
-		if (entry) {
-			entries.push(entry);
-		} else {
-			cursor.invalid++;
-		}
-
-		cursor.lines++;
-		cursor.position = end + 1;
-	}
-
-	return cursor.position >= text.length;
-}
+/** How many lines are parsed between two calls of `pause`: a few milliseconds of work. */
+const linesPerSlice = 2000;
 
 /** The header of an index's text and where its entries start, or undefined when it is not a usable index. */
-export function openIndex(text: string, root: string, writer: string): {header: IndexHeader; cursor: IndexCursor} | undefined {
+function openIndex(text: string, root: string, writer: string): {header: IndexHeader; start: number} | undefined {
 	const headerEnd = text.indexOf('\n');
 	const header = headerEnd === -1 ? undefined : parseIndexHeader(text.slice(0, headerEnd), root, writer);
-	return header && {header, cursor: {position: headerEnd + 1, lines: 0, invalid: 0}};
+	return header && {header, start: headerEnd + 1};
 }
 
-/** Whether a fully read index is whole: it ends with a line break and has as many lines as its header says. */
-export function isComplete(text: string, header: IndexHeader, cursor: IndexCursor): boolean {
-	return text.endsWith('\n') && cursor.position === text.length && cursor.lines === header.entries;
-}
-
-/** Parse a whole index at once. Undefined when it is corrupt, truncated, foreign or for another store. */
-export function parseIndex(text: string, root: string, writer: string, prefix: PathPrefix): ParsedIndex | undefined {
+/**
+Parse a whole index. Undefined when it is corrupt, truncated (no final line break, fewer lines than the header says),
+foreign or for another store; an entry that does not check out is dropped and counted. `pause` is awaited every few
+thousand lines, so that a caller can give its event loop a turn (and stop by throwing).
+*/
+export async function parseIndex(text: string, root: string, writer: string, prefix: PathPrefix, pause?: () => Promise<void>): Promise<ParsedIndex | undefined> {
 	const opened = openIndex(text, root, writer);
 	if (!opened) {
 		return undefined;
 	}
 
 	const entries: IndexEntry[] = [];
-	parseIndexLines(text, opened.cursor, Number.POSITIVE_INFINITY, prefix, entries);
-	return isComplete(text, opened.header, opened.cursor) ? {header: opened.header, entries, invalid: opened.cursor.invalid} : undefined;
+	let position = opened.start;
+	let lines = 0;
+	let invalid = 0;
+	for (let end = text.indexOf('\n', position); end !== -1; end = text.indexOf('\n', position)) {
+		const entry = parseEntry(text, position, end, prefix);
+		if (entry) {
+			entries.push(entry);
+		} else {
+			invalid++;
+		}
+
+		position = end + 1;
+		if (++lines % linesPerSlice === 0 && pause) {
+			// eslint-disable-next-line no-await-in-loop
+			await pause();
+		}
+	}
+
+	const isWhole = position === text.length && lines === opened.header.entries;
+	return isWhole ? {header: opened.header, entries, invalid} : undefined;
 }
 
 /**
@@ -135,7 +127,7 @@ export function parseIndexHead(head: string, count: number, root: string, writer
 
 	const wanted = Math.min(count, opened.header.articles);
 	const entries: IndexEntry[] = [];
-	let {position} = opened.cursor;
+	let position = opened.start;
 	while (entries.length < wanted) {
 		const end = head.indexOf('\n', position);
 		if (end === -1) {

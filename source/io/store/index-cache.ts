@@ -12,7 +12,7 @@ import {isAscii} from 'node:buffer';
 import {createHash} from 'node:crypto';
 import {fileURLToPath} from 'node:url';
 import {utf8Hex} from '../../core/store/file-name.js';
-import {isComplete, openIndex, parseIndexHead, parseIndexLines, serializeIndex, type IndexEntry, type LocatedMeta, type ParsedIndex, type PathPrefix} from '../../core/store/index-format.js';
+import {parseIndex, parseIndexHead, serializeIndex, type IndexEntry, type LocatedMeta, type ParsedIndex, type PathPrefix} from '../../core/store/index-format.js';
 import {writeFileAtomically} from './atomic-file.js';
 import {Pacer} from './pace.js';
 import {readRegularFile} from './read-file.js';
@@ -52,7 +52,7 @@ export function findPackage(): PackageInfo {
 }
 
 /** `$XDG_CACHE_HOME/inkwire`, else `~/.cache/inkwire`. */
-export function defaultCacheDirectory(): string {
+function defaultCacheDirectory(): string {
 	const base = process.env['XDG_CACHE_HOME'] || path.join(os.homedir(), '.cache');
 	return path.join(base, 'inkwire');
 }
@@ -64,7 +64,7 @@ export function indexPathFor(realRoot: string, cacheDirectory = defaultCacheDire
 }
 
 /** Who wrote an index: metadata from another inkwire version (another parser) is not reused. */
-export function indexWriter(): string {
+function indexWriter(): string {
 	return `inkwire ${findPackage().version}`;
 }
 
@@ -75,9 +75,6 @@ export function pathPrefixFor(absoluteRoot: string): string {
 
 /** Larger index files are not read: one of a million articles is about 400 MB, and V8 strings end near 512 MB. */
 const maxIndexBytes = 500 * 1024 * 1024;
-
-/** Parsed a slice at a time: a few milliseconds of work between turns of the event loop. */
-const linesPerSlice = 2000;
 
 /**
 The whole index of the store at `absoluteRoot` (real path `realRoot`), or undefined if there is none usable. Parsed
@@ -91,21 +88,8 @@ export async function readIndex(absoluteRoot: string, realRoot: string, options:
 
 	// An index of ASCII text (the usual case) decodes as Latin-1, a plain copy: about 60 ms less than UTF-8 at 25 MB.
 	const text = isAscii(read.bytes) ? read.bytes.toString('latin1') : read.bytes.toString('utf8');
-	const opened = openIndex(text, realRoot, indexWriter());
-	if (!opened) {
-		return undefined;
-	}
-
-	const {header, cursor} = opened;
-	const prefix = indexPrefixFor(absoluteRoot);
 	const pacer = new Pacer(options.signal);
-	const entries: IndexEntry[] = [];
-	while (!parseIndexLines(text, cursor, linesPerSlice, prefix, entries)) {
-		// eslint-disable-next-line no-await-in-loop
-		await pacer.pause();
-	}
-
-	return isComplete(text, header, cursor) ? {header, entries, invalid: cursor.invalid} : undefined;
+	return parseIndex(text, realRoot, indexWriter(), indexPrefixFor(absoluteRoot), async () => pacer.pause());
 }
 
 function indexPrefixFor(absoluteRoot: string): PathPrefix {

@@ -16,7 +16,7 @@ export type ParseResult = IndexEntry | {readonly failure: string};
 export type ParseAnswer = {readonly results: ParseResult[]; readonly lines: string[]};
 
 /** Read and parse one file of a store into its index entry. */
-export function readIndexEntry(item: ScanItem, prefix: string): ParseResult {
+function readIndexEntry(item: ScanItem, prefix: string): ParseResult {
 	const relativePath = typeof item === 'string' ? item : item[0];
 	const rawRelativePath = typeof item === 'string' ? undefined : item[1];
 	const read = readArticleFile(fileOf(item, prefix));

@@ -41,8 +41,8 @@ export type WalkResult = {
 	readonly warnings: string[];
 };
 
-export const defaultMaxDepth = 64;
-export const defaultMaxEntries = 2_000_000;
+const defaultMaxDepth = 64;
+const defaultMaxEntries = 2_000_000;
 
 /** A folder being listed: its path relative to the root and, when that is not valid UTF-8, its real bytes. */
 type Folder = {readonly relativePath: string; readonly rawPath: Buffer | undefined; readonly depth: number};
