@@ -2,12 +2,12 @@
 The store's defences through the built bundle (dist/cli.js), as a user meets them: a FIFO in place of an article, a
 name that is not UTF-8, a cache edited to hold wrong types, a link to /, stdin that never ends or comes late.
 */
-import {execFileSync, spawn, spawnSync} from 'node:child_process';
+import {execFileSync, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
-import {cliEnvironment, cliPath, makeHome, runCli, type Result} from './helpers/cli.js';
+import {cliEnvironment, cliPath, makeHome, runCli, runCliAsync, type Result} from './helpers/cli.js';
 
 function makeStore(): {root: string; environment: NodeJS.ProcessEnv; cache: string} {
 	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'inkwire-store-cli-'));
@@ -76,24 +76,11 @@ test('show - refuses endless stdin with one line, and waits for stdin that comes
 	fs.closeSync(zero);
 	assertOneLine(t, {stdout: endless.stdout, stderr: endless.stderr, status: endless.status}, /^inkwire: show -: stdin: larger than 5 MB\n$/);
 
-	const late = await new Promise<Result>((resolve, reject) => {
-		const child = spawn(process.execPath, [cliPath, 'show', '-', '--format', 'plain'], {env: environment});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-			stdout += chunk;
-		});
-		child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-			stderr += chunk;
-		});
-		child.on('error', reject);
-		child.on('close', status => {
-			resolve({stdout, stderr, status});
-		});
+	const late = await runCliAsync(['show', '-', '--format', 'plain'], {env: environment, feed(stdin) {
 		setTimeout(() => {
-			child.stdin.end('# Late headline\n\nIt came after a second.\n');
+			stdin.end('# Late headline\n\nIt came after a second.\n');
 		}, 1000);
-	});
+	}});
 	t.is(late.status, 0, late.stderr);
 	t.true(late.stdout.includes('It came after a second.'));
 });
