@@ -16,7 +16,12 @@ export function compareNewestFirst(a: ArticleMeta, b: ArticleMeta): number {
 		return left < right ? 1 : -1;
 	}
 
-	return a.id < b.id ? -1 : (a.id > b.id ? 1 : 0);
+	return compareCodeUnits(a.id, b.id);
+}
+
+/** Code unit order, the same on every machine and locale (unlike localeCompare). */
+export function compareCodeUnits(left: string, right: string): number {
+	return left < right ? -1 : (left > right ? 1 : 0);
 }
 
 export type ArticleFilter = {

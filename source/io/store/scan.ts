@@ -10,12 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import {UserError} from '../../core/errors.js';
 import {rememberSerializedEntry, type LocatedMeta} from '../../core/store/index-entry.js';
+import {compareCodeUnits} from '../../core/store/library.js';
 import {indexPathFor, pathPrefixFor, readIndex, writeIndex} from './index-cache.js';
 import {describeError} from './read-file.js';
 import {assemble, indexByPath, matchIndex, type IndexByPath, type StatTable} from './reconcile.js';
 import type {ParseAnswer, ParseResult} from './parse-task.js';
 import {startScanWorker, statFiles, type ScanItem, type StatAnswer} from './scan-tasks.js';
-import {compareText, walkStore, type SkippedFile} from './walk.js';
+import {walkStore, type SkippedFile} from './walk.js';
 import {WorkerPool} from './worker-pool.js';
 
 export type {SkippedFile} from './walk.js';
@@ -122,7 +123,7 @@ export async function scanStore(root: string, options: ScanOptions = {}): Promis
 			}
 		}
 
-		skipped.sort((left, right) => compareText(left.path, right.path));
+		skipped.sort((left, right) => compareCodeUnits(left.path, right.path));
 		return {root: absoluteRoot, articles: scan.articles, skipped, warnings};
 	} finally {
 		ending.abort();

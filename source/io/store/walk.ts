@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import {isUtf8} from 'node:buffer';
 import {articleFormatOf} from '../../core/store/article-path.js';
 import {escapeFileName} from '../../core/store/file-name.js';
+import {compareCodeUnits} from '../../core/store/library.js';
 import {Pacer} from './pace.js';
 import {describeFileError, describeFileType} from './read-file.js';
 
@@ -103,7 +104,7 @@ class Walk {
 		const root: Folder = {relativePath: '', rawPath: undefined, depth: 0};
 		this.#enter(root, '');
 		await this.#walkFrom(root);
-		this.#linked.sort((left, right) => compareText(left.relativePath, right.relativePath));
+		this.#linked.sort((left, right) => compareCodeUnits(left.relativePath, right.relativePath));
 		// Links found inside linked folders are appended and handled in turn.
 		for (let index = 0; index < this.#linked.length && !this.#isStopped; index++) {
 			const folder = this.#linked[index]!;
@@ -317,9 +318,4 @@ class Walk {
 			this.#skip(relativePath, `not a regular file (link to ${describeFileType(target)})`);
 		}
 	}
-}
-
-/** Code unit order, the same on every machine and locale. */
-export function compareText(left: string, right: string): number {
-	return left < right ? -1 : (left > right ? 1 : 0);
 }
