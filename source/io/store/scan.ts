@@ -79,9 +79,15 @@ export async function scanStore(root: string, options: ScanOptions = {}): Promis
 		throw error instanceof UserError ? error : new UserError(`cannot open the store ${absoluteRoot}: ${describeError(error)}`);
 	}
 
-	// Ends whatever is still running on this thread for this scan (a chunk loop) when the scan ends, however it ends.
+	// Ends whatever is still running on this thread for this scan (a chunk loop) when the scan ends, however it ends;
+	// and follows the caller's signal (AbortSignal.any is not in every Node 20).
 	const ending = new AbortController();
-	const signal = options.signal ? AbortSignal.any([options.signal, ending.signal]) : ending.signal;
+	const {signal} = ending;
+	const follow = () => {
+		ending.abort(options.signal?.reason);
+	};
+
+	options.signal?.addEventListener('abort', follow, {once: true});
 	const pool = new WorkerPool(startScanWorker);
 	try {
 		// A large index means a warm start of a large store, where checking every file's size and mtime is most of the
@@ -126,6 +132,7 @@ export async function scanStore(root: string, options: ScanOptions = {}): Promis
 		skipped.sort((left, right) => compareCodeUnits(left.path, right.path));
 		return {root: absoluteRoot, articles: scan.articles, skipped, warnings};
 	} finally {
+		options.signal?.removeEventListener('abort', follow);
 		ending.abort();
 		pool.close();
 	}
