@@ -77,7 +77,7 @@ test('show - stops at the article size limit with one clear line', t => {
 	const result = runCli(['show', '-'], {env: environment(), input: 'x'.repeat(6 * 1024 * 1024)});
 	t.is(result.status, 1);
 	t.is(result.stdout, '');
-	t.regex(result.stderr, /^inkwire: stdin holds more than 5 MB, the most an article may have\n$/);
+	t.regex(result.stderr, /^inkwire: show -: stdin: larger than 5 MB\n$/);
 });
 
 test('--color=always styles a piped show and list; --color=never keeps a forced colour off', t => {

@@ -4,7 +4,8 @@ import {chooseColor} from './color.js';
 import {UserError} from '../core/errors.js';
 import {prepareRender, renderArticle} from '../core/render/article.js';
 import {openInBrowser} from '../io/browser.js';
-import {loadArticle, type StoredArticle} from '../io/store/scan.js';
+import {loadStoredArticle} from '../io/store/load-article.js';
+import type {StoredArticle} from '../io/store/scan.js';
 import {openMarks} from '../io/marks/marks.js';
 import {warn} from '../io/output.js';
 import {runReader} from '../ui/run.js';
@@ -50,7 +51,7 @@ export async function startReader(flags: CommonFlags & {readonly color?: string;
 				throw new UserError(`no article with id ${id}`);
 			}
 
-			return loadArticle(stored.path, stored.id);
+			return loadStoredArticle(stored);
 		},
 		renderArticle: (article, width, highlight) => renderArticle(article, {width, color, hyperlinks, highlight}),
 		prepareArticle: prepareRender,

@@ -6,8 +6,8 @@ import {articleIdFromPath, formatOfPath} from '../core/article/parse.js';
 import {formatJson, formatMarkdown, maximumMeasure, prepareRender, renderArticle, type RenderWarning} from '../core/render/article.js';
 import {chooseWidth, shouldUseHyperlinks} from '../core/render/capabilities.js';
 import {stripByteOrderMark} from '../core/text/input.js';
-import {loadArticle, maxArticleBytes, parseArticleText} from '../io/store/scan.js';
-import {readStdin} from '../io/stdin.js';
+import {loadArticle, loadStoredArticle, parseArticleText, readArticleStream} from '../io/store/load-article.js';
+import {maxArticleBytes} from '../io/store/read-file.js';
 import {warn, writeOut} from '../io/output.js';
 import {sanitizeText} from '../core/text/sanitize.js';
 import {chooseColor} from './color.js';
@@ -42,7 +42,7 @@ export async function resolveArticle(query: string, flags: CommonFlags): Promise
 			throw new UserError('show -: stdin is a terminal; pipe an article in, for example `curl -s URL | inkwire show -`', 2);
 		}
 
-		const text = await readStdin(maxArticleBytes);
+		const text = await readArticleStream(process.stdin, 'show -: stdin');
 		return parseArticleText(text, guessFormatName(text), 'stdin');
 	}
 
@@ -55,7 +55,7 @@ export async function resolveArticle(query: string, flags: CommonFlags): Promise
 	}
 
 	const [stored] = await findStoredArticles([query], flags);
-	return loadArticle(stored!.path, stored!.id);
+	return loadStoredArticle(stored!);
 }
 
 export type ShowOptions = {
@@ -119,7 +119,7 @@ article by id. Read with the store's size limit.
 */
 async function readArticleSource(query: string, flags: CommonFlags): Promise<{text: string; name: string}> {
 	if (query === '-') {
-		const text = await readStdin(maxArticleBytes);
+		const text = await readArticleStream(process.stdin, 'show -: stdin');
 		return {text, name: guessFormatName(text)};
 	}
 

@@ -18,12 +18,12 @@ export function compareNewestFirst(a: ArticleMeta, b: ArticleMeta): number {
 		return left < right ? 1 : -1;
 	}
 
-	return a.id < b.id ? -1 : (a.id > b.id ? 1 : 0);
+	return compareCodeUnits(a.id, b.id);
 }
 
-/** A new array, newest first. */
-export function sortNewestFirst<T extends ArticleMeta>(articles: readonly T[]): T[] {
-	return [...articles].sort(compareNewestFirst);
+/** Code unit order, the same on every machine and locale (unlike localeCompare). */
+export function compareCodeUnits(left: string, right: string): number {
+	return left < right ? -1 : (left > right ? 1 : 0);
 }
 
 export type ArticleFilter = {
