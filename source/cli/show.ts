@@ -6,6 +6,7 @@ import {articleIdFromPath, formatOfPath} from '../core/article/parse.js';
 import {formatJson, formatMarkdown, renderArticle} from '../core/render/article.js';
 import {chooseWidth, shouldUseHyperlinks} from '../core/render/capabilities.js';
 import {loadArticle, maxArticleBytes, parseArticleText} from '../io/store/scan.js';
+import {isHtmlPath, loadHtmlReader} from '../io/store/html-reader.js';
 import {readStdin} from '../io/stdin.js';
 import {writeOut} from '../io/output.js';
 import {chooseColor} from './color.js';
@@ -49,10 +50,19 @@ export async function resolveArticle(query: string, flags: CommonFlags): Promise
 		const relative = path.relative(resolveStorePath(flags, process.env), absolute);
 		const isInStore = !relative.startsWith('..') && !path.isAbsolute(relative);
 		const id = isInStore ? articleIdFromPath(relative) : articleIdFromPath(path.basename(absolute));
+		// [feeds hook] a saved page is read through the page extractor.
+		if (isHtmlPath(absolute)) {
+			await loadHtmlReader();
+		}
+
 		return loadArticle(absolute, id);
 	}
 
 	const [stored] = await findStoredArticles([query], flags);
+	if (isHtmlPath(stored!.path)) {
+		await loadHtmlReader();
+	}
+
 	return loadArticle(stored!.path, stored!.id);
 }
 

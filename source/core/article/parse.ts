@@ -4,6 +4,8 @@ import {readFrontMatter, splitFrontMatter, type FrontMatter} from './front-matte
 import {comparable} from './scraped/header.js';
 import {parseRawText} from './scraped/raw-text.js';
 import {isClean, sanitizeLine, sanitizeText} from '../text/sanitize.js';
+// [feeds] .html pages are read through the page extractor (see html-page.ts).
+import {readHtmlPage} from './html-page.js';
 
 /**
 Turning a stored file into an `Article`: Markdown with optional YAML front matter, or raw scraped text. Pure and total:
@@ -17,11 +19,16 @@ function sanitizeBody(text: string): string {
 	return isClean(text) ? text : sanitizeText(text);
 }
 
-/** The format of a file from its name: .md/.markdown -> 'markdown', .txt -> 'text', else undefined. */
+/** The format of a file from its name: .md/.markdown -> 'markdown', .txt -> 'text', .html/.htm -> 'html', else undefined. */
 export function formatOfPath(path: string): ArticleFormat | undefined {
 	const lower = path.toLowerCase();
 	if (lower.endsWith('.md') || lower.endsWith('.markdown')) {
 		return 'markdown';
+	}
+
+	// [feeds] a page saved from a browser.
+	if (lower.endsWith('.html') || lower.endsWith('.htm')) {
+		return 'html';
 	}
 
 	return lower.endsWith('.txt') ? 'text' : undefined;
@@ -320,7 +327,8 @@ function parseWith<T>(text: string, options: {id: string; format: ArticleFormat}
 			return {article: builder(options.id, fields, body), warnings};
 		}
 
-		const {fields, body} = parseMarkdown(input, warnings);
+		// [feeds] a page becomes the Markdown file `inkwire save` would have written for it, then is read as one.
+		const {fields, body} = parseMarkdown(options.format === 'html' ? readHtmlPage(input) : input, warnings);
 		return {article: builder(options.id, fields, body), warnings: warnings.map(warning => sanitizeLine(warning))};
 	} catch (error) {
 		// A bug here must not take the whole store down: show the file as an empty article and say why.

@@ -5,7 +5,10 @@ their sizes and mtimes (a warm start). It is its own entry point in the bundle (
 */
 import {parentPort} from 'node:worker_threads';
 import {serializeEntry} from '../../core/store/index-format.js';
+import {isHtmlPath, loadHtmlReader} from './html-reader.js';
 import {readIndexEntry, statFiles, type ScanAnswer, type ScanChunk} from './scan.js';
+
+let pending = Promise.resolve();
 
 parentPort?.on('message', (message: ScanChunk | {paths: string[]}) => {
 	if ('paths' in message) {
@@ -14,7 +17,18 @@ parentPort?.on('message', (message: ScanChunk | {paths: string[]}) => {
 		return;
 	}
 
-	const results = message.map(([relativePath, absolutePath]) => readIndexEntry(relativePath, absolutePath));
-	const answer: ScanAnswer = {results, lines: results.map(result => 'failure' in result ? '' : serializeEntry(result))};
-	parentPort!.postMessage(answer);
+	// [feeds hook] a chunk with an `.html` page needs the page extractor, loaded in this worker on first need;
+	// answers stay in the order the chunks came.
+	pending = pending.then(async () => {
+		if (message.some(([relativePath]) => isHtmlPath(relativePath))) {
+			await loadHtmlReader();
+		}
+
+		answer(message);
+	});
 });
+
+function answer(message: ScanChunk): void {
+	const results = message.map(([relativePath, absolutePath]) => readIndexEntry(relativePath, absolutePath));
+	parentPort!.postMessage({results, lines: results.map(result => 'failure' in result ? '' : serializeEntry(result))} satisfies ScanAnswer);
+}

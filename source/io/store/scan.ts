@@ -13,6 +13,7 @@ import {UserError} from '../../core/errors.js';
 import {rememberSerializedEntry, type IndexEntry, type LocatedMeta} from '../../core/store/index-format.js';
 import {compareNewestFirst} from '../../core/store/library.js';
 import {articleIdFromPath, formatOfPath, parseArticle, parseArticleMeta} from '../../core/article/parse.js';
+import {isHtmlPath, loadHtmlReader} from './html-reader.js';
 import {findPackage, indexPathFor, pathPrefixFor, readIndex, writeIndex} from './index-cache.js';
 
 /** Article metadata and where its file is. */
@@ -81,6 +82,11 @@ export async function scanStore(root: string, options: ScanOptions = {}): Promis
 	const known = new Map<string, IndexEntry>();
 	try {
 		candidates = walk(prefix, realRoot, skipped);
+		// [feeds hook] `.html` pages are parsed by the page extractor, loaded only for a store that holds one.
+		if (candidates.some(candidate => isHtmlPath(candidate.relativePath))) {
+			await loadHtmlReader();
+		}
+
 		let remoteStats: Promise<StatResults | undefined> | undefined;
 		if (statWorker) {
 			onProgress?.(0, candidates.length);

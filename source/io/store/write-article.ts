@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+Writing an article file into a store, atomically: the text goes to a temporary file in the same folder, is flushed
+to disk, then renamed over the target, so a reader (or a crash) sees the old file or the new one, never half of one.
+*/
+
+/** Why a path cannot be written in the store. */
+export class UnsafeStorePathError extends Error {
+	override name = 'UnsafeStorePathError';
+}
+
+/**
+The absolute path of `relativePath` in the store at `storeRoot`, refusing anything that would land outside it:
+absolute paths, `..` segments, NUL bytes, empty segments, dot files.
+*/
+export function storeFilePath(storeRoot: string, relativePath: string): string {
+	if (relativePath.includes('\0') || path.isAbsolute(relativePath) || relativePath.includes('\\')) {
+		throw new UnsafeStorePathError(`unsafe article path ${JSON.stringify(relativePath.slice(0, 200))}`);
+	}
+
+	const segments = relativePath.split('/');
+	if (segments.some(segment => segment === '' || segment === '.' || segment === '..' || segment.startsWith('.'))) {
+		throw new UnsafeStorePathError(`unsafe article path ${JSON.stringify(relativePath.slice(0, 200))}`);
+	}
+
+	const root = path.resolve(storeRoot);
+	const target = path.resolve(root, ...segments);
+	if (!target.startsWith(root + path.sep)) {
+		throw new UnsafeStorePathError(`article path outside the store: ${JSON.stringify(relativePath.slice(0, 200))}`);
+	}
+
+	return target;
+}
+
+/**
+Write `text` to `relativePath` inside the store (folders created as needed), atomically: temp file in the same
+folder, fsync, rename. Returns the absolute path written.
+*/
+export function writeArticleFile(storeRoot: string, relativePath: string, text: string): string {
+	const target = storeFilePath(storeRoot, relativePath);
+	const directory = path.dirname(target);
+	fs.mkdirSync(directory, {recursive: true});
+	// A folder inside the store that is a symlink could point anywhere: only write into real folders under the root.
+	const realRoot = fs.realpathSync(path.resolve(storeRoot));
+	const realDirectory = fs.realpathSync(directory);
+	if (realDirectory !== realRoot && !realDirectory.startsWith(realRoot + path.sep)) {
+		throw new UnsafeStorePathError(`article folder leads outside the store: ${JSON.stringify(relativePath.slice(0, 200))}`);
+	}
+
+	const temporary = path.join(directory, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+	let descriptor: number | undefined;
+	try {
+		descriptor = fs.openSync(temporary, 'wx', 0o644);
+		fs.writeSync(descriptor, text);
+		fs.fsyncSync(descriptor);
+		fs.closeSync(descriptor);
+		descriptor = undefined;
+		fs.renameSync(temporary, target);
+	} catch (error) {
+		if (descriptor !== undefined) {
+			fs.closeSync(descriptor);
+		}
+
+		fs.rmSync(temporary, {force: true});
+		throw error;
+	}
+
+	return target;
+}
