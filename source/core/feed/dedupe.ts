@@ -1,3 +1,5 @@
+import {JSON_SCHEMA, load} from 'js-yaml';
+import {splitFrontMatter} from '../article/front-matter.js';
 import type {FeedItem} from './feed.js';
 
 /**
@@ -36,7 +38,7 @@ export function itemKeys(item: Pick<FeedItem, 'guid' | 'link' | 'title' | 'date'
 }
 
 /** The keys a stored article is known by, from its front matter fields. */
-export function storedKeys(fields: {readonly guid?: string; readonly url?: string; readonly title?: string; readonly date?: string}): string[] {
+export function storedKeys(fields: {readonly guid?: string | undefined; readonly url?: string | undefined; readonly title?: string | undefined; readonly date?: string | undefined}): string[] {
 	const keys: string[] = [];
 	if (fields.guid !== undefined) {
 		keys.push(`guid:${fields.guid}`);
@@ -51,4 +53,30 @@ export function storedKeys(fields: {readonly guid?: string; readonly url?: strin
 	}
 
 	return keys;
+}
+
+/**
+The keys of a stored article file, from the start of its text (front matter `guid`, `url`, else `title` and
+`date`). An article without front matter, or one whose front matter does not parse, has none.
+*/
+export function keysOfArticleText(text: string): string[] {
+	const {yaml} = splitFrontMatter(text.replace(/^\uFEFF/, '').replaceAll('\r\n', '\n'));
+	if (yaml === undefined) {
+		return [];
+	}
+
+	let data: unknown;
+	try {
+		data = load(yaml, {schema: JSON_SCHEMA});
+	} catch {
+		return [];
+	}
+
+	if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+		return [];
+	}
+
+	const record = data as Record<string, unknown>;
+	const field = (key: string) => typeof record[key] === 'string' ? record[key] : undefined;
+	return storedKeys({guid: field('guid'), url: field('url'), title: field('title'), date: field('date')});
 }

@@ -1,4 +1,5 @@
 import {generateOpml, parseOpml} from 'feedsmith';
+import {sanitizeLine} from '../text/sanitize.js';
 import {feedFolderName, isSafeName, uniqueName} from './names.js';
 import {asList, asRecord, asText, resolveUrl} from './read-values.js';
 
@@ -79,7 +80,7 @@ export function parseSubscriptions(text: string, options: {readonly isOwnFile: b
 			continue;
 		}
 
-		const baseName = (label ?? new URL(url).hostname).replace(/\s+/g, ' ').slice(0, 200);
+		const baseName = sanitizeLine(label ?? '').slice(0, 200) || new URL(url).hostname;
 		if (options.isOwnFile && names.has(baseName)) {
 			throw new OpmlError(`two feeds are named "${baseName}"`);
 		}
