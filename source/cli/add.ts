@@ -10,6 +10,7 @@ import {fetchUrl} from '../io/fetch/http.js';
 import {subscriptionsPath} from '../io/feeds/paths.js';
 import {updateSubscriptions} from '../io/feeds/subscriptions.js';
 import {describeError, writeOut} from '../io/output.js';
+import {plural} from './feed-context.js';
 import type {CommonFlags} from './store-path.js';
 
 /**

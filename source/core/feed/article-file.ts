@@ -92,6 +92,8 @@ export function formatItem(item: FeedItem, feed: {readonly title?: string; reado
 		return {fields, text: formatArticleFile(fields, bodyMarkdown)};
 	}
 
-	const {markdown, warning} = item.html === undefined ? {markdown: ''} : htmlToMarkdown(item.html, item.baseUrl);
+	// Sanitised before the HTML parser sees it: escape sequences go whole (a parser would drop the ESC and leave `[2J`),
+	// and a C1 control written as `&#x9b;` would otherwise be remapped by the parser to a printable character.
+	const {markdown, warning} = item.html === undefined ? {markdown: ''} : htmlToMarkdown(sanitizeText(item.html), item.baseUrl);
 	return {fields, text: formatArticleFile(fields, markdown), ...(warning === undefined ? {} : {warning})};
 }

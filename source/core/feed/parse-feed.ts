@@ -103,6 +103,8 @@ function tagsOf(values: readonly unknown[]): string[] {
 function readRssItem(item: Record<string, unknown>, base: string): FeedItem {
 	const dc = asRecord(item['dc']);
 	const link = resolveUrl(asText(item['link']), base);
+	// RSS has no xml:base: relative links in an item's HTML are relative to the item's page.
+	const contentBase = link ?? base;
 	const guid = asRecord(item['guid']);
 	const guidText = asText(item['guid']);
 	// A permalink guid doubles as the link when the item has none.
@@ -115,8 +117,8 @@ function readRssItem(item: Record<string, unknown>, base: string): FeedItem {
 		date: normaliseDate(asText(item['pubDate']) ?? firstText(dc['dates'], dc['date'])),
 		html: cut(asText(asRecord(item['content'])['encoded']) ?? asText(item['description'])),
 		tags: tagsOf([...asList(item['categories']), ...asList(dc['subjects'])]),
-		...readMedia(item, base),
-		baseUrl: base,
+		...readMedia(item, contentBase),
+		baseUrl: contentBase,
 	});
 }
 
@@ -156,17 +158,18 @@ function readAtomEntry(entry: Record<string, unknown>, feedBase: string): FeedIt
 
 function readJsonItem(item: Record<string, unknown>, base: string): FeedItem {
 	const html = asText(item['content_html']);
+	const link = resolveUrl(asText(item['url']) ?? asText(item['external_url']), base);
 	const text = asText(item['content_text']) ?? asText(item['summary']);
 	return compact({
 		guid: asText(item['id']),
-		link: resolveUrl(asText(item['url']) ?? asText(item['external_url']), base),
+		link,
 		title: plainText(asText(item['title'])) ?? '',
 		author: plainText(firstText(...asList(item['authors']).map(author => asRecord(author)['name']), asRecord(item['author'])['name'])),
 		date: normaliseDate(asText(item['date_published']) ?? asText(item['date_modified'])),
 		html: cut(html ?? (text === undefined ? undefined : textToHtml(text))),
 		tags: tagsOf(asList(item['tags'])),
-		image: resolveUrl(asText(item['image']) ?? asText(item['banner_image']), base),
-		baseUrl: base,
+		image: resolveUrl(asText(item['image']) ?? asText(item['banner_image']), link ?? base),
+		baseUrl: link ?? base,
 	});
 }
 
@@ -189,7 +192,8 @@ export function parseFeedDocument(document: string, url: string): Feed {
 
 	const feed = asRecord(parsed.feed);
 	const format = parsed.format;
-	const base = format === 'atom' ? xmlBase(feed, url) : url;
+	const siteBase = resolveUrl(asText(feed['link']) ?? asText(feed['home_page_url']), url);
+	const base = format === 'atom' ? xmlBase(feed, url) : siteBase ?? url;
 	const rawItems = asList(format === 'atom' ? feed['entries'] : feed['items']);
 	const kept = rawItems.length > maxItems ? rawItems.slice(0, maxItems) : rawItems;
 	const items: FeedItem[] = [];
