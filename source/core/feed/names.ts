@@ -83,5 +83,5 @@ export function uniqueName(base: string, isTaken: (name: string) => boolean): st
 
 /** True for a name `slugify` could have made: what a subscription's `folder` attribute, written by hand, must be. */
 export function isSafeName(name: string): boolean {
-	return name.length > 0 && encoder.encode(name).length <= maxSlugBytes * 2 && /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*-?$/u.test(name) && !reserved.test(name);
+	return name.length > 0 && name.length <= maxSlugBytes * 2 && slugify(name, '') === name;
 }

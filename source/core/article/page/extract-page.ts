@@ -89,17 +89,25 @@ export function extractPage(html: string, url?: string): ExtractedPage {
 	}
 
 	const converted = htmlToMarkdown(body, base);
+	const byline = cleanByline(article?.byline ?? meta(document, 'author', 'article:author'));
 	return compact({
 		title: text(article?.title) ?? fallbackTitle,
-		byline: cleanByline(article?.byline ?? meta(document, 'author', 'article:author')),
+		byline,
 		siteName: text(article?.siteName ?? meta(document, 'og:site_name')),
 		published: published ?? normaliseDate(article?.publishedTime ?? undefined),
 		url: pageUrl,
 		image,
 		caption,
-		markdown: converted.markdown,
+		markdown: byline === undefined ? converted.markdown : dropLeadingByline(converted.markdown, byline),
 		warning: warning ?? converted.warning,
 	});
+}
+
+/** The body without a first paragraph that only repeats the byline ("By Jane Roe"), which the header shows. */
+function dropLeadingByline(markdown: string, byline: string): string {
+	const end = markdown.indexOf('\n\n');
+	const first = (end === -1 ? markdown : markdown.slice(0, end)).trim();
+	return cleanByline(first) === byline ? markdown.slice(end === -1 ? markdown.length : end + 2) : markdown;
 }
 
 function compact<T extends Record<string, unknown>>(object: T): T {
