@@ -91,7 +91,7 @@ test('a conditional GET round trip: ETag and Last-Modified sent back give 304', 
 	t.is(first.lastModified, 'Tue, 01 Dec 2026 08:00:00 GMT');
 	const second = await fetchUrl(`${server.url}/feed`, {etag: first.etag!, lastModified: first.lastModified!});
 	t.is(second.status, 304);
-	const request = server.log.findLast(entry => entry.path === '/feed')!;
+	const request = server.log.filter(entry => entry.path === '/feed').at(-1)!;
 	t.is(request.headers['if-none-match'], '"v1"');
 	t.is(request.headers['if-modified-since'], 'Tue, 01 Dec 2026 08:00:00 GMT');
 	t.is(request.headers['user-agent'], userAgent);

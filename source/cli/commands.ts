@@ -108,7 +108,7 @@ export const commands: readonly Command[] = [
 	{
 		name: 'fetch',
 		arguments: '[name...]',
-		flags: ['json'],
+		flags: ['json', 'timeout'],
 		summary: 'fetch every subscription (or those named) into your store',
 		async run({args, flags}) {
 			const {runFetchCommand} = await import('./fetch.js');

@@ -1,4 +1,5 @@
 import process from 'node:process';
+import {UserError} from '../core/errors.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import type {FeedReport} from '../io/feeds/fetch-feeds.js';
 import {runFetch} from '../io/feeds/service.js';
@@ -11,7 +12,12 @@ import type {CommonFlags} from './store-path.js';
 stderr as it happens; a terminal shows progress; the summary (or, with --json, the report) goes to stdout. Exit 1
 when any feed failed.
 */
-export async function runFetchCommand(args: readonly string[], flags: CommonFlags & {readonly json?: boolean}): Promise<number> {
+export async function runFetchCommand(args: readonly string[], flags: CommonFlags & {readonly json?: boolean; readonly timeout?: string}): Promise<number> {
+	const timeoutSeconds = flags.timeout === undefined ? 30 : Number(flags.timeout);
+	if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 3600) {
+		throw new UserError('--timeout takes a number of seconds between 0 and 3600', 2);
+	}
+
 	const storeRoot = writableStorePath(flags, process.env);
 	const progress = progressLine();
 	const controller = new AbortController();
@@ -47,6 +53,7 @@ export async function runFetchCommand(args: readonly string[], flags: CommonFlag
 			storeRoot,
 			names: args,
 			signal: controller.signal,
+			timeoutMs: timeoutSeconds * 1000,
 			onFeed,
 			onProgress({done, total, newArticles}) {
 				progress.update(`fetching ${done}/${total} feeds, ${plural(newArticles, 'new article')}`);

@@ -23,6 +23,7 @@ export const flagSpecs = {
 	color: {type: 'string', value: 'WHEN', usage: '--color auto|always|never', description: 'colour: auto (on a terminal), always (also in a pipe) or never'},
 	name: {type: 'string', value: 'NAME', description: 'what to call the feed (default: its title)'},
 	full: {type: 'boolean', description: 'store each item\'s web page (the full article), not the feed\'s text'},
+	timeout: {type: 'string', value: 'SECONDS', description: 'give up on a feed after this long (default 30)'},
 	verbose: {type: 'boolean', description: 'say why each skipped file was skipped'},
 	help: {type: 'boolean', short: 'h', description: 'show this help, or a command\'s (inkwire list --help)'},
 	version: {type: 'boolean', description: 'show the version'},

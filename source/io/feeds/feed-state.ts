@@ -15,6 +15,8 @@ export type StoredItem = {
 	readonly file: string;
 	/** Hash of the file's text as last written; absent when learnt from the store rather than written. */
 	readonly hash?: string;
+	/** The file's size in bytes as written, to notice a file a crash left truncated. */
+	readonly size?: number;
 	/** The date written for an item the feed gives no date, so that refetching it does not redate it. */
 	readonly date?: string;
 };
@@ -62,7 +64,7 @@ export function readFeedState(cacheDirectory: string, folder: string): {state: F
 			for (const [key, value] of Object.entries(rawItems as Record<string, unknown>)) {
 				const item = value as Record<string, unknown> | null;
 				if (item && typeof item['file'] === 'string') {
-					items[key] = {file: item['file'], ...(typeof item['hash'] === 'string' ? {hash: item['hash']} : {}), ...(typeof item['date'] === 'string' ? {date: item['date']} : {})};
+					items[key] = {file: item['file'], ...(typeof item['hash'] === 'string' ? {hash: item['hash']} : {}), ...(typeof item['date'] === 'string' ? {date: item['date']} : {}), ...(typeof item['size'] === 'number' ? {size: item['size']} : {})};
 				}
 			}
 		}

@@ -187,10 +187,19 @@ async function storeItems(feed: Feed, subscription: Subscription, context: Conte
 	}
 
 	const seenThisFetch = new Set<string>();
+	let lastYield = performance.now();
 	const source = {...(feed.title === undefined ? {title: subscription.name} : {title: feed.title}), url: subscription.url};
 	let newArticles = 0;
 	let updatedArticles = 0;
 	for (const item of feed.items) {
+		// Converting thousands of items is synchronous work: let the other feeds' downloads go on meanwhile.
+		if (performance.now() - lastYield > 20) {
+			await new Promise(resolve => {
+				setImmediate(resolve);
+			});
+			lastYield = performance.now();
+		}
+
 		// Keys from the cleaned fields, as the file's front matter holds them (what a lost cache is rebuilt from).
 		const fields = itemFields(item, source, fetchedAt);
 		const keys = itemKeys({...(fields.guid === undefined ? {} : {guid: fields.guid}), ...(fields.url === undefined ? {} : {link: fields.url}), title: fields.title, ...(item.date === undefined ? {} : {date: item.date})});
@@ -213,13 +222,20 @@ async function storeItems(feed: Feed, subscription: Subscription, context: Conte
 
 			const formatted = formatItem(item, source, existing.date ?? fetchedAt);
 			const hash = hashText(formatted.text);
-			if (existing.hash === hash || (existing.hash === undefined && readFile(context.storeRoot, existing.file) === formatted.text)) {
+			const onDisk = existing.size === undefined ? 'same' : sizeOf(context.storeRoot, existing.file, existing.size);
+			// Deleted by the user: it stays deleted.
+			if (onDisk === 'missing') {
+				rememberItem(known, keys, existing);
+				continue;
+			}
+
+			if (onDisk === 'same' && (existing.hash === hash || (existing.hash === undefined && readFile(context.storeRoot, existing.file) === formatted.text))) {
 				rememberItem(known, keys, {...existing, hash});
 				continue;
 			}
 
 			writeArticleFile(context.storeRoot, existing.file, formatted.text);
-			rememberItem(known, keys, {...existing, hash});
+			rememberItem(known, keys, {...existing, hash, size: Buffer.byteLength(formatted.text)});
 			updatedArticles++;
 			continue;
 		}
@@ -233,8 +249,9 @@ async function storeItems(feed: Feed, subscription: Subscription, context: Conte
 		const name = `${uniqueName(articleBaseName(formatted.fields.date, formatted.fields.title), candidate => taken.has(`${candidate}.md`))}.md`;
 		taken.add(name);
 		const file = `${subscription.folder}/${name}`;
-		writeArticleFile(context.storeRoot, file, formatted.text);
-		rememberItem(known, keys, {file, hash: hashText(formatted.text), ...(item.date === undefined ? {date: fetchedAt} : {})});
+		// No fsync per new file (see writeArticleFile); its size in the cache lets the next fetch repair a truncated one.
+		writeArticleFile(context.storeRoot, file, formatted.text, {isDurable: false});
+		rememberItem(known, keys, {file, hash: hashText(formatted.text), size: Buffer.byteLength(formatted.text), ...(item.date === undefined ? {date: fetchedAt} : {})});
 		newArticles++;
 	}
 
@@ -249,6 +266,18 @@ function rememberItem(known: Map<string, StoredItem>, keys: readonly string[], s
 	}
 }
 
+/**
+Whether a stored file still has the size it was written with: 'different' for one cut short (a crash before the
+data reached the disk) or edited; a file deleted by the user is 'missing' and stays deleted.
+*/
+function sizeOf(storeRoot: string, file: string, size: number): 'same' | 'different' | 'missing' {
+	try {
+		return fs.statSync(path.join(storeRoot, file)).size === size ? 'same' : 'different';
+	} catch {
+		return 'missing';
+	}
+}
+
 function readFile(storeRoot: string, file: string): string | undefined {
 	try {
 		return fs.readFileSync(path.join(storeRoot, file), 'utf8');
@@ -256,3 +285,4 @@ function readFile(storeRoot: string, file: string): string | undefined {
 		return undefined;
 	}
 }
+

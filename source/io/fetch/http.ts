@@ -66,12 +66,17 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** Drop a body not needed (a redirect's, an error page's). */
+async function discard(response: Response): Promise<void> {
+	await response.body?.cancel().catch(() => undefined);
+}
+
 /** The body, read chunk by chunk and stopped at `maxBytes`. */
 async function readBody(response: Response, maxBytes: number): Promise<Uint8Array> {
 	const length = Number(response.headers.get('content-length') ?? Number.NaN);
 	// With a Content-Encoding the header counts compressed bytes, so only an uncompressed body is refused up front.
 	if (!response.headers.has('content-encoding') && Number.isFinite(length) && length > maxBytes) {
-		await response.body?.cancel();
+		await discard(response);
 		throw new FetchError(`larger than ${megabytes(maxBytes)} (${megabytes(length)})`);
 	}
 
@@ -90,7 +95,8 @@ async function readBody(response: Response, maxBytes: number): Promise<Uint8Arra
 
 		total += value.byteLength;
 		if (total > maxBytes) {
-			await reader.cancel();
+			// The connection is going away anyway; an error while cancelling says nothing more.
+			await reader.cancel().catch(() => undefined);
 			throw new FetchError(`larger than ${megabytes(maxBytes)}${response.headers.has('content-encoding') ? ' once decompressed' : ''}`);
 		}
 
@@ -163,7 +169,7 @@ async function fetchOnce(url: string, options: FetchOptions, headers: Record<str
 		for (let redirects = 0; ; redirects++) {
 			const response = await fetch(current, {headers, redirect: 'manual', signal});
 			if (response.status >= 300 && response.status < 400 && response.status !== 304) {
-				await response.body?.cancel();
+				await discard(response);
 				const location = response.headers.get('location');
 				if (location === null) {
 					throw new FetchError(`HTTP ${response.status} without a Location`);
@@ -200,17 +206,17 @@ async function fetchOnce(url: string, options: FetchOptions, headers: Record<str
 
 			const common = {url: current, ...(permanentUrl === undefined ? {} : {permanentUrl})};
 			if (response.status === 304) {
-				await response.body?.cancel();
+				await discard(response);
 				return {status: 304, ...common, bytes: new Uint8Array(0)};
 			}
 
 			if (response.status === 429 || response.status === 503) {
-				await response.body?.cancel();
+				await discard(response);
 				return {status: response.status, retryAfter: retryAfterMs(response.headers.get('retry-after'))};
 			}
 
 			if (response.status < 200 || response.status >= 300) {
-				await response.body?.cancel();
+				await discard(response);
 				throw new FetchError(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
 			}
 

@@ -6,6 +6,8 @@ Writing an article file into a store, atomically: the text goes to a temporary f
 to disk, then renamed over the target, so a reader (or a crash) sees the old file or the new one, never half of one.
 */
 
+let temporaryCounter = 0;
+
 /** Why a path cannot be written in the store. */
 export class UnsafeStorePathError extends Error {
 	override name = 'UnsafeStorePathError';
@@ -37,8 +39,12 @@ export function storeFilePath(storeRoot: string, relativePath: string): string {
 /**
 Write `text` to `relativePath` inside the store (folders created as needed), atomically: temp file in the same
 folder, fsync, rename. Returns the absolute path written.
+
+`isDurable: false` skips the fsync (the rename still makes the file appear whole or not at all). A fetch uses it for
+new articles: an fsync costs about 4 ms here, 40 s for a feed of 10,000 items, and the feed cache records each new
+file's size so that the next fetch rewrites one a crash left truncated (see fetch-feeds.ts).
 */
-export function writeArticleFile(storeRoot: string, relativePath: string, text: string): string {
+export function writeArticleFile(storeRoot: string, relativePath: string, text: string, options: {readonly isDurable?: boolean} = {}): string {
 	const target = storeFilePath(storeRoot, relativePath);
 	const directory = path.dirname(target);
 	fs.mkdirSync(directory, {recursive: true});
@@ -49,12 +55,15 @@ export function writeArticleFile(storeRoot: string, relativePath: string, text: 
 		throw new UnsafeStorePathError(`article folder leads outside the store: ${JSON.stringify(relativePath.slice(0, 200))}`);
 	}
 
-	const temporary = path.join(directory, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+	const temporary = path.join(directory, `.${path.basename(target)}.${process.pid}.${temporaryCounter++}.tmp`);
 	let descriptor: number | undefined;
 	try {
 		descriptor = fs.openSync(temporary, 'wx', 0o644);
 		fs.writeSync(descriptor, text);
-		fs.fsyncSync(descriptor);
+		if (options.isDurable ?? true) {
+			fs.fsyncSync(descriptor);
+		}
+
 		fs.closeSync(descriptor);
 		descriptor = undefined;
 		fs.renameSync(temporary, target);
@@ -69,3 +78,4 @@ export function writeArticleFile(storeRoot: string, relativePath: string, text: 
 
 	return target;
 }
+
