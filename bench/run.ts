@@ -16,6 +16,7 @@ import {commandVersion, hasCommand, timeRuns} from './process.js';
 import {cleanEnvironment, inkwireCli} from './programs.js';
 import {describeMachine, formatLegend, formatMachine, formatNotes, formatTable, meetsTarget, ratioOf, type Row} from './report.js';
 import {summarize} from './stats.js';
+import {measureFetch} from './fetch.js';
 import {measurePager, measureSize, type SizeDetails, type SuiteOptions} from './suite.js';
 import {hasTmux, measureCaptureRoundTrip, Terminal} from './tmux.js';
 
@@ -201,6 +202,9 @@ async function main(): Promise<void> {
 			}
 		}
 
+		// Issue 9: fetching feeds over HTTP, and saving a page. Quick mode keeps it to a few seconds for CI.
+		const fetchResult = await measureFetch(suite, options.quick ? {feeds: 10, items: 20, runs: 1} : {feeds: 200, items: 50, runs: Math.min(3, options.runs)});
+		rows.push(...fetchResult.rows);
 		const finishedAt = new Date();
 		const report = {
 			version: 1,
@@ -215,6 +219,7 @@ async function main(): Promise<void> {
 			harness,
 			rows: rows.map(row => ({...row, count: row.count ?? null, ratio: ratioOf(row) ?? null, met: meetsTarget(row) ?? null})),
 			sizes,
+			fetch: fetchResult.details,
 		};
 		fs.mkdirSync(options.outDirectory, {recursive: true});
 		const file = path.join(options.outDirectory, `${startedAt.toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')}.json`);

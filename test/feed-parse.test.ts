@@ -36,7 +36,7 @@ test('WordPress RSS: content:encoded, dc:creator, categories, media:content capt
 	t.regex(text, /\n## A long wait\n/);
 	t.regex(text, /\[aqueduct\]\(https:\/\/news\.example\/tag\/aqueduct\/\)/);
 	t.regex(text, /\[image: The main fountain\]\(https:\/\/news\.example\/wp-content\/uploads\/fountain\.jpg\)/);
-	t.regex(text, /\| Year \| Rain \(mm\) \|\n\| --- \| --- \|\n\| 2024 \| 112 \|/);
+	t.regex(text, /\| Year \| Rain \(mm\) \|\n\| -+ \| -+ \|\n\| 2024 \| 112 +\|/);
 	t.regex(text, /\n> We had forgotten the sound\.\n/);
 	t.regex(text, /\n- +Fountains restored: 14\n/);
 	t.regex(text, /```\nflow = 12 l\/s\n```/);

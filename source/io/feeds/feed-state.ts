@@ -80,7 +80,7 @@ export function readFeedState(cacheDirectory: string, folder: string): {state: F
 export function writeFeedState(cacheDirectory: string, folder: string, state: FeedState): void {
 	const entries = Object.entries(state.items);
 	const items = entries.length > maxKeys ? Object.fromEntries(entries.slice(entries.length - maxKeys)) : state.items;
-	writeFileAtomic(stateFile(cacheDirectory, folder), `${JSON.stringify({...state, items})}\n`);
+	writeFileAtomic(stateFile(cacheDirectory, folder), `${JSON.stringify({...state, items})}\n`, {isDurable: false});
 }
 
 /** Forget a feed's state (after `inkwire remove`). */

@@ -82,8 +82,11 @@ export async function fetchFeeds(options: FetchFeedsOptions): Promise<FetchRepor
 	let newArticles = 0;
 	fs.mkdirSync(options.storeRoot, {recursive: true});
 	options.onProgress?.({done, total, newArticles});
+	// A few feeds at a time from fetch to files: the network overlaps the (synchronous) reading and writing, and memory
+	// holds a few feeds, not all of them.
+	const feedsInProgress = new HostLimiter(4, 4);
 	const results = await Promise.all(options.subscriptions.map(async subscription => {
-		const report = await fetchOneFeed(subscription, {...options, limiter});
+		const report = await feedsInProgress.run('', async () => fetchOneFeed(subscription, {...options, limiter}));
 		done++;
 		newArticles += report.newArticles;
 		options.onFeed?.(report);
