@@ -176,3 +176,13 @@ test('HTML nested deeper than the converter can recurse comes back as text, with
 	t.regex(result.markdown, /deep text/);
 	t.is(result.warning, 'HTML nested too deeply; kept as plain text');
 });
+
+test('a long fragment (thousands of paragraphs) is converted whole, in order, list and table intact', t => {
+	const paragraphs = Array.from({length: 5000}, (_, index) => `<p>Paragraph number ${index} of a long page.</p>`);
+	const html = `<div id="readability-page-1"><div>${paragraphs.slice(0, 2500).join('')}<ul><li>kept</li><li>whole</li></ul><table><tr><th>a</th></tr><tr><td>1</td></tr></table>${paragraphs.slice(2500).join('')}</div></div>`;
+	const {markdown} = htmlToMarkdown(html, 'https://x.example/');
+	const found = [...markdown.matchAll(/Paragraph number (\d+) of a long page\./g)].map(match => Number(match[1]));
+	t.deepEqual(found, Array.from({length: 5000}, (_, index) => index));
+	t.regex(markdown, /\n- kept\n- whole\n/);
+	t.regex(markdown, /\| a \|\n\| -+ \|\n\| 1 \|/);
+});

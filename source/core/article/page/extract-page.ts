@@ -58,12 +58,43 @@ function canonicalUrl(document: Document, html: string): string | undefined {
 	return resolveUrl(canonical ?? meta(document, 'og:url') ?? savedFrom, undefined);
 }
 
+// Past this depth of nested elements a page is not an article but an attack: linkedom and Readability slow down
+// quadratically (30,000 nested <div>s took a minute), so its text is kept without them.
+const maxDepth = 1000;
+// Elements that never hold others, or whose end tag may be left out (an unclosed <p> is not nesting).
+const notNesting = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'thead', 'tbody', 'tfoot', 'colgroup', 'caption', 'optgroup', 'rt', 'rp']);
+
+/** The deepest nesting of elements in `html`, counted on its tags alone (one linear pass, no parser). */
+export function nestingDepth(html: string): number {
+	let depth = 0;
+	let deepest = 0;
+	for (const match of html.matchAll(/<(\/?)([a-zA-Z][\w-]{0,30})[^<>]{0,4000}?(\/?)>/g)) {
+		const name = match[2]!.toLowerCase();
+		if (notNesting.has(name) || match[3] === '/') {
+			continue;
+		}
+
+		depth = match[1] === '/' ? Math.max(0, depth - 1) : depth + 1;
+		deepest = Math.max(deepest, depth);
+	}
+
+	return deepest;
+}
+
 /**
 Extract the article of a page fetched from `url` (or read from a file, `url` undefined). Never throws on any HTML:
 a page Readability finds no article in keeps its whole text, and says so in `warning`.
 */
 export function extractPage(html: string, url?: string): ExtractedPage {
-	const {document} = parseHTML(html);
+	if (nestingDepth(html) > maxDepth) {
+		const text = html.replace(/<[^<>]{0,4000}>/g, ' ').replace(/[ \t]+/g, ' ');
+		const converted = htmlToMarkdown(`<p>${text.replaceAll('<', '&lt;')}</p>`, url ?? '');
+		return compact({title: 'Untitled', url, markdown: converted.markdown, warning: `page nested more than ${maxDepth} elements deep; kept its text only`});
+	}
+
+	// A fragment or an empty string has no document element for Readability to start from: give it one.
+	const parsed = parseHTML(html).document;
+	const document = parsed.documentElement && parsed.body ? parsed : parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document;
 	const pageUrl = canonicalUrl(document, html) ?? url;
 	const base = resolveUrl(document.querySelector('base[href]')?.getAttribute('href') ?? undefined, pageUrl) ?? pageUrl ?? '';
 	const image = resolveUrl(meta(document, 'og:image', 'twitter:image'), base);
@@ -76,11 +107,7 @@ export function extractPage(html: string, url?: string): ExtractedPage {
 	try {
 		article = new Readability(document as unknown as globalThis.Document, {charThreshold: 200}).parse();
 	} catch (error) {
-		if (!(error instanceof RangeError)) {
-			throw error;
-		}
-
-		warning = 'page nested too deeply for the article extractor';
+		warning = error instanceof RangeError ? 'page nested too deeply for the article extractor' : `the article extractor failed (${error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : String(error)})`;
 	}
 
 	const body = article?.content ?? document.body?.innerHTML ?? '';
