@@ -81,6 +81,11 @@ test.before(async () => {
 		},
 		'/not-a-feed': serve('just text', 'text/plain'),
 	});
+	// A truncated feed whose items link to their pages: `--full` stores the pages' articles.
+	server.route('/short.xml', serve(`<?xml version="1.0"?><rss version="2.0"><channel><title>Short Herald</title><link>${server.url}/</link>
+		<item><title>Fountains</title><link>${server.url}/article.html</link><guid>short-1</guid><pubDate>Mon, 30 Nov 2026 08:00:00 GMT</pubDate><description>Only a teaser.</description></item>
+		<item><title>Gone</title><link>${server.url}/error</link><guid>short-2</guid><pubDate>Mon, 30 Nov 2026 09:00:00 GMT</pubDate><description>The teaser of a page that fails.</description></item>
+		</channel></rss>`, 'application/rss+xml'));
 });
 
 test.after.always(async () => {
@@ -357,4 +362,21 @@ test('add: a page without a feed, a document that is no feed, a bad URL, the sam
 	const samples = await runCliAsync(['fetch', '--data', path.join(root, 'data')], {env: environment});
 	t.is(samples.status, 1);
 	t.regex(samples.stderr, /holds the bundled samples, which are never written to/);
+});
+
+test('a --full feed stores each item\'s page; a page that fails keeps the feed\'s text and says so', async t => {
+	const {run, store} = setUp();
+	t.is((await run('add', `${server.url}/short.xml`, '--full')).status, 0);
+	const fetched = await run('fetch', '--verbose');
+	t.is(fetched.status, 0, fetched.stderr);
+	t.is(fetched.stdout, '1 feed, 2 new articles, 0 failed\n');
+	t.is(fetched.stderr, `inkwire: fetch Short Herald: full text of ${server.url}/error: HTTP 500 Internal Server Error; kept the feed's text\n`);
+	const full = fs.readFileSync(path.join(store, 'short-herald/2026-11-30-fountains.md'), 'utf8');
+	t.regex(full, /^---\ntitle: "Fountains"\nsource: "Short Herald"\n/);
+	t.regex(full, /\n## What comes next\n/);
+	t.false(full.includes('Only a teaser'));
+	t.false(full.includes('Subscribe now'));
+	t.regex(fs.readFileSync(path.join(store, 'short-herald/2026-11-30-gone.md'), 'utf8'), /The teaser of a page that fails\./);
+	const quiet = await run('fetch');
+	t.is(quiet.stderr, '');
 });

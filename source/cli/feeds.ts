@@ -40,7 +40,7 @@ export async function runFeeds(args: readonly string[], flags: CommonFlags & {re
 		};
 	});
 	if (flags.json) {
-		await writeOut(`${JSON.stringify(rows, null, 2)}\n`);
+		await writeOut(`${JSON.stringify(rows, (_key, value: unknown) => typeof value === 'string' ? sanitizeLine(value) : value, 2)}\n`);
 		return 0;
 	}
 

@@ -60,8 +60,13 @@ export async function runFetchCommand(args: readonly string[], flags: CommonFlag
 			},
 		});
 		progress.done();
+		for (const message of report.warnings) {
+			warn(message);
+		}
+
 		if (flags.json) {
-			await writeOut(`${JSON.stringify(report, null, 2)}\n`);
+			// Names, reasons and warnings quote servers and feeds: every string is sanitised, as on stderr.
+			await writeOut(`${JSON.stringify(report, (_key, value: unknown) => typeof value === 'string' ? sanitizeLine(value) : value, 2)}\n`);
 		} else {
 			const updated = report.updatedArticles > 0 ? `, ${report.updatedArticles} updated` : '';
 			await writeOut(`${sanitizeLine(`${plural(report.feeds, 'feed')}, ${plural(report.newArticles, 'new article')}${updated}, ${report.failed} failed`)}\n`);

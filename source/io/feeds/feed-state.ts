@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {writeFileAtomic} from './atomic-file.js';
+import {writeFileAtomic} from '../atomic-file.js';
 
 /**
 The feed cache: per feed, what the last fetch learnt (ETag, Last-Modified, when, how it went) and the items already

@@ -67,9 +67,9 @@ Fetch the subscriptions (all, or those named) into the store, in-process, and fo
 subscriptions file. Resolves with the report; one feed failing is in the report, not an exception. Throws a
 UserError for a broken subscriptions file or an unknown name.
 */
-export async function runFetch(options: RunFetchOptions): Promise<FetchReport> {
+export async function runFetch(options: RunFetchOptions): Promise<FetchReport & {readonly warnings: readonly string[]}> {
 	const file = subscriptionsPath(options.environment);
-	const {subscriptions} = readSubscriptions(file);
+	const {subscriptions, warnings} = readSubscriptions(file);
 	let chosen = subscriptions;
 	if (options.names !== undefined && options.names.length > 0) {
 		const {UserError} = await import('../../core/errors.js');
@@ -95,5 +95,5 @@ export async function runFetch(options: RunFetchOptions): Promise<FetchReport> {
 		updateSubscriptions(file, current => current.map(subscription => moved.has(subscription.name) ? {...subscription, url: moved.get(subscription.name)!} : subscription));
 	}
 
-	return report;
+	return {...report, warnings};
 }

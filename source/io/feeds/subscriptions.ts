@@ -3,7 +3,7 @@ import path from 'node:path';
 import {UserError} from '../../core/errors.js';
 import {formatSubscriptions, OpmlError, parseSubscriptions, type Subscription} from '../../core/feed/opml.js';
 import {withLock} from '../marks/lock.js';
-import {writeFileAtomic} from './atomic-file.js';
+import {writeFileAtomic} from '../atomic-file.js';
 
 /**
 The subscriptions file, an OPML document the user may edit by hand. A file that cannot be read as OPML is an error

@@ -217,7 +217,7 @@ async function fetchOnce(url: string, options: FetchOptions, headers: Record<str
 
 			if (response.status < 200 || response.status >= 300) {
 				await discard(response);
-				throw new FetchError(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+				throw new FetchError(`HTTP ${response.status}${response.statusText ? ` ${response.statusText.slice(0, 100)}` : ''}`);
 			}
 
 			const bytes = await readBody(response, options.maxBytes ?? defaultMaxBytes);

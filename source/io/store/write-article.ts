@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import {writeFileAtomic} from '../atomic-file.js';
 
 /**
-Writing an article file into a store, atomically: the text goes to a temporary file in the same folder, is flushed
-to disk, then renamed over the target, so a reader (or a crash) sees the old file or the new one, never half of one.
+Writing an article file into a store, atomically (see io/atomic-file.ts), and never outside it.
 */
-
-let temporaryCounter = 0;
 
 // Folders already made and checked by this process: a fetch writes thousands of files into a few folders, and the
 // mkdir and two realpath calls were a third of the time of each write.
@@ -70,27 +68,8 @@ export function writeArticleFile(storeRoot: string, relativePath: string, text: 
 	const directory = path.dirname(target);
 	checkDirectory(storeRoot, directory, relativePath);
 
-	const temporary = path.join(directory, `.${path.basename(target)}.${process.pid}.${temporaryCounter++}.tmp`);
-	let descriptor: number | undefined;
-	try {
-		descriptor = fs.openSync(temporary, 'wx', 0o644);
-		fs.writeSync(descriptor, text);
-		if (options.isDurable ?? true) {
-			fs.fsyncSync(descriptor);
-		}
-
-		fs.closeSync(descriptor);
-		descriptor = undefined;
-		fs.renameSync(temporary, target);
-	} catch (error) {
-		if (descriptor !== undefined) {
-			fs.closeSync(descriptor);
-		}
-
-		fs.rmSync(temporary, {force: true});
-		throw error;
-	}
-
+	// The folder is made and checked above: no mkdir per file (see checkedDirectories).
+	writeFileAtomic(target, text, {isDurable: options.isDurable ?? true, isFolderMade: true});
 	return target;
 }
 
