@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import fsPromises from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -35,6 +36,32 @@ export function writeFileAtomic(file: string, text: string, options: {readonly i
 		fs.renameSync(temporary, file);
 	} catch (error) {
 		fs.rmSync(temporary, {force: true});
+		throw error;
+	}
+}
+
+/**
+`writeFileAtomic` on libuv's thread pool, for many files at once: creating a file took 0.5 ms here on a busy disk
+(10,000 `openat` calls were 5.5 s of a fetch), and done off the main thread those waits overlap the conversion of
+the next items. Same steps: temp dot file, optional fsync, rename.
+*/
+export async function writeFileAtomicAsync(file: string, text: string, options: {readonly isDurable?: boolean} = {}): Promise<void> {
+	const directory = path.dirname(file);
+	const temporary = path.join(directory, `.${path.basename(file)}.${process.pid}.${temporaryCounter++}.tmp`);
+	try {
+		const handle = await fsPromises.open(temporary, 'wx', 0o644);
+		try {
+			await handle.writeFile(text);
+			if (options.isDurable ?? true) {
+				await handle.sync();
+			}
+		} finally {
+			await handle.close();
+		}
+
+		await fsPromises.rename(temporary, file);
+	} catch (error) {
+		await fsPromises.rm(temporary, {force: true});
 		throw error;
 	}
 }

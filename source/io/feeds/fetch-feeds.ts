@@ -11,7 +11,7 @@ import type {Subscription} from '../../core/feed/opml.js';
 import {parseFeedDocument} from '../../core/feed/parse-feed.js';
 import {fetchUrl, type FetchResult} from '../fetch/http.js';
 import {HostLimiter} from '../fetch/limiter.js';
-import {writeArticleFile} from '../store/write-article.js';
+import {writeArticleFile, writeArticleFileAsync} from '../store/write-article.js';
 import {readFeedState, writeFeedState, type FeedState, type StoredItem} from './feed-state.js';
 import {fetchFullText} from './full-text.js';
 import {readStoredKeys, takenNames} from './store-keys.js';
@@ -190,6 +190,7 @@ async function storeItems(feed: Feed, subscription: Subscription, context: Conte
 	}
 
 	const seenThisFetch = new Set<string>();
+	const writes = new WriteQueue(4);
 	let lastYield = performance.now();
 	const source = {...(feed.title === undefined ? {title: subscription.name} : {title: feed.title}), url: subscription.url};
 	let newArticles = 0;
@@ -253,11 +254,13 @@ async function storeItems(feed: Feed, subscription: Subscription, context: Conte
 		taken.add(name);
 		const file = `${subscription.folder}/${name}`;
 		// No fsync per new file (see writeArticleFile); its size in the cache lets the next fetch repair a truncated one.
-		writeArticleFile(context.storeRoot, file, formatted.text, {isDurable: false});
+		await writes.add(async () => writeArticleFileAsync(context.storeRoot, file, formatted.text, {isDurable: false}));
 		rememberItem(known, keys, {file, hash: hashText(formatted.text), size: Buffer.byteLength(formatted.text), ...(item.date === undefined ? {date: fetchedAt} : {})});
 		newArticles++;
 	}
 
+	// The cache says an item is stored only once its file is.
+	await writes.finish();
 	return {newArticles, updatedArticles, items: Object.fromEntries(known)};
 }
 
@@ -289,3 +292,38 @@ function readFile(storeRoot: string, file: string): string | undefined {
 	}
 }
 
+
+/** At most `limit` writes in flight: `add` waits for a free slot, `finish` for all; either rethrows a failure. */
+class WriteQueue {
+	private readonly pending = new Set<Promise<void>>();
+	private failure: unknown;
+
+	constructor(private readonly limit: number) {}
+
+	async add(write: () => Promise<unknown>): Promise<void> {
+		this.check();
+		while (this.pending.size >= this.limit) {
+			// eslint-disable-next-line no-await-in-loop
+			await Promise.race(this.pending);
+			this.check();
+		}
+
+		const promise: Promise<void> = write().then(() => undefined, (error: unknown) => {
+			this.failure ??= error;
+		}).finally(() => {
+			this.pending.delete(promise);
+		});
+		this.pending.add(promise);
+	}
+
+	async finish(): Promise<void> {
+		await Promise.all(this.pending);
+		this.check();
+	}
+
+	private check(): void {
+		if (this.failure !== undefined) {
+			throw this.failure;
+		}
+	}
+}

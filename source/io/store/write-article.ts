@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {writeFileAtomic} from '../atomic-file.js';
+import {writeFileAtomic, writeFileAtomicAsync} from '../atomic-file.js';
 
 /**
 Writing an article file into a store, atomically (see io/atomic-file.ts), and never outside it.
@@ -73,3 +73,11 @@ export function writeArticleFile(storeRoot: string, relativePath: string, text: 
 	return target;
 }
 
+
+/** `writeArticleFile` with the file written on the thread pool (see writeFileAtomicAsync); the path checks are the same. */
+export async function writeArticleFileAsync(storeRoot: string, relativePath: string, text: string, options: {readonly isDurable?: boolean} = {}): Promise<string> {
+	const target = storeFilePath(storeRoot, relativePath);
+	checkDirectory(storeRoot, path.dirname(target), relativePath);
+	await writeFileAtomicAsync(target, text, {isDurable: options.isDurable ?? true});
+	return target;
+}
