@@ -1,5 +1,5 @@
 /**
-`npm run bench [-- --quick | --sizes 1000,10000 | --runs N | --keys N | --out DIR | --work DIR | --keep | --without-newsboat]`
+`npm run bench [-- --quick | --fetch-only | --sizes 1000,10000 | --runs N | --keys N | --out DIR | --work DIR | --keep | --without-newsboat]`
 
 Generates the corpus at each size, measures inkwire and newsboat side by side (issue 4), prints a table with the
 ratios and writes every raw figure to `bench/results/<timestamp>.json`. Timings are reported, never judged: the run
@@ -20,10 +20,12 @@ import {measureFetch} from './fetch.js';
 import {measurePager, measureSize, type SizeDetails, type SuiteOptions} from './suite.js';
 import {hasTmux, measureCaptureRoundTrip, Terminal} from './tmux.js';
 
-const usage = 'usage: npm run bench -- [--quick] [--sizes 1000,10000,100000] [--runs N] [--keys N] [--out DIR] [--work DIR] [--keep] [--without-newsboat]';
+const usage = 'usage: npm run bench -- [--quick] [--fetch-only] [--sizes 1000,10000,100000] [--runs N] [--keys N] [--out DIR] [--work DIR] [--keep] [--without-newsboat]';
 
 type Options = {
 	readonly quick: boolean;
+	/** Only the fetch and save measures (issue 9), not the store sizes and the pager. */
+	readonly fetchOnly: boolean;
 	readonly sizes: number[];
 	readonly runs: number;
 	readonly keys: number;
@@ -41,6 +43,7 @@ function parseOptions(argv: string[]): Options {
 		args: argv,
 		options: {
 			quick: {type: 'boolean', default: false},
+			'fetch-only': {type: 'boolean', default: false},
 			sizes: {type: 'string'},
 			runs: {type: 'string'},
 			keys: {type: 'string'},
@@ -77,7 +80,8 @@ function parseOptions(argv: string[]): Options {
 		: values.sizes.split(',').map(size => whole(size.trim(), 'sizes', 0));
 	return {
 		quick,
-		sizes,
+		fetchOnly: values['fetch-only'] ?? false,
+		sizes: values['fetch-only'] ? [] : sizes,
 		runs: whole(values.runs, 'runs', quick ? 3 : 5),
 		keys: whole(values.keys, 'keys', quick ? 12 : 40),
 		pagerLines: 5000,
@@ -187,8 +191,11 @@ async function main(): Promise<void> {
 			hasTime,
 			log,
 		};
-		log(`pager: a ${options.pagerLines.toLocaleString('en-US')}-line article`);
-		rows.push(...await measurePager(suite, options.pagerLines));
+		if (!options.fetchOnly) {
+			log(`pager: a ${options.pagerLines.toLocaleString('en-US')}-line article`);
+			rows.push(...await measurePager(suite, options.pagerLines));
+		}
+
 		for (const count of options.sizes) {
 			// eslint-disable-next-line no-await-in-loop
 			const result = await measureSize(suite, count);
