@@ -194,6 +194,13 @@ test('a lost feed cache costs a fetch, never a duplicate; an updated item rewrit
 	// Same file, same id: the read mark stays.
 	const list = await run('list');
 	t.regex(list.stdout, /changing\/2026-11-30-markets-close-higher\t2026-11-30\tread\t/);
+
+	// A file the cache does not know (put there by hand, or left by a fetch that failed halfway) is found by its guid.
+	fs.writeFileSync(path.join(store, 'changing/by-hand.md'), '---\ntitle: "By hand"\nguid: "hand-1"\n---\n\nWritten by hand.\n');
+	changing = changing.replace('</channel>', '<item><title>By hand</title><guid>hand-1</guid><pubDate>Tue, 01 Dec 2026 10:00:00 +0000</pubDate><description>From the feed.</description></item></channel>');
+	t.is((await run('fetch', 'Changing')).stdout, '1 feed, 0 new articles, 1 updated, 0 failed\n');
+	t.is(filesUnder(path.join(store, 'changing')).length, 3);
+	t.regex(fs.readFileSync(path.join(store, 'changing/by-hand.md'), 'utf8'), /From the feed\./);
 });
 
 test('remove keeps the articles; export and import round-trip the subscriptions', async t => {

@@ -182,10 +182,15 @@ async function storeItems(feed: Feed, subscription: Subscription, context: Conte
 	const folderPath = path.join(context.storeRoot, subscription.folder);
 	const taken = takenNames(folderPath);
 	const known = new Map<string, StoredItem>(Object.entries(state.items));
-	// Without a cache (first fetch, or the cache was lost), the store's own front matter says what is already there.
-	if (known.size === 0 && taken.size > 0) {
-		for (const [key, file] of readStoredKeys(context.storeRoot, subscription.folder, taken)) {
-			known.set(key, {file});
+	// Files the cache does not know (no cache yet, a lost one, a fetch that failed halfway, a file put there by hand):
+	// their own front matter says which items they hold. Usually there are none, and nothing is read.
+	const cachedFiles = new Set([...known.values()].map(stored => stored.file));
+	const unknownNames = new Set([...taken].filter(name => !cachedFiles.has(`${subscription.folder}/${name}`)));
+	if (unknownNames.size > 0) {
+		for (const [key, file] of readStoredKeys(context.storeRoot, subscription.folder, unknownNames)) {
+			if (!known.has(key)) {
+				known.set(key, {file});
+			}
 		}
 	}
 
