@@ -1,5 +1,5 @@
 /**
-`npm run bench [-- --quick | --fetch-only | --sizes 1000,10000 | --runs N | --keys N | --out DIR | --work DIR | --keep | --without-newsboat]`
+`npm run bench [-- --quick | --sizes 1000,10000 | --runs N | --keys N | --out DIR | --work DIR | --keep | --without-newsboat | --search-only | --fetch-only]`
 
 Generates the corpus at each size, measures inkwire and newsboat side by side (issue 4), prints a table with the
 ratios and writes every raw figure to `bench/results/<timestamp>.json`. Timings are reported, never judged: the run
@@ -17,10 +17,11 @@ import {cleanEnvironment, inkwireCli} from './programs.js';
 import {describeMachine, formatLegend, formatMachine, formatNotes, formatTable, meetsTarget, ratioOf, type Row} from './report.js';
 import {summarize} from './stats.js';
 import {measureFetch} from './fetch.js';
+import {measureSearch} from './search.js';
 import {measurePager, measureSize, type SizeDetails, type SuiteOptions} from './suite.js';
 import {hasTmux, measureCaptureRoundTrip, Terminal} from './tmux.js';
 
-const usage = 'usage: npm run bench -- [--quick] [--fetch-only] [--sizes 1000,10000,100000] [--runs N] [--keys N] [--out DIR] [--work DIR] [--keep] [--without-newsboat]';
+const usage = 'usage: npm run bench -- [--quick] [--sizes 1000,10000,100000] [--runs N] [--keys N] [--out DIR] [--work DIR] [--keep] [--without-newsboat] [--search-only] [--fetch-only]';
 
 type Options = {
 	readonly quick: boolean;
@@ -36,6 +37,8 @@ type Options = {
 	readonly seed: number;
 	/** Measure inkwire alone even where newsboat is installed. */
 	readonly withoutNewsboat: boolean;
+	/** Only the full-text search measures (bench/search.ts). */
+	readonly searchOnly: boolean;
 };
 
 function parseOptions(argv: string[]): Options {
@@ -51,6 +54,7 @@ function parseOptions(argv: string[]): Options {
 			work: {type: 'string'},
 			keep: {type: 'boolean', default: false},
 			'without-newsboat': {type: 'boolean', default: false},
+			'search-only': {type: 'boolean', default: false},
 			seed: {type: 'string'},
 			help: {type: 'boolean', default: false},
 		},
@@ -90,6 +94,7 @@ function parseOptions(argv: string[]): Options {
 		keep: values.keep ?? false,
 		seed: whole(values.seed, 'seed', 1),
 		withoutNewsboat: values['without-newsboat'] ?? false,
+		searchOnly: values['search-only'] ?? false,
 	};
 }
 
@@ -191,16 +196,21 @@ async function main(): Promise<void> {
 			hasTime,
 			log,
 		};
-		if (!options.fetchOnly) {
+		if (!options.searchOnly && !options.fetchOnly) {
 			log(`pager: a ${options.pagerLines.toLocaleString('en-US')}-line article`);
 			rows.push(...await measurePager(suite, options.pagerLines));
 		}
 
 		for (const count of options.sizes) {
+			if (!options.searchOnly) {
+				// eslint-disable-next-line no-await-in-loop
+				const result = await measureSize(suite, count);
+				rows.push(...result.rows);
+				sizes.push(result.details);
+			}
+
 			// eslint-disable-next-line no-await-in-loop
-			const result = await measureSize(suite, count);
-			rows.push(...result.rows);
-			sizes.push(result.details);
+			rows.push(...await measureSearch(suite, count));
 			if (!options.keep) {
 				// A 100,000-article store and its newsboat cache take about a gigabyte: free it before the next size.
 				for (const entry of fs.readdirSync(workDirectory).filter(name => name.startsWith(`n${count}-`))) {
@@ -210,8 +220,8 @@ async function main(): Promise<void> {
 		}
 
 		// Issue 9: fetching feeds over HTTP, and saving a page. Quick mode keeps it to a few seconds for CI.
-		const fetchResult = await measureFetch(suite, options.quick ? {feeds: 10, items: 20, runs: 1} : {feeds: 200, items: 50, runs: Math.min(3, options.runs)});
-		rows.push(...fetchResult.rows);
+		const fetchResult = options.searchOnly ? undefined : await measureFetch(suite, options.quick ? {feeds: 10, items: 20, runs: 1} : {feeds: 200, items: 50, runs: Math.min(3, options.runs)});
+		rows.push(...fetchResult?.rows ?? []);
 		const finishedAt = new Date();
 		const report = {
 			version: 1,
@@ -219,14 +229,14 @@ async function main(): Promise<void> {
 			finishedAt: finishedAt.toISOString(),
 			durationSeconds: Math.round((performance.now() - clock) / 100) / 10,
 			command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-			options: {quick: options.quick, sizes: options.sizes, runs: options.runs, keys: options.keys, pagerLines: options.pagerLines, seed: options.seed},
+			options: {quick: options.quick, searchOnly: options.searchOnly, fetchOnly: options.fetchOnly, sizes: options.sizes, runs: options.runs, keys: options.keys, pagerLines: options.pagerLines, seed: options.seed},
 			machine,
 			loadAverageAtEnd: os.loadavg().map(value => Math.round(value * 100) / 100),
 			nodeStartMilliseconds: nodeFloor,
 			harness,
 			rows: rows.map(row => ({...row, count: row.count ?? null, ratio: ratioOf(row) ?? null, met: meetsTarget(row) ?? null})),
 			sizes,
-			fetch: fetchResult.details,
+			fetch: fetchResult?.details ?? null,
 		};
 		fs.mkdirSync(options.outDirectory, {recursive: true});
 		const file = path.join(options.outDirectory, `${startedAt.toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')}.json`);

@@ -1,15 +1,17 @@
 /**
 Builds dist/: the command line and the scan worker, bundled with esbuild, split per command so that each command
-loads only its own code (`list` never loads Ink, React or the renderer).
+loads only its own code (`list` never loads Ink, React or the renderer), and split again so that each highlight.js
+language is a chunk of its own, loaded only by an article whose code names it.
 
 Two modules are swapped for inkwire's own, and only for the importers that need it, because an alias for every
 importer once changed what users saw: esbuild's `--alias:string-width=…` also redirected cli-table3's CommonJS
 `require('string-width')`, which then got an ES module namespace instead of a function, and every table in every
-article came out as raw Markdown while the tests (run on the source) passed.
+article came out as raw Markdown while the tests (run on the source) passed. The tests now render every fixture
+through this bundle and through the source and require the same lines (test/bundle.test.ts).
 - `string-width`, for Ink only: a memoised wrapper (source/shims/string-width.ts). Ink measures every line of every
   frame and list rows repeat the same strings.
-- `cli-highlight`, for marked-terminal only: a stub. inkwire highlights code itself, and only when an article has a
-  fenced block that names a language, so start-up does not pay for highlight.js.
+- `cli-highlight`, for marked-terminal only: a stub (source/shims/cli-highlight.ts). marked-terminal, loaded only for
+  articles with emoji shortcodes, imports it when it loads; inkwire highlights code itself.
 */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -90,7 +90,7 @@ test('npm run bench -- --quick prints the table and writes the JSON', async t =>
 		t.true(report.machine.cpus > 0);
 		t.deepEqual(report.sizes.map(size => size.corpus.count), [200]);
 		const ids = new Set(report.rows.map(row => row.id));
-		for (const id of ['cold-start', 'cold-list', 'list-unread', 'launch-warm', 'peak-rss', 'list-key-down', 'list-key-page-down', 'mark-read-cli', 'mark-read-reader', 'mark-read-stall', 'pager-open']) {
+		for (const id of ['cold-start', 'cold-list', 'list-unread', 'launch-warm', 'peak-rss', 'list-key-down', 'list-key-page-down', 'mark-read-cli', 'mark-read-reader', 'mark-read-stall', 'pager-open', 'search-build', 'search-index-size', 'search-build-rss', 'search-query', 'search-keystroke', 'search-keystroke-all', 'search-query-rss', 'search-update', 'search-cli']) {
 			t.true(ids.has(id), `row ${id}`);
 		}
 
@@ -99,6 +99,11 @@ test('npm run bench -- --quick prints the table and writes the JSON', async t =>
 		}
 
 		// The piping measure needs neither a terminal nor newsboat: it must always have a figure.
+		// The search measures need neither a terminal nor newsboat either.
+		for (const id of ['search-build', 'search-query', 'search-keystroke', 'search-update', 'search-cli']) {
+			t.true((report.rows.find(row => row.id === id)?.inkwire.summary?.median ?? 0) > 0, id);
+		}
+
 		const list = report.rows.find(row => row.id === 'list-unread');
 		t.true((list?.inkwire.summary?.median ?? 0) > 0);
 		if (report.machine.newsboat === null) {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
-import {browserCommand, isOpenableUrl, openInBrowser} from '../source/io/browser.js';
+import {isOpenableUrl} from '../source/core/text/url.js';
+import {browserCommand, openInBrowser} from '../source/io/browser.js';
 
 test('only http, https and mailto are openable', t => {
 	t.true(isOpenableUrl('https://example.com/a?b=c'));
@@ -14,9 +15,12 @@ test('only http, https and mailto are openable', t => {
 });
 
 test('$BROWSER: first command, %s placeholder, the URL always one argument', t => {
-	t.deepEqual(browserCommand('firefox', 'https://x'), {command: 'firefox', args: ['https://x']});
-	t.deepEqual(browserCommand('w3m -N %s:lynx', 'https://x'), {command: 'w3m', args: ['-N', 'https://x']});
-	t.deepEqual(browserCommand('chromium --new-window', 'https://x/a b;rm -rf ~'), {command: 'chromium', args: ['--new-window', 'https://x/a b;rm -rf ~']});
+	t.deepEqual(browserCommand('firefox', 'https://x'), {command: 'firefox', args: ['https://x'], needsTerminal: false});
+	t.deepEqual(browserCommand('w3m -N %s:lynx', 'https://x'), {command: 'w3m', args: ['-N', 'https://x'], needsTerminal: true});
+	t.deepEqual(browserCommand('chromium --new-window', 'https://x/a b;rm -rf ~'), {command: 'chromium', args: ['--new-window', 'https://x/a b;rm -rf ~'], needsTerminal: false});
+	// Replacement patterns in a URL are text.
+	t.deepEqual(browserCommand('firefox --url=%s', 'https://x/?a=$&b=$`c=$\'d=$$'), {command: 'firefox', args: ['--url=https://x/?a=$&b=$`c=$\'d=$$'], needsTerminal: false});
+	t.true(browserCommand('/usr/bin/lynx', 'https://x')!.needsTerminal);
 	t.is(browserCommand(' : ', 'https://x'), undefined);
 });
 
@@ -37,4 +41,16 @@ test('openInBrowser refuses other schemes and never runs a shell', async t => {
 
 	t.deepEqual(JSON.parse(fs.readFileSync(log, 'utf8')), [url]);
 	t.false(fs.existsSync('pwned'));
+});
+
+test('a terminal browser gets the terminal and its failure is reported; a graphical one that fails at once too', async t => {
+	const calls: Array<{command: string; args: readonly string[]}> = [];
+	await openInBrowser('https://example.com/a', {BROWSER: 'w3m'}, async (command, args) => {
+		calls.push({command, args});
+		return 0;
+	});
+	t.deepEqual(calls, [{command: 'w3m', args: ['https://example.com/a']}]);
+	await t.throwsAsync(openInBrowser('https://example.com/a', {BROWSER: 'lynx'}, async () => 1), {message: '$BROWSER (lynx) exited with status 1'});
+	await t.throwsAsync(openInBrowser('https://example.com/a', {BROWSER: 'false', PATH: process.env['PATH']}), {message: '$BROWSER (false) exited with status 1'});
+	await t.throwsAsync(openInBrowser('https://example.com/a', {BROWSER: 'no-such-browser-here', PATH: process.env['PATH']}), {message: /cannot start \$BROWSER \(no-such-browser-here\)/});
 });

@@ -75,7 +75,9 @@ test('colour: FORCE_COLOR wins, then NO_COLOR, then the terminal', t => {
 });
 
 test('hyperlinks only on a real terminal outside CI, unless forced', t => {
-	t.true(shouldUseHyperlinks(true, {}));
+	// Never assumed: a terminal that says nothing about itself gets numbered links without OSC 8.
+	t.false(shouldUseHyperlinks(true, {}));
+	t.true(shouldUseHyperlinks(true, {TERM_PROGRAM: 'iTerm.app', TERM_PROGRAM_VERSION: '3.5.0'}));
 	t.false(shouldUseHyperlinks(true, {CI: 'true'}));
 	t.false(shouldUseHyperlinks(false, {}));
 	t.true(shouldUseHyperlinks(false, {FORCE_HYPERLINK: '1'}));

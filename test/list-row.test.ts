@@ -1,7 +1,8 @@
 import test from 'ava';
 import stringWidth from 'string-width';
 import type {ArticleMeta} from '../source/core/article/article.js';
-import {fitWidth, formatRow, padToWidth, readMarker, unreadMarker} from '../source/core/reader/list-row.js';
+import {formatRow, readMarker, unreadMarker} from '../source/core/reader/list-row.js';
+import {fitWidth, padToWidth} from '../source/core/text/width.js';
 
 function meta(fields: Partial<ArticleMeta> = {}): ArticleMeta {
 	return {id: 'a', title: 'Reed pens and patience', source: 'The Meridian Review', date: '2026-04-11T07:00', tags: [], words: 100, readingMinutes: 1, ...fields};

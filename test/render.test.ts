@@ -5,7 +5,8 @@ import type {Article} from '../source/core/article/article.js';
 import {
 	formatDate, formatJson, formatMarkdown, renderArticle, textMeasure, type RenderOptions,
 } from '../source/core/render/article.js';
-import {balanceStyles, wrapText} from '../source/core/text/wrap.js';
+import {balanceStyles} from '../source/core/text/sgr.js';
+import {wrapText} from '../source/core/text/wrap.js';
 import {isSafeTerminalOutput} from '../source/core/text/sanitize.js';
 import {featureArticle, minimalArticle, seedArticle, wideArticle} from './fixtures/render/articles.js';
 
@@ -26,21 +27,18 @@ function visible(line: string): string {
 }
 
 function render(article: Article, options: RenderOptions = plainOptions): string[] {
-	return renderArticle(article, options);
-}
-
-// Code blocks (indented, in the code colour) and tables (box drawing) are the only lines allowed past the measure.
-function isCodeOrTable(line: string): boolean {
-	return /^\s*[│┌├└]/.test(visible(line)) || /^ {2}(?:const|\s+console)/.test(visible(line));
+	return [...renderArticle(article, options).lines];
 }
 
 test('the seed article: title, metadata line, caption, blank line, then the body', t => {
 	const lines = render(seedArticle);
 	t.is(lines[0], 'Russia Expands its Syrian Contacts to Hold ‘National Unity’ Meeting');
 	t.is(lines[1], 'Asharq Al-Awsat · Ibrahim Hamidi · Fri 26 Jun 2020 07:00 · 4 min read');
-	t.is(lines[2], '');
-	t.true(lines[3]!.startsWith('Souvenir plates bearing the Syrian flag'));
-	const bodyStart = lines.indexOf('', 3);
+	// The article's own address, cut to the measure where it is longer.
+	t.is(lines[2]! + lines[3]!, 'https://english.aawsat.com/home/article/2355131/russia-expands-its-syrian-contacts');
+	t.is(lines[4], '');
+	t.true(lines[5]!.startsWith('Souvenir plates bearing the Syrian flag'));
+	const bodyStart = lines.indexOf('', 5);
 	t.true(lines[bodyStart + 1]!.startsWith('Russian officials have in recent days'));
 	// The body's own `# Title` repeats the header, so it is left out.
 	t.is(lines.filter(line => line.includes('Russia Expands its Syrian Contacts')).length, 1);
@@ -69,14 +67,12 @@ test('every output: no newline inside a line, no trailing blank line, no doubled
 	}
 });
 
-test('no line is wider than the measure, by display width, except code and tables', t => {
+test('no line is wider than the measure, by display width: code and tables included', t => {
 	for (const article of fixtures) {
 		for (const options of allOptions) {
 			const measure = textMeasure(options.width);
 			for (const line of render(article, options)) {
-				if (!isCodeOrTable(line)) {
-					t.true(stringWidth(line) <= measure, `${options.width}: ${stringWidth(line)} > ${measure}: ${line}`);
-				}
+				t.true(stringWidth(line) <= measure, `${options.width}: ${stringWidth(line)} > ${measure}: ${line}`);
 			}
 		}
 	}
@@ -109,7 +105,7 @@ test('color: false stays plain when the environment forces colour and hyperlinks
 	const script = `
 		import {renderArticle} from './source/core/render/article.ts';
 		import {featureArticle} from './test/fixtures/render/articles.ts';
-		process.stdout.write(renderArticle(featureArticle, {width: 80, color: false, hyperlinks: false}).join('\\n'));`;
+		process.stdout.write(renderArticle(featureArticle, {width: 80, color: false, hyperlinks: false}).lines.join('\\n'));`;
 	const output = execFileSync(process.execPath, ['--import=tsx', '--input-type=module', '-e', script], {
 		env: {...process.env, FORCE_COLOR: '3', FORCE_HYPERLINK: '1'},
 		encoding: 'utf8',
@@ -131,7 +127,7 @@ test('headings have no # prefix and are bold', t => {
 test('tight list items render their inline markup instead of raw ** and backticks', t => {
 	const lines = render(featureArticle);
 	const item = lines.find(line => line.includes('bold item'));
-	t.is(item, '  • bold item with code span and a link (http://example.net/a)');
+	t.is(item, '  • bold item with code span and a link[4]');
 	t.false(lines.join('\n').includes('**'));
 	t.false(lines.join('\n').includes('`'));
 	const styled = render(featureArticle, styledOptions).find(line => line.includes('bold item'))!;
@@ -177,10 +173,19 @@ test('tables: boxed, a rule under the header, columns (and their headers) aligne
 	t.true(styled.some(line => line.includes('\u001B[1mTeam\u001B[22m')));
 });
 
-test('code blocks are indented, tab-expanded and never wrapped', t => {
+test('code blocks are indented, tab-expanded, and wrapped at the measure under a ↪ mark with nothing lost', t => {
 	const lines = render(featureArticle, {width: 40, color: false, hyperlinks: false});
 	t.true(lines.includes('  const answer = 42;'));
-	t.true(lines.includes('      console.log(\'a very long line of code that is never wrapped, however narrow the terminal happens to be today\');'));
+	const start = lines.findIndex(line => line.startsWith('      console.log('));
+	t.is(stringWidth(lines[start]!), 38);
+	t.true(lines[start + 1]!.startsWith('  ↪ '));
+	const pieces = [lines[start]!.slice(2)];
+	for (let index = start + 1; lines[index]?.startsWith('  ↪ '); index++) {
+		pieces.push(lines[index]!.slice(4));
+		t.true(stringWidth(lines[index]!) <= 38);
+	}
+
+	t.is(pieces.join(''), '    console.log(\'a very long line of code that is never wrapped, however narrow the terminal happens to be today\');');
 });
 
 test('a horizontal rule spans the measure', t => {
@@ -188,13 +193,33 @@ test('a horizontal rule spans the measure', t => {
 	t.true(render(featureArticle, {width: 200, color: false, hyperlinks: false}).includes('─'.repeat(98)));
 });
 
-test('links print as text (url) without hyperlinks, and as OSC 8 with them', t => {
-	const plain = render(featureArticle, {width: 200, color: false, hyperlinks: false}).join(' ');
-	t.true(plain.includes('a web link (https://example.com/story?id=7&x=1) plus https://auto.example.org/path and news@example.org.'));
+test('links are numbered in the text and listed at the end; OSC 8 is added only when asked', t => {
+	const plain = render(featureArticle, {width: 200, color: false, hyperlinks: false});
+	t.true(plain.join(' ').includes('a web link[1] plus https://auto.example.org/path[2] and news@example.org[3].'));
+	const links = plain.indexOf('Links');
+	t.is(plain[links + 1], '─────');
+	t.deepEqual(plain.slice(links + 2), [
+		'[1] https://example.com/story?id=7&x=1',
+		'[2] https://auto.example.org/path',
+		'[3] mailto:news@example.org',
+		'[4] http://example.net/a',
+	]);
+	const result = renderArticle(featureArticle, {width: 200, color: false, hyperlinks: false});
+	t.deepEqual(result.links[0], {number: 1, text: 'web link', url: 'https://example.com/story?id=7&x=1'});
+	t.deepEqual(result.links.map(link => link.number), [1, 2, 3, 4]);
 	const linked = render(featureArticle, {width: 200, color: false, hyperlinks: true}).join(' ');
-	t.true(linked.includes('a \u001B]8;;https://example.com/story?id=7&x=1\u001B\\web link\u001B]8;;\u001B\\ plus'));
-	t.true(linked.includes('\u001B]8;;mailto:news@example.org\u001B\\news@example.org\u001B]8;;\u001B\\'));
-	t.false(linked.includes('(https://example.com/story'));
+	t.true(linked.includes('a \u001B]8;;https://example.com/story?id=7&x=1\u001B\\web link\u001B]8;;\u001B\\[1] plus'));
+	t.true(linked.includes('\u001B]8;;mailto:news@example.org\u001B\\news@example.org\u001B]8;;\u001B\\[3]'));
+});
+
+test('a URL linked twice keeps one number; the article URL shows in the header', t => {
+	const body = '[one](https://example.com/a) and [again](https://example.com/a) and [two](https://example.com/b)';
+	const result = renderArticle({...minimalArticle, url: 'https://example.com/story', body}, plainOptions);
+	t.is(result.lines[2], 'https://example.com/story');
+	t.true(result.lines.includes('one[1] and again[1] and two[2]'));
+	t.deepEqual(result.links.map(link => link.url), ['https://example.com/a', 'https://example.com/b']);
+	const styled = renderArticle({...minimalArticle, url: 'https://example.com/story', body}, styledOptions);
+	t.true(styled.lines[2]!.includes('\u001B]8;;https://example.com/story\u001B\\'));
 });
 
 test('javascript:, file:, data: and relative links are never hyperlinks: only their text shows', t => {
@@ -210,12 +235,17 @@ test('javascript:, file:, data: and relative links are never hyperlinks: only th
 
 test('a hyperlink broken across lines is closed and reopened on each line', t => {
 	const article = {...minimalArticle, body: '[a link text long enough to need more than one line at this width](https://example.com/x)'};
-	const lines = render(article, {width: 30, color: true, hyperlinks: true}).slice(3);
+	const all = render(article, {width: 30, color: true, hyperlinks: true});
+	const lines = all.slice(3, all.indexOf('', 3));
 	t.true(lines.length >= 3);
-	for (const line of lines) {
+	for (const [index, line] of lines.entries()) {
 		t.regex(line, /^(?:\u001B\[[\d;]*m)*\u001B\]8;;https:\/\/example\.com\/x\u001B\\/);
-		t.true(line.endsWith('\u001B]8;;\u001B\\\u001B[0m') || line.endsWith('\u001B]8;;\u001B\\'), JSON.stringify(line));
+		// Every line closes the link it opened; the last one then carries the link's number.
+		const closed = index === lines.length - 1 ? line.slice(0, line.lastIndexOf('\u001B]8;;\u001B\\') + 7) : line;
+		t.true(closed.endsWith('\u001B]8;;\u001B\\\u001B[0m') || closed.endsWith('\u001B]8;;\u001B\\'), JSON.stringify(line));
 	}
+
+	t.true(visible(lines.at(-1)!).endsWith('[1]'));
 });
 
 test('raw HTML is shown as text: tags stripped, scripts dropped, entities decoded', t => {
@@ -333,7 +363,7 @@ test('the renderer is fast enough for a long article (measured, not asserted)', 
 	let lines = 0;
 	for (let run = 0; run < 5; run++) {
 		const start = performance.now();
-		lines = renderArticle(article, {width: 100, color: true, hyperlinks: true}).length;
+		lines = renderArticle(article, {width: 100, color: true, hyperlinks: true}).lines.length;
 		times.push(performance.now() - start);
 	}
 
@@ -365,8 +395,10 @@ test('pathological Markdown renders without throwing and within the measure', t 
 		}
 	}
 
-	const bomb = render({...minimalArticle, body: bodies[4]!});
-	t.is(bomb[3], 'Before.');
-	t.is(bomb.at(-1), 'After bold.');
-	t.true(bomb[5]!.startsWith('_*[_*['));
+	const bomb = renderArticle({...minimalArticle, body: bodies[4]!}, plainOptions);
+	t.deepEqual(bomb.warnings.map(warning => warning.kind), ['delimiters']);
+	t.is(bomb.lines[3], '⚠ Part of this article is shown as plain text.');
+	t.is(bomb.lines[5], 'Before.');
+	t.is(bomb.lines.at(-1), 'After bold.');
+	t.true(bomb.lines[7]!.startsWith('_*[_*['));
 });

@@ -50,7 +50,7 @@ test('sanitizeText and sanitizeLine: clean, safe, idempotent, whatever the input
 
 test('renderArticle never throws and every line is safe, in every mode and at any width', t => {
 	fc.assert(fc.property(hostileArticle, fc.integer({min: 1, max: 250}), fc.boolean(), fc.boolean(), (article, width, color, hyperlinks) => {
-		const lines = renderArticle(article, {width, color, hyperlinks});
+		const lines = renderArticle(article, {width, color, hyperlinks}).lines;
 		for (const line of lines) {
 			if (line.includes('\n') || !isSafeTerminalOutput(line) || !isClean(line.replace(ownEscapes, ''))) {
 				return false;

@@ -122,7 +122,7 @@ const renderOptions: RenderOptions[] = [20, 40, 80, 200].flatMap(width => [
 /** Every output of an article, as text: the terminal lines in each mode, Markdown, and JSON. */
 function outputsOf(article: Article): Array<[string, string]> {
 	return [
-		...renderOptions.map((options): [string, string] => [JSON.stringify(options), renderArticle(article, options).join('\n')]),
+		...renderOptions.map((options): [string, string] => [JSON.stringify(options), renderArticle(article, options).lines.join('\n')]),
 		['markdown', formatMarkdown(article)],
 		['json', formatJson(article, false)],
 	];
@@ -141,8 +141,8 @@ test('hostile articles: every output is safe and nothing the article carried sur
 test('hostile articles: plain output has no escape byte and every link target is printable http(s)', t => {
 	for (const piece of hostilePieces) {
 		const article = hostileArticle(piece);
-		t.false(renderArticle(article, {width: 80, color: false, hyperlinks: false}).join('\n').includes('\u001B'));
-		const linked = renderArticle(article, {width: 80, color: false, hyperlinks: true}).join('\n');
+		t.false(renderArticle(article, {width: 80, color: false, hyperlinks: false}).lines.join('\n').includes('\u001B'));
+		const linked = renderArticle(article, {width: 80, color: false, hyperlinks: true}).lines.join('\n');
 		for (const [, target] of linked.matchAll(/\u001B\]8;;([^\u001B]*)\u001B\\/g)) {
 			t.regex(target!, /^(?:https?:\/\/[\u0021-\u007E]+)?$/);
 		}
@@ -163,15 +163,16 @@ test('hostile JSON: every string field parses back clean', t => {
 test('entity-encoded escapes never become control bytes; double-encoded ones show literally', t => {
 	const body = 'A &#27;[2J B &#x1b;]0;t&#7; C &#155;31m D &#x9b;2J E &amp;#27;[2J F &amp;#x1b; G &#8238;x';
 	const article: Article = {id: 'e', title: 'Entities &#27;[2J', tags: [], words: 1, readingMinutes: 1, body};
-	const lines = renderArticle(article, {width: 200, color: false, hyperlinks: false});
+	const lines = renderArticle(article, {width: 200, color: false, hyperlinks: false}).lines;
 	t.is(lines[0], 'Entities &#27;[2J');
-	t.is(lines.at(-1), 'A B C D E &#27;[2J F &#x1b; G x');
+	// HTML5 reads the numeric references 128-159 as Windows-1252 (&#155; is ›), never as C1 controls.
+	t.is(lines.at(-1), 'A B C ›31m D ›2J E &#27;[2J F &#x1b; G x');
 	// A link target, link text and title attribute with encoded escapes.
 	const link: Article = {...article, body: '[t&#x9d;0;x&#x9c;e&#x9b;1mxt](https://example.com/&#27;[2J&#x9b;2Jp "ti&#27;[2Jtle")'};
-	const linked = renderArticle(link, {width: 200, color: true, hyperlinks: true}).at(-1)!;
+	const linked = renderArticle(link, {width: 200, color: true, hyperlinks: true}).lines.find(line => line.includes('\u001B]8;;h'))!;
 	t.true(isSafeTerminalOutput(linked));
-	t.true(linked.includes('\u001B]8;;https://example.com/p\u001B\\'));
-	t.true(linked.replace(ownEscapes, '').endsWith('text'));
+	t.true(linked.includes('\u001B]8;;https://example.com/%E2%80%BA2Jp\u001B\\'));
+	t.is(linked.replace(ownEscapes, ''), 't0;xœe›1mxt[1]');
 	// The Markdown and JSON outputs keep the references as text a later renderer cannot decode into ESC.
 	const markdown = formatMarkdown(article);
 	t.true(markdown.includes('A &amp;#27;[2J B &amp;#x1b;]0;t&amp;#7; C &amp;#155;31m D &amp;#x9b;2J E &amp;#27;[2J'));
@@ -181,7 +182,7 @@ test('entity-encoded escapes never become control bytes; double-encoded ones sho
 
 test('the lines a hostile scraped page tries to forge stay visible', t => {
 	const article: Article = {id: 'cr', title: 'Real headline\rFake headline', tags: [], words: 1, readingMinutes: 1, body: 'Price: 10\r20 and safe\b\b\b\bevil'};
-	const lines = renderArticle(article, {width: 80, color: false, hyperlinks: false});
+	const lines = renderArticle(article, {width: 80, color: false, hyperlinks: false}).lines;
 	t.is(lines[0], 'Real headline Fake headline');
 	t.is(lines.at(-1), 'Price: 10 20 and safeevil');
 });

@@ -1,10 +1,10 @@
 import test from 'ava';
 import type {ArticleMeta} from '../source/core/article/article.js';
+import {isOpenableUrl} from '../source/core/text/url.js';
+import {listWindowTop} from '../source/core/reader/viewport.js';
 import {
 	createInitialState,
-	isOpenableUrl,
 	listInputsChanged,
-	listWindowTop,
 	reduce,
 	type Effect,
 	type ReaderContext,
@@ -31,6 +31,7 @@ function context(fields: Partial<ReaderContext> & {reads?: Set<string>} = {}): R
 		lineCount: 100,
 		helpLineCount: 10,
 		isRead: id => reads.has(id),
+		findMatches: () => [],
 		...fields,
 	};
 }
@@ -125,31 +126,31 @@ test('a short article does not scroll', t => {
 	t.is(press(['space', 'j', 'G'], open, world).state.offset, 0);
 });
 
-test('n and p open the next and previous articles, marking them read, and stop at the ends', t => {
+test('J and K open the next and previous articles, marking them read, and stop at the ends', t => {
 	const open = press(['j', 'enter']).state;
-	const next = press(['n'], open);
+	const next = press(['J'], open);
 	t.is(next.state.articleId, 'a2');
 	t.is(next.state.cursor, 2);
 	t.deepEqual(next.effects, [{type: 'set-read', ids: ['a2'], read: true}]);
-	t.is(press(['p', 'p'], open).state.articleId, 'a0');
-	t.is(press(['p', 'p'], open).state.status, 'This is the first article');
-	const last = press(['G', 'enter', 'n']).state;
+	t.is(press(['K', 'K'], open).state.articleId, 'a0');
+	t.is(press(['K', 'K'], open).state.status, 'This is the first article');
+	const last = press(['G', 'enter', 'J']).state;
 	t.is(last.articleId, 'a9');
 	t.is(last.status, 'This is the last article');
 	// Scrolled down in one article, the next one starts at its top.
-	t.is(press(['space', 'n'], open).state.offset, 0);
+	t.is(press(['space', 'J'], open).state.offset, 0);
 });
 
-test('N opens the next unread article, wrapping around, and says when there is none', t => {
+test('Tab opens the next unread article, wrapping around, and says when there is none', t => {
 	const reads = new Set(['a1', 'a2', 'a3']);
 	const world = context({reads});
 	const open = press(['enter'], createInitialState(), world).state;
-	t.is(press(['N'], open, world).state.articleId, 'a4');
+	t.is(press(['tab'], open, world).state.articleId, 'a4');
 	const allButOne = context({reads: new Set(['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8'])});
-	const fromEnd = press(['G', 'k', 'enter', 'N'], createInitialState(), allButOne).state;
+	const fromEnd = press(['G', 'k', 'enter', 'tab'], createInitialState(), allButOne).state;
 	t.is(fromEnd.articleId, 'a9');
 	const everyRead = context({reads: new Set(articles(10).map(article => article.id))});
-	const none = press(['enter', 'N'], createInitialState(), everyRead).state;
+	const none = press(['enter', 'tab'], createInitialState(), everyRead).state;
 	t.is(none.articleId, 'a0');
 	t.is(none.status, 'No more unread articles');
 });
@@ -293,4 +294,59 @@ test('the reducer does not mutate the state it is given', t => {
 	const start = Object.freeze(createInitialState());
 	t.notThrows(() => press(['j', 'enter', 'space', 'q', '/', 'a', 'enter', 'u', 'A', 'y', '?', 'x'], start));
 	t.is(start.cursor, 0);
+});
+
+test('positions are kept valid for the window when it changes size', t => {
+	const open = press(['enter', 'G']).state;
+	t.is(open.offset, 80);
+	// A taller window: the last page is full, so the offset comes back.
+	t.is(reduce(open, {type: 'resize'}, context({pageRows: 50})).state.offset, 50);
+	const list = press(['G']).state;
+	t.is(list.listTop, 6);
+	t.is(reduce(list, {type: 'resize'}, context({listRows: 8})).state.listTop, 2);
+	const help = press(['?', 'G'], createInitialState(), context({helpLineCount: 30, pageRows: 20})).state;
+	t.is(help.helpOffset, 10);
+	t.is(reduce(help, {type: 'resize'}, context({helpLineCount: 30, pageRows: 25})).state.helpOffset, 5);
+});
+
+test('the filter and the y/n question take their keys from the key map; ? is text while typing', t => {
+	t.is(press(['/', '?', 'enter']).state.filter, '?');
+	t.is(press(['/', '?']).state.overlay, 'none');
+	const asking = press(['A']).state;
+	t.is(press(['Y'], asking).state.status, 'Marked 10 articles read');
+	t.is(press(['escape'], asking).state.status, 'Nothing marked');
+	t.is(press(['?'], asking).state.overlay, 'none');
+});
+
+test('/ in the pager searches the article: Enter goes to the first match below the top, n and N step and wrap', t => {
+	const matches = [{line: 5, start: 0, end: 3}, {line: 40, start: 2, end: 5}, {line: 90, start: 0, end: 3}];
+	const world = context({findMatches: query => (query === 'cat' ? matches : [])});
+	const open = press(['enter', 'space'], createInitialState(), world).state;
+	const typing = press(['/', 'c', 'a', 't'], open, world).state;
+	t.is(typing.searchInput, 'cat');
+	t.is(typing.offset, 20);
+	const found = press(['enter'], typing, world).state;
+	t.is(found.searchInput, undefined);
+	t.is(found.search, 'cat');
+	t.is(found.matchIndex, 1);
+	t.is(found.offset, 38);
+	t.is(press(['n'], found, world).state.matchIndex, 2);
+	t.is(press(['n'], found, world).state.offset, 80);
+	const wrapped = press(['n', 'n'], found, world).state;
+	t.is(wrapped.matchIndex, 0);
+	t.is(wrapped.status, 'Search hit the end, continuing at the top');
+	t.is(press(['N', 'N'], found, world).state.matchIndex, 2);
+	t.is(press(['/', 'd', 'o', 'g', 'enter'], open, world).state.status, 'Not found: dog');
+	t.is(press(['/', 'x', 'escape'], open, world).state.search, '');
+	t.regex(press(['n'], open, world).state.status!, /^No search: press \/ to search this article$/);
+	// Typed keys are text: q does not leave the article while typing.
+	t.is(press(['/', 'q'], open, world).state.screen, 'article');
+	// Leaving the article ends its search.
+	t.is(press(['q'], found, world).state.search, '');
+});
+
+test('r in the pager toggles the open article read or unread', t => {
+	const open = press(['enter']).state;
+	t.deepEqual(press(['r'], open, context({reads: new Set(['a0'])})).effects, [{type: 'set-read', ids: ['a0'], read: false}]);
+	t.deepEqual(press(['r'], open).effects, [{type: 'set-read', ids: ['a0'], read: true}]);
 });

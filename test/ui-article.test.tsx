@@ -68,14 +68,14 @@ test('line, page, half-page and end keys scroll the pager', async t => {
 	unmount();
 });
 
-test('n, p and N move between articles and mark each read; back highlights the last one', async t => {
+test('J, K and Tab move between articles and mark each read; back highlights the last one', async t => {
 	const services = makeServices({read: ['glyph/terminal']});
 	const {lastFrame, stdin, unmount} = await openFirst(services);
-	stdin.write('n');
+	stdin.write('J');
 	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of glyph/terminal'), 'the second article');
-	stdin.write('N');
+	stdin.write('\t');
 	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of millbrook/seeds'), 'the next unread');
-	stdin.write('p');
+	stdin.write('K');
 	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of glyph/terminal'), 'the previous article');
 	t.deepEqual([...services.reads].sort(), ['glyph/terminal', 'meridian/reed-pens', 'millbrook/seeds']);
 	stdin.write(keys.escape);
@@ -89,9 +89,9 @@ test('o opens the URL, and says so when the article has none or one that is not 
 	const services = makeServices();
 	const {lastFrame, stdin, unmount} = await openFirst(services);
 	stdin.write('o');
-	await waitForFrame(lastFrame, frame => statusLine(frame).startsWith('Opening the article'), 'the opening message');
+	await waitForFrame(lastFrame, frame => /^(?:Opening the article|Opened in the browser)/.test(statusLine(frame)), 'the opening message');
 	t.deepEqual(services.opened, ['https://example.com/reed']);
-	stdin.write('n');
+	stdin.write('J');
 	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of glyph/terminal'), 'an article without URL');
 	stdin.write('o');
 	await waitForFrame(lastFrame, frame => statusLine(frame).startsWith('This article has no URL'), 'the message');
@@ -166,9 +166,9 @@ test('rendered lines are cached per article and width', async t => {
 	}
 
 	await waitForFrame(lastFrame, frame => statusLine(frame).includes('lines 3-30'), 'scrolled');
-	stdin.write('n');
+	stdin.write('J');
 	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of glyph/terminal'), 'the next article');
-	stdin.write('p');
+	stdin.write('K');
 	await waitForFrame(lastFrame, frame => frame.includes('Body line 1 of meridian/reed-pens'), 'the first again');
 	t.deepEqual(services.renders.map(render => render.id), ['meridian/reed-pens', 'glyph/terminal']);
 	unmount();
@@ -183,5 +183,33 @@ test('? over the article shows the help, and a key brings the article back where
 	stdin.write('q');
 	const frame = await waitForFrame(lastFrame, frame => frame.includes('Body line'), 'the article');
 	t.regex(statusLine(frame), /lines 30-/);
+	unmount();
+});
+
+test('Ctrl-Z asks to suspend, from the list and from the article, and the reader goes on after', async t => {
+	const {lastFrame, services, stdin, unmount} = await openFirst();
+	stdin.write('\u001A');
+	await waitForFrame(lastFrame, () => services.suspends.count === 1, 'a suspend from the article');
+	stdin.write('q');
+	await waitForFrame(lastFrame, frame => frame.includes('inkwire'), 'the list');
+	stdin.write('\u001A');
+	await waitForFrame(lastFrame, () => services.suspends.count === 2, 'a suspend from the list');
+	t.is(services.suspends.count, 2);
+	unmount();
+});
+
+test('/ searches the article: matches are highlighted and the status line counts them', async t => {
+	const {lastFrame, stdin, unmount} = await openFirst();
+	stdin.write('/');
+	await waitForFrame(lastFrame, frame => statusLine(frame).startsWith('/▏'), 'the search prompt');
+	stdin.write('line 3');
+	await waitForFrame(lastFrame, frame => statusLine(frame).startsWith('/line 3▏'), 'the typed search');
+	stdin.write('\r');
+	const frame = await waitForFrame(lastFrame, frame => /match 1 of \d+/.test(statusLine(frame)), 'the match count');
+	// "line 3" is in lines 3, 30-39 of the fake body: 11 or more matches.
+	t.regex(statusLine(frame), /match 1 of 1\d · /);
+	stdin.write('n');
+	await waitForFrame(lastFrame, frame => /match 2 of/.test(statusLine(frame)), 'the next match');
+	t.pass();
 	unmount();
 });

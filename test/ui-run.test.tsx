@@ -4,6 +4,7 @@ import process from 'node:process';
 import {setTimeout as delay} from 'node:timers/promises';
 import test from 'ava';
 import type {ArticleMeta} from '../source/core/article/article.js';
+import {TerminalSession} from '../source/io/terminal.js';
 import {runReader} from '../source/ui/run.js';
 import {makeServices, sampleArticles} from './fixtures/ui/services.js';
 
@@ -50,7 +51,8 @@ class FakeStdin extends EventEmitter {
 function streams() {
 	const stdin = new FakeStdin();
 	const stdout = new FakeStdout();
-	return {stdin, stdout, io: {stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream}};
+	const terminal = new TerminalSession(stdin as unknown as NodeJS.ReadStream, stdout as unknown as NodeJS.WriteStream);
+	return {stdin, stdout, io: {stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, terminal}};
 }
 
 async function waitForOutput(stdout: FakeStdout, text: string): Promise<void> {
@@ -93,7 +95,7 @@ test.serial('the reader leaves no signal handler behind', async t => {
 		stdin.write('q');
 		// eslint-disable-next-line no-await-in-loop
 		await running;
-		counts.push(process.listenerCount('SIGTERM') + process.listenerCount('SIGHUP') + process.listenerCount('uncaughtException'));
+		counts.push(process.listenerCount('SIGTERM') + process.listenerCount('SIGHUP') + process.listenerCount('SIGQUIT') + process.listenerCount('exit') + process.listenerCount('uncaughtException'));
 	}
 
 	// Ink's dependencies may keep one process-wide handler; runs must not add more.
@@ -112,7 +114,7 @@ test.serial('Ctrl-C quits from the article with 0', async t => {
 	t.true(stdout.output.endsWith(showCursor + leave));
 });
 
-for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGQUIT', 131], ['SIGUSR1', 138]] as const) {
 	test.serial(`${signal} ends the reader with ${code} and restores the terminal`, async t => {
 		const {stdin, stdout, io} = streams();
 		const running = runReader(makeServices(), io);

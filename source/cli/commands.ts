@@ -56,6 +56,16 @@ export const commands: readonly Command[] = [
 		},
 	},
 	{
+		name: 'search',
+		arguments: '<query>',
+		flags: ['json', 'limit'],
+		summary: 'ranked full-text search: words, "a phrase", prefix*, -word, title: source: author: tag: (exit 1: no match)',
+		async run({args, flags}) {
+			const {runSearch} = await import('./search.js');
+			return runSearch(args, flags);
+		},
+	},
+	{
 		name: 'read',
 		arguments: '<id>...',
 		flags: [],
@@ -163,6 +173,8 @@ const examples = [
 	'$ inkwire show asharq --color=always | less -R',
 	'$ inkwire list --unread --json | jq -r \'.[].title\'',
 	'$ inkwire list | grep -i syria | cut -f1 | xargs inkwire read',
+	'$ inkwire search \'source:reuters "central bank" -bitcoin\' --limit 5',
+	'$ inkwire search -- -sport olympics        (-- before a query that starts with -)',
 	'$ inkwire add https://example.com/feed.xml && inkwire fetch',
 ];
 

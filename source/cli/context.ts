@@ -32,8 +32,25 @@ export async function loadStore(flags: CommonFlags, environment: NodeJS.ProcessE
 	return scan;
 }
 
-/** Say what the scan skipped: a count by default, every file and reason with --verbose. */
+/** At most this many files sharing an id are named without --verbose. */
+const namedDuplicates = 5;
+
+/**
+Say what the scan skipped: a count by default, every file and reason with --verbose. Files that share an id with
+another are named even without --verbose: one of them is hidden, and the shown one would carry the other's marks.
+*/
 export function reportSkipped(scan: StoreScan, verbose: boolean): void {
+	if (!verbose) {
+		const duplicates = scan.skipped.filter(file => file.reason.startsWith('duplicate id'));
+		for (const file of duplicates.slice(0, namedDuplicates)) {
+			warn(`not shown: ${quotePath(path.relative(scan.root, file.path) || file.path)}: ${file.reason}; give it an id of its own in its front matter`);
+		}
+
+		if (duplicates.length > namedDuplicates) {
+			warn(`and ${duplicates.length - namedDuplicates} more files whose id another file has (--verbose names them)`);
+		}
+	}
+
 	if (verbose) {
 		for (const file of scan.skipped) {
 			warn(`skipped ${quotePath(path.relative(scan.root, file.path) || file.path)}: ${file.reason}`);

@@ -3,10 +3,12 @@ import path from 'node:path';
 import process from 'node:process';
 import tty from 'node:tty';
 import type {ArticleMeta} from '../core/article/article.js';
+import {sanitizeLine} from '../core/text/sanitize.js';
 import {UserError} from '../core/errors.js';
 import type {ReadLookup} from '../core/store/library.js';
-import {fitWidth, formatRow, unreadMarker} from '../core/reader/list-row.js';
-import {listHeader, listHints, helpHint, statusLine} from '../core/reader/screen-text.js';
+import {formatRow, unreadMarker} from '../core/reader/list-row.js';
+import {fitWidth} from '../core/text/width.js';
+import {listHeader, listHints, listPosition, statusLine} from '../core/reader/screen-text.js';
 import {readFirstScreen} from '../io/store/index-cache.js';
 import {defaultConfigDirectory, peekReadMarks} from '../io/marks/peek.js';
 
@@ -17,10 +19,6 @@ articles and at 100,000. When the reader is ready, Ink clears this screen and dr
 */
 
 const escape = '\u001B[';
-const enterAlternateScreen = `${escape}?1049h${escape}2J${escape}H`;
-const leaveAlternateScreen = `${escape}?1049l`;
-const hideCursor = `${escape}?25l`;
-const showCursor = `${escape}?25h`;
 const bold = (text: string) => `${escape}1m${text}${escape}22m`;
 const inverse = (text: string) => `${escape}7m${text}${escape}27m`;
 const cyan = (text: string) => `${escape}36m${text}${escape}39m`;
@@ -39,19 +37,15 @@ export function openKeyboard(): NodeJS.ReadStream {
 	}
 }
 
-/** The terminal from launch until Ink takes over: alternate screen, no echo, and a way back on any exit. */
+/**
+The screen from launch until Ink takes over: the list from the index, then progress while a new store is indexed.
+The terminal itself (alternate screen, raw mode, signals) belongs to io/terminal.ts.
+*/
 export class StartScreen {
-	readonly #stdin: NodeJS.ReadStream;
 	readonly #stdout: NodeJS.WriteStream;
-	#isActive = false;
 	#lastProgress = 0;
-	readonly #onSignal = (signal: NodeJS.Signals) => {
-		this.restore();
-		process.exit(128 + (signal === 'SIGINT' ? 2 : (signal === 'SIGHUP' ? 1 : 15)));
-	};
 
-	constructor(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream) {
-		this.#stdin = stdin;
+	constructor(stdout: NodeJS.WriteStream) {
 		this.#stdout = stdout;
 	}
 
@@ -61,21 +55,6 @@ export class StartScreen {
 
 	get height(): number {
 		return this.#stdout.rows || 24;
-	}
-
-	/** Switch to the alternate screen and stop the terminal echoing keys typed while the reader loads. */
-	enter(): void {
-		this.#isActive = true;
-		this.#write(enterAlternateScreen + hideCursor);
-		try {
-			this.#stdin.setRawMode?.(true);
-		} catch {
-			// Not a terminal after all: keys will echo, nothing worse.
-		}
-
-		process.on('SIGINT', this.#onSignal);
-		process.on('SIGTERM', this.#onSignal);
-		process.on('SIGHUP', this.#onSignal);
 	}
 
 	/** The list as the reader will show it: header, rows with the first highlighted, status line. */
@@ -95,7 +74,7 @@ export class StartScreen {
 			lines.push('');
 		}
 
-		lines.push(inverse(statusLine(listHints, helpHint, width)));
+		lines.push(inverse(statusLine(listHints, listPosition(0, total), width)));
 		this.#write(`${escape}H` + lines.map(line => line + clearLine).join('\n'));
 	}
 
@@ -107,35 +86,9 @@ export class StartScreen {
 		}
 
 		this.#lastProgress = now;
-		const message = `inkwire · ${storeName} · indexing ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} articles…`;
+		// The store's folder name is outside text like any other: it reaches the terminal through the sanitiser.
+		const message = `inkwire · ${sanitizeLine(storeName)} · indexing ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} articles…`;
 		this.#write(`${escape}H${bold(fitWidth(message, this.width))}${clearLine}`);
-	}
-
-	/** Ink is about to draw: it owns the terminal and its restoring from now on. */
-	handOver(): void {
-		this.#removeHandlers();
-		this.#isActive = false;
-	}
-
-	/** Back to the normal screen, cursor shown, echo on. Safe to call more than once. */
-	restore(): void {
-		this.#removeHandlers();
-		if (!this.#isActive) {
-			return;
-		}
-
-		this.#isActive = false;
-		try {
-			this.#stdin.setRawMode?.(false);
-		} catch {}
-
-		this.#write(showCursor + leaveAlternateScreen);
-	}
-
-	#removeHandlers(): void {
-		process.off('SIGINT', this.#onSignal);
-		process.off('SIGTERM', this.#onSignal);
-		process.off('SIGHUP', this.#onSignal);
 	}
 
 	#write(text: string): void {

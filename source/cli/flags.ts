@@ -17,9 +17,10 @@ export type FlagSpec = {
 export const flagSpecs = {
 	data: {type: 'string', value: 'DIR', description: 'the article store (default: $INKWIRE_DATA, else your store, else the bundled samples)'},
 	unread: {type: 'boolean', description: 'only unread articles'},
-	json: {type: 'boolean', description: 'write JSON (list: every field but the body; fetch: the report)'},
+	json: {type: 'boolean', description: 'write JSON (list, search: every field but the body; feeds, fetch: a report)'},
 	format: {type: 'string', value: 'FORMAT', usage: '--format ansi|plain|markdown|json', description: 'show as ansi, plain, markdown or json (default: ansi on a terminal, plain in a pipe)'},
 	width: {type: 'string', value: 'N', description: 'lines of at most N columns (default: the terminal\'s width, else 80)'},
+	limit: {type: 'string', value: 'N', description: 'search: at most N results, the best first (default: 20)'},
 	color: {type: 'string', value: 'WHEN', usage: '--color auto|always|never', description: 'colour: auto (on a terminal), always (also in a pipe) or never'},
 	name: {type: 'string', value: 'NAME', description: 'what to call the feed (default: its title)'},
 	full: {type: 'boolean', description: 'store each item\'s web page (the full article), not the feed\'s text'},

@@ -17,14 +17,16 @@ export async function runDefault(flags: CommonFlags & {readonly unread?: boolean
 	delete process.env['CONTINUOUS_INTEGRATION'];
 	const {StartScreen, openKeyboard, paintFromIndex} = await import('./first-paint.js');
 	const {resolveStorePath} = await import('./store-path.js');
+	const {TerminalSession} = await import('../io/terminal.js');
 	const stdin = openKeyboard();
-	const screen = new StartScreen(stdin, process.stdout);
-	screen.enter();
+	const terminal = new TerminalSession(stdin, process.stdout);
+	terminal.enter();
 	try {
+		const screen = new StartScreen(process.stdout);
 		paintFromIndex(screen, resolveStorePath(flags, process.env));
 		const {startReader} = await import('./reader.js');
-		return await startReader(flags, screen, stdin);
+		return await startReader(flags, {screen, stdin, terminal});
 	} finally {
-		screen.restore();
+		terminal.restore();
 	}
 }

@@ -2,11 +2,13 @@ import path from 'node:path';
 import {shouldUseHyperlinks} from '../core/render/capabilities.js';
 import {chooseColor} from './color.js';
 import {UserError} from '../core/errors.js';
-import {renderArticle} from '../core/render/article.js';
+import {prepareRender, renderArticle} from '../core/render/article.js';
 import {openInBrowser} from '../io/browser.js';
 import {loadArticle, type StoredArticle} from '../io/store/scan.js';
 import {openReadState} from '../io/marks/read-state.js';
-import {runReader, type ReaderServices} from '../ui/run.js';
+import {runReader} from '../ui/run.js';
+import type {ReaderServices} from '../ui/services.js';
+import type {TerminalSession} from '../io/terminal.js';
 import {loadStore, type CommonFlags} from './context.js';
 import {resolveStorePath} from './store-path.js';
 import type {StartScreen} from './first-paint.js';
@@ -15,7 +17,8 @@ import type {StartScreen} from './first-paint.js';
 Scan the store (showing progress on the start screen when it has to be indexed), open the read state and run the Ink
 reader until the user quits. The start screen is already on the alternate screen with keys not echoed.
 */
-export async function startReader(flags: CommonFlags & {readonly color?: string; readonly unread?: boolean}, screen: StartScreen, stdin: NodeJS.ReadStream): Promise<number> {
+export async function startReader(flags: CommonFlags & {readonly color?: string; readonly unread?: boolean}, io: {readonly screen: StartScreen; readonly stdin: NodeJS.ReadStream; readonly terminal: TerminalSession}): Promise<number> {
+	const {screen, stdin, terminal} = io;
 	let storeName = '';
 	const scan = await loadStore(flags, process.env, {
 		report: false,
@@ -56,16 +59,17 @@ export async function startReader(flags: CommonFlags & {readonly color?: string;
 
 			return loadArticle(stored.path, stored.id);
 		},
-		renderArticle: (article, width) => renderArticle(article, {width, color, hyperlinks}),
-		openUrl: async url => openInBrowser(url),
+		renderArticle: (article, width, highlight) => renderArticle(article, {width, color, hyperlinks, highlight}),
+		prepareArticle: prepareRender,
+		openUrl: async url => openInBrowser(url, process.env, async (command, arguments_) => terminal.runExternal(command, arguments_)),
 		warnings: [...scan.warnings, ...readState.warnings],
 		isUnreadOnly: flags.unread ?? false,
+		suspend: async () => terminal.suspend(),
 	};
 	// The list as it is now, so that the screen is never empty while Ink computes its first frame.
 	screen.paintList(services.storeName, scan.articles.slice(0, screen.height), scan.articles.length, readState);
-	screen.handOver();
 	try {
-		return await runReader(services, {stdin, stdout: process.stdout, isScreenPainted: true});
+		return await runReader(services, {stdin, stdout: process.stdout, terminal, isScreenPainted: true});
 	} finally {
 		// Marks are saved as they are made; one whose save failed (another inkwire held the lock too long) is retried
 		// here, on every way out: q, Ctrl-C, SIGTERM, SIGHUP.

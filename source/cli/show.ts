@@ -3,12 +3,13 @@ import path from 'node:path';
 import type {Article} from '../core/article/article.js';
 import {UserError} from '../core/errors.js';
 import {articleIdFromPath, formatOfPath} from '../core/article/parse.js';
-import {formatJson, formatMarkdown, renderArticle} from '../core/render/article.js';
+import {formatJson, formatMarkdown, prepareRender, renderArticle, type RenderWarning} from '../core/render/article.js';
 import {chooseWidth, shouldUseHyperlinks} from '../core/render/capabilities.js';
+import {stripByteOrderMark} from '../core/text/input.js';
 import {loadArticle, maxArticleBytes, parseArticleText} from '../io/store/scan.js';
 import {isHtmlPath, loadHtmlReader} from '../io/store/html-reader.js';
 import {readStdin} from '../io/stdin.js';
-import {writeOut} from '../io/output.js';
+import {warn, writeOut} from '../io/output.js';
 import {chooseColor} from './color.js';
 import {openReadStateWithWarnings, type CommonFlags} from './context.js';
 import {findStoredArticles} from './lookup.js';
@@ -20,7 +21,7 @@ export type ShowFormat = typeof showFormats[number];
 
 /** Markdown when it opens with front matter or a heading; otherwise scraped text. */
 function guessFormatName(text: string): string {
-	return /^(?:\uFEFF)?(?:---\r?\n|# )/.test(text) ? 'stdin.md' : 'stdin.txt';
+	return /^(?:---\r?\n|# )/.test(stripByteOrderMark(text)) ? 'stdin.md' : 'stdin.txt';
 }
 
 function isFile(candidate: string): boolean {
@@ -73,23 +74,23 @@ export type ShowOptions = {
 	readonly isRead: boolean;
 };
 
-/** The text `show` writes, ending in a newline. */
-export function formatArticle(article: Article, options: ShowOptions): string {
+/** The text `show` writes, ending in a newline, and the simplifications the terminal formats had to make. */
+export function formatArticle(article: Article, options: ShowOptions): {text: string; warnings: readonly RenderWarning[]} {
 	switch (options.format) {
 		case 'json': {
-			return formatJson(article, options.isRead);
+			return {text: formatJson(article, options.isRead), warnings: []};
 		}
 
 		case 'markdown': {
 			const text = formatMarkdown(article);
-			return text.endsWith('\n') ? text : text + '\n';
+			return {text: text.endsWith('\n') ? text : text + '\n', warnings: []};
 		}
 
 		case 'ansi':
 		case 'plain': {
 			const color = options.format === 'ansi';
-			const lines = renderArticle(article, {width: options.width, color, hyperlinks: color && options.hyperlinks});
-			return lines.join('\n') + '\n';
+			const {lines, warnings} = renderArticle(article, {width: options.width, color, hyperlinks: color && options.hyperlinks});
+			return {text: lines.join('\n') + '\n', warnings};
 		}
 	}
 }
@@ -131,11 +132,26 @@ export async function runShow(queries: readonly string[], flags: CommonFlags & {
 	const color = chooseColor(flags.color, isTty, process.env);
 	const article = await resolveArticle(queries[0]!, flags);
 	const readState = openReadStateWithWarnings();
-	await writeOut(formatArticle(article, {
-		format: format ?? (color ? 'ansi' : 'plain'),
+	const chosen = format ?? (color ? 'ansi' : 'plain');
+	if (chosen === 'ansi' || chosen === 'plain') {
+		// What the article needs loads here, and only for such an article: syntax colours for the languages its code
+		// names (ansi only), emoji for its shortcodes.
+		await prepareRender(article, {highlight: chosen === 'ansi'});
+	}
+
+	const {text, warnings} = formatArticle(article, {
+		format: chosen,
 		width: chooseWidth(width, isTty ? process.stdout.columns : undefined),
 		hyperlinks: shouldUseHyperlinks(isTty, process.env),
 		isRead: readState.isRead(article.id),
-	}));
+	});
+	if (flags.verbose) {
+		// The article itself says what was simplified; --verbose says why.
+		for (const warning of warnings) {
+			warn(`${warning.message} (${warning.reason}${warning.count > 1 ? `; ${warning.count} times` : ''})`);
+		}
+	}
+
+	await writeOut(text);
 	return 0;
 }

@@ -1,7 +1,8 @@
 /**
-Build-time stand-in for cli-highlight, which marked-terminal imports at load time. inkwire renders code blocks itself
-(plain, never syntax-coloured: article code is untrusted and rarely code), so the real module, with every highlight.js
-language it registers, cost about 170 ms of start-up for nothing. The bundle aliases `cli-highlight` to this file.
+Build-time stand-in for cli-highlight, which marked-terminal imports when it loads. inkwire uses marked-terminal only
+for emoji shortcodes and highlights code itself (core/render/highlight.ts, only the languages an article names), so
+the real module, which registers every highlight.js language, would cost about 170 ms for nothing. The bundle
+resolves `cli-highlight` to this file for marked-terminal only.
 */
 export function highlight(code: string): string {
 	return code;

@@ -1,37 +1,20 @@
 /**
-The part of marked-terminal 7.3 that inkwire uses. The package ships no types, and `@types/marked-terminal` would pull in
-an old marked, so this declares only what render-markdown.ts calls.
+The part of marked-terminal 7.3 that inkwire uses. The package ships no types, and `@types/marked-terminal` would pull
+in an old marked, so this declares only what core/render/emoji.ts calls.
 */
 declare module 'marked-terminal' {
 	import type {MarkedExtension} from 'marked';
 
-	/** A style applied to rendered text; inkwire passes its own so marked-terminal's global chalk is never consulted. */
+	/** A style applied to rendered text; inkwire passes identities, so marked-terminal's chalk styling is never used. */
 	type Paint = (text: string) => string;
 
 	export type TerminalRendererOptions = {
-		code?: Paint;
-		blockquote?: Paint;
-		html?: Paint;
-		heading?: Paint;
-		firstHeading?: Paint;
-		hr?: Paint;
-		listitem?: Paint;
-		table?: Paint;
 		paragraph?: Paint;
-		strong?: Paint;
-		em?: Paint;
-		codespan?: Paint;
-		del?: Paint;
-		link?: Paint;
-		href?: Paint;
 		text?: Paint;
 		unescape?: boolean;
 		emoji?: boolean;
-		width?: number;
-		showSectionPrefix?: boolean;
 		reflowText?: boolean;
-		tab?: number | string;
-		tableOptions?: Record<string, unknown>;
+		showSectionPrefix?: boolean;
 	};
 
 	export function markedTerminal(options?: TerminalRendererOptions, highlightOptions?: Record<string, unknown>): MarkedExtension;

@@ -1,18 +1,19 @@
 import {Box, Text, useInput} from 'ink';
 import {useCallback, useRef} from 'react';
 import {keyNames} from '../core/reader/keymap.js';
-import {fitWidth} from '../core/reader/list-row.js';
-import {clampOffset, percent, positionLabel} from '../core/reader/viewport.js';
+import {fitWidth} from '../core/text/width.js';
+import {percent, positionLabel} from '../core/reader/viewport.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {createInitialState, type ReaderContext, type ReaderState} from '../core/reader/state.js';
 import ArticleList from './ArticleList.js';
 import ArticleView from './ArticleView.js';
 import EmptyStore from './EmptyStore.js';
 import Help, {helpOverlayLines} from './Help.js';
-import {articleHints, helpHint, listHeader, listHints, plural} from '../core/reader/screen-text.js';
+import {articleHints, emptyListMessage, filterPromptHint, helpHint, listHeader, listHints, listPosition, plural, searchPromptHint} from '../core/reader/screen-text.js';
 import StatusBar from './StatusBar.js';
-import type {ReaderServices} from './run.js';
+import type {ReaderServices} from './services.js';
 import {useArticleLines} from './use-article-lines.js';
+import {useArticleSearch} from './use-article-search.js';
 import {useReaderEffects} from './use-reader-effects.js';
 import {useReaderStore} from './use-reader-store.js';
 import {useShownArticles} from './use-shown-articles.js';
@@ -25,13 +26,15 @@ type Props = {
 	readonly height: number;
 	/** Called once when the user quits. */
 	readonly onQuit?: () => void;
+	/** Flipped to have the whole frame drawn again (see StatusBar). */
+	readonly isRedrawn?: boolean;
 };
 
 /** Article text is at most 100 columns wide, with a column of margin, and centred in wider windows. */
 const maxTextWidth = 100;
 
 /** The reader: the list, the article pager, the help overlay and the status line, driven by the core reducer. */
-export default function App({services, width, height, onQuit}: Props) {
+export default function App({services, width, height, onQuit, isRedrawn = false}: Props) {
 	const {readState} = services;
 	const frameHeight = Math.max(2, height - 1);
 	const listRows = Math.max(1, frameHeight - 2);
@@ -44,14 +47,20 @@ export default function App({services, width, height, onQuit}: Props) {
 	const isRead = useCallback((id: string) => readState.isRead(id), [readState]);
 	const {unreadCount, runEffect} = useReaderEffects(services, onQuit);
 
-	const getContext = (state: ReaderState): ReaderContext => ({
-		articles: shownFor(state),
-		listRows,
-		pageRows,
-		lineCount: state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId).length : 0,
-		helpLineCount: state.overlay === 'help' ? helpOverlayLines(width).length : 0,
-		isRead,
-	});
+	const openLines = (state: ReaderState) => (state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId).lines : undefined);
+	const findMatches = useArticleSearch();
+	const getContext = (state: ReaderState): ReaderContext => {
+		const lines = openLines(state);
+		return {
+			articles: shownFor(state),
+			listRows,
+			pageRows,
+			lineCount: lines?.length ?? 0,
+			helpLineCount: state.overlay === 'help' ? helpOverlayLines(width).length : 0,
+			isRead,
+			findMatches: query => findMatches(lines, query),
+		};
+	};
 
 	const {state, dispatch} = useReaderStore({
 		initialState: () => createInitialState({
@@ -70,13 +79,18 @@ export default function App({services, width, height, onQuit}: Props) {
 
 	// A resize re-wraps the open article: keep the reader at the same fraction of it. Updating state while rendering
 	// (React re-renders at once, before anything is drawn) avoids a frame at the wrong place.
-	const lines = state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId) : undefined;
-	const layout = useRef<{articleId?: string; textWidth: number; lineCount: number}>({textWidth, lineCount: 0});
+	const lines = state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId).lines : undefined;
+	const layout = useRef<{articleId?: string; textWidth: number; lineCount: number; listRows: number; pageRows: number}>({textWidth, lineCount: 0, listRows, pageRows});
 	if (lines && layout.current.articleId === state.articleId && layout.current.textWidth !== textWidth) {
 		dispatch({type: 'relayout', oldLineCount: layout.current.lineCount, newLineCount: lines.length});
 	}
 
-	layout.current = {articleId: state.articleId, textWidth, lineCount: lines?.length ?? 0};
+	// A new window size: the reducer clamps every position to the new windows, before anything is drawn.
+	if (layout.current.listRows !== listRows || layout.current.pageRows !== pageRows) {
+		dispatch({type: 'resize'});
+	}
+
+	layout.current = {articleId: state.articleId, textWidth, lineCount: lines?.length ?? 0, listRows, pageRows};
 
 	if (services.articles.length === 0) {
 		return <EmptyStore storePath={services.storePath} storeName={services.storeName} width={width} height={height}/>;
@@ -93,10 +107,16 @@ export default function App({services, width, height, onQuit}: Props) {
 		left = helpLineCount > pageRows ? '↑↓ Space scroll · any other key closes the help' : 'Any key closes the help';
 		right = helpLineCount > pageRows ? positionLabel(state.helpOffset, helpLineCount, pageRows) : '';
 	} else if (lines) {
-		const offset = clampOffset(state.offset, lines.length, pageRows);
-		body = <ArticleView lines={lines} offset={offset} rows={pageRows} margin={margin}/>;
+		const matches = findMatches(lines, state.search);
+		body = <ArticleView lines={lines} offset={state.offset} rows={pageRows} margin={margin} matches={matches}/>;
 		left = state.status ?? articleHints;
-		right = `${positionLabel(offset, lines.length, pageRows)} · ${percent(offset, lines.length, pageRows)}% · ${helpHint}`;
+		const position = `${positionLabel(state.offset, lines.length, pageRows)} · ${percent(state.offset, lines.length, pageRows)}%`;
+		right = `${matches.length > 0 ? `match ${state.matchIndex + 1} of ${matches.length} · ` : ''}${position} · ${helpHint}`;
+		if (state.searchInput !== undefined) {
+			left = `/${sanitizeLine(state.searchInput)}▏`;
+			right = searchPromptHint;
+			isMessage = true;
+		}
 	} else {
 		const header = listHeader({
 			storeName: services.storeName,
@@ -107,7 +127,7 @@ export default function App({services, width, height, onQuit}: Props) {
 			shown: shown.length,
 			skipped: services.skipped,
 		});
-		const emptyMessage = state.unreadOnly && !state.filter ? 'No unread articles. Press u to show all.' : 'No articles match the filter. Press / and Esc to clear it.';
+		const emptyMessage = emptyListMessage(state);
 		body = (
 			<>
 				<Text bold wrap="truncate-end">{fitWidth(header, width)}</Text>
@@ -124,9 +144,10 @@ export default function App({services, width, height, onQuit}: Props) {
 			</>
 		);
 		left = state.status ?? listHints;
+		right = listPosition(state.cursor, shown.length);
 		if (state.isTypingFilter) {
 			left = `Filter: ${sanitizeLine(state.filter)}▏`;
-			right = 'Enter keep · Esc clear';
+			right = filterPromptHint;
 			isMessage = true;
 		} else if (state.overlay === 'confirm-mark-all') {
 			const count = shown.filter(article => !readState.isRead(article.id)).length;
@@ -141,7 +162,7 @@ export default function App({services, width, height, onQuit}: Props) {
 			<Box flexDirection="column" flexGrow={1}>
 				{body}
 			</Box>
-			<StatusBar left={left} right={right} width={width} isMessage={isMessage}/>
+			<StatusBar left={left} right={right} width={width} isMessage={isMessage} isRedrawn={isRedrawn}/>
 		</Box>
 	);
 }

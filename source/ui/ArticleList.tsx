@@ -3,14 +3,13 @@ import SelectInput from 'ink-select-input';
 import {createContext, useContext, useMemo} from 'react';
 import type {ArticleMeta} from '../core/article/article.js';
 import {formatRow, unreadMarker} from '../core/reader/list-row.js';
-import {listWindowTop} from '../core/reader/state.js';
 
 type Props = {
 	/** The shown list (after filter and unread-only). */
 	readonly articles: readonly ArticleMeta[];
 	/** Index of the highlighted article. */
 	readonly cursor: number;
-	/** First row of the window as the reducer left it; re-clamped here because a resize can change the row count. */
+	/** First row of the window, valid for these rows (the reducer clamps it). */
 	readonly listTop: number;
 	/** Rows for the list. */
 	readonly rows: number;
@@ -63,7 +62,7 @@ around and open articles on digits). The highlight reaches the rows through a co
 list, and the items array stays the same object until the window scrolls or read marks change.
 */
 export default function ArticleList({articles, cursor, listTop, rows, width, isRead, readVersion, emptyMessage}: Props) {
-	const top = listWindowTop(listTop, cursor, rows, articles.length);
+	const top = listTop;
 	const rowWidth = Math.max(1, width - pointerWidth);
 	const items = useMemo(
 		() => articles.slice(top, top + Math.max(1, rows)).map(article => ({

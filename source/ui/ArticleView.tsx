@@ -1,29 +1,37 @@
 import {Box, Text} from 'ink';
-import {clampOffset, visibleLines} from '../core/reader/viewport.js';
+import {highlightRanges, type LineMatch} from '../core/reader/find-in-lines.js';
+import {visibleLines} from '../core/reader/viewport.js';
 
 type Props = {
 	/** The whole article as rendered terminal lines. */
 	readonly lines: readonly string[];
-	/** First line in the window (clamped here too). */
+	/** First line in the window; valid for these lines and rows (the reducer clamps it). */
 	readonly offset: number;
 	/** Rows of the window. */
 	readonly rows: number;
 	/** Columns left blank before the text, to centre it in a wide window. */
 	readonly margin: number;
+	/** Matches of a search, shown in reverse video; in reading order. */
+	readonly matches?: readonly LineMatch[];
 };
+
+/** The ranges of `matches` on `line`. */
+function rangesOn(matches: readonly LineMatch[], line: number): LineMatch[] {
+	return matches.filter(match => match.line === line);
+}
 
 /**
 The pager window: only the visible slice of the article, one `<Text>` per line (STACK.md: a keypress costs a few
 milliseconds this way, and over 100 ms with the whole article in one `<Text>`). Keys are line numbers, so scrolling
 by a line re-uses every row but one.
 */
-export default function ArticleView({lines, offset, rows, margin}: Props) {
-	const start = clampOffset(offset, lines.length, rows);
+export default function ArticleView({lines, offset, rows, margin, matches = []}: Props) {
+	const shown = matches.filter(match => match.line >= offset && match.line < offset + rows);
 	return (
 		<Box flexDirection="column" paddingLeft={margin}>
 			{visibleLines(lines, offset, rows).map((line, index) => (
 				// An empty <Text> has no height in Ink: a blank line would vanish and pull the rest up.
-				<Text key={start + index} wrap="truncate-end">{line || ' '}</Text>
+				<Text key={offset + index} wrap="truncate-end">{(shown.length > 0 ? highlightRanges(line, rangesOn(shown, offset + index)) : line) || ' '}</Text>
 			))}
 		</Box>
 	);

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {emptyStoreHint} from '../core/reader/screen-text.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import StatusBar from './StatusBar.js';
 
@@ -33,7 +34,7 @@ export default function EmptyStore({storePath, storeName, width, height}: Props)
 					<Text key={index} bold={index === 0} wrap="truncate-end">{line || ' '}</Text>
 				))}
 			</Box>
-			<StatusBar left="q quit" right="" width={width}/>
+			<StatusBar left={emptyStoreHint} right="" width={width}/>
 		</Box>
 	);
 }

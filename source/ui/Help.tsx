@@ -1,21 +1,20 @@
 import {Box, Text} from 'ink';
-import stringWidth from 'string-width';
 import {bindingsFor, contextTitle, formatKeys, type KeyContext} from '../core/reader/keymap.js';
-import {fitWidth, padToWidth} from '../core/reader/list-row.js';
-import {clampOffset, visibleLines} from '../core/reader/viewport.js';
+import {displayWidth, fitWidth, padToWidth} from '../core/text/width.js';
+import {visibleLines} from '../core/reader/viewport.js';
 
 type Props = {
 	readonly width: number;
 	/** Rows the help may use. */
 	readonly rows: number;
-	/** First line shown, when the window is too short for the whole help. */
+	/** First line shown, when the window is too short for the whole help; valid (the reducer clamps it). */
 	readonly offset: number;
 };
 
 /** One context's bindings as lines: a title, then "keys  description" with the keys in a column. */
 function sectionLines(context: KeyContext): string[] {
 	const bindings = bindingsFor(context);
-	const keysWidth = Math.max(...bindings.map(binding => stringWidth(formatKeys(binding))));
+	const keysWidth = Math.max(...bindings.map(binding => displayWidth(formatKeys(binding))));
 	return [
 		contextTitle(context),
 		...bindings.map(binding => `  ${padToWidth(formatKeys(binding), keysWidth)}  ${binding.description}`),
@@ -27,10 +26,10 @@ The help as lines, generated from the key map the input handler uses: the list k
 global keys on the right when the window is wide enough, else one column.
 */
 export function helpLines(width: number): string[] {
-	const list = sectionLines('list');
+	const list = [...sectionLines('list'), '', ...sectionLines('filter'), '', ...sectionLines('confirm')];
 	const other = [...sectionLines('article'), '', ...sectionLines('global')];
-	const leftWidth = Math.max(...list.map(line => stringWidth(line))) + 4;
-	const rightWidth = Math.max(...other.map(line => stringWidth(line)));
+	const leftWidth = Math.max(...list.map(line => displayWidth(line))) + 4;
+	const rightWidth = Math.max(...other.map(line => displayWidth(line)));
 	if (leftWidth + rightWidth > width) {
 		return [...list, '', ...other];
 	}
@@ -51,11 +50,10 @@ export function helpOverlayLines(width: number): string[] {
 /** The help overlay: every key from the key map, scrolled by `offset` when the window is too short. */
 export default function Help({width, rows, offset}: Props) {
 	const all = helpOverlayLines(width);
-	const start = clampOffset(offset, all.length, rows);
 	return (
 		<Box flexDirection="column">
 			{visibleLines(all, offset, rows).map((line, index) => (
-				<Text key={start + index} bold={start + index === 0} wrap="truncate-end">{fitWidth(line, width) || ' '}</Text>
+				<Text key={offset + index} bold={offset + index === 0} wrap="truncate-end">{fitWidth(line, width) || ' '}</Text>
 			))}
 		</Box>
 	);

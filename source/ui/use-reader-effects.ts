@@ -2,7 +2,7 @@ import {useEffect, useRef, useState} from 'react';
 import {countUnread} from '../core/store/library.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import type {Effect} from '../core/reader/state.js';
-import type {ReaderServices} from './run.js';
+import type {ReaderServices} from './services.js';
 import type {Dispatch} from './use-reader-store.js';
 
 /** Stores up to this size get their unread count before the first frame. */
@@ -47,7 +47,9 @@ export function useReaderEffects(services: ReaderServices, onQuit: (() => void) 
 				}
 
 				case 'open-url': {
-					services.openUrl(effect.url).catch((error: unknown) => {
+					services.openUrl(effect.url).then(() => {
+						dispatch({type: 'status', text: 'Opened in the browser'});
+					}, (error: unknown) => {
 						dispatch({type: 'status', text: `Could not open the browser: ${messageOf(error)}`});
 					});
 					break;
@@ -59,6 +61,13 @@ export function useReaderEffects(services: ReaderServices, onQuit: (() => void) 
 						dispatch({type: 'reload'});
 					}
 
+					break;
+				}
+
+				case 'suspend': {
+					services.suspend?.().catch((error: unknown) => {
+						dispatch({type: 'status', text: `Could not suspend: ${messageOf(error)}`});
+					});
 					break;
 				}
 

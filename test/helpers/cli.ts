@@ -80,3 +80,34 @@ export async function runCliAsync(arguments_: readonly string[], options: {env: 
 		});
 	});
 }
+
+/** One run of the built CLI in a batch: its arguments and the environment variables to set (undefined unsets). */
+export type BatchJob = {
+	readonly args: readonly string[];
+	readonly env?: Readonly<Record<string, string | undefined>>;
+};
+
+/**
+Run the built CLI once per job, all in one process (test/helpers/cli-batch-runner.mjs): the same dist/cli.js and
+chunks a user runs, hundreds of times in seconds. Results come back in job order.
+*/
+export function runCliBatch(jobs: readonly BatchJob[], environment: NodeJS.ProcessEnv): Result[] {
+	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'inkwire-batch-'));
+	const jobsPath = path.join(directory, 'jobs.json');
+	const resultsPath = path.join(directory, 'results.json');
+	fs.writeFileSync(jobsPath, JSON.stringify(jobs.map(job => ({
+		args: job.args,
+		env: Object.fromEntries(Object.entries(job.env ?? {}).map(([key, value]) => [key, value ?? null])),
+	}))));
+	const runner = path.join(root, 'test/helpers/cli-batch-runner.mjs');
+	const result = spawnSync(process.execPath, [runner, cliPath, jobsPath, resultsPath], {
+		env: environment, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	if (result.status !== 0) {
+		throw new Error(`the batch runner failed (${result.status}): ${result.stderr.slice(0, 2000)}`);
+	}
+
+	const results = JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as Result[];
+	fs.rmSync(directory, {recursive: true, force: true});
+	return results;
+}

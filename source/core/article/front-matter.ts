@@ -138,26 +138,37 @@ function readUrl(data: Record<string, unknown>, warnings: string[]): string | un
 	return undefined;
 }
 
+/**
+What a front matter block holds: `fields` for a mapping (empty or not), `invalid` for text that fails to parse as
+YAML yet opens like a field (`title: [unclosed`), which is front matter gone wrong, and `not-fields` for anything
+else (a scalar, a list, or prose that is not YAML at all), which is the article's own Markdown between two rules.
+*/
+export type FrontMatterKind = 'fields' | 'invalid' | 'not-fields';
+
 /** Parse the YAML text of front matter into checked, cleaned fields; problems become warnings, never exceptions. */
-export function readFrontMatter(yaml: string): {fields: FrontMatter; warnings: string[]} {
+export function readFrontMatter(yaml: string): {fields: FrontMatter; warnings: string[]; kind: FrontMatterKind} {
 	const warnings: string[] = [];
 	let data: unknown;
 	try {
 		// JSON_SCHEMA keeps `2023-06-05` a string (no Date objects); `json` lets a duplicated key override quietly.
 		data = load(yaml, {schema: JSON_SCHEMA, json: true});
 	} catch (error) {
+		const opensLikeField = /^\s*[\w"'-][^:\n]{0,80}:(?:[ \t]|$)/.test(yaml);
+		if (!opensLikeField) {
+			return {fields: {}, warnings, kind: 'not-fields'};
+		}
+
 		const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : '';
 		warnings.push(sanitizeLine(`front matter is not valid YAML; ignored (${message.slice(0, 160)})`));
-		return {fields: {}, warnings};
+		return {fields: {}, warnings, kind: 'invalid'};
 	}
 
 	if (data === null || data === undefined) {
-		return {fields: {}, warnings};
+		return {fields: {}, warnings, kind: 'fields'};
 	}
 
 	if (typeof data !== 'object' || Array.isArray(data)) {
-		warnings.push(`front matter should be a mapping of fields but is ${describe(data)}; ignored`);
-		return {fields: {}, warnings};
+		return {fields: {}, warnings, kind: 'not-fields'};
 	}
 
 	const record = data as Record<string, unknown>;
@@ -168,7 +179,8 @@ export function readFrontMatter(yaml: string): {fields: FrontMatter; warnings: s
 	const author = Array.isArray(record['author'])
 		? readScalars(record['author'] as unknown[], 'author', warnings).join(', ') || undefined
 		: readLine(record, 'author', warnings);
-	const caption = readText(record, 'caption', warnings);
+	const captionText = readText(record, 'caption', warnings);
+	const caption = captionText === undefined ? '' : sanitizeText(decodeEntities(captionText)).trim();
 	const dateText = readLine(record, 'date', warnings);
 	const date = dateText === undefined ? undefined : parseDateline(dateText);
 	if (dateText !== undefined && date === undefined) {
@@ -176,8 +188,8 @@ export function readFrontMatter(yaml: string): {fields: FrontMatter; warnings: s
 	}
 
 	Object.assign(fields, {id, title, source, author, date, url: readUrl(record, warnings), tags: readTags(record, warnings)});
-	if (caption !== undefined && sanitizeText(decodeEntities(caption)).trim() !== '') {
-		fields.caption = sanitizeText(decodeEntities(caption)).trim();
+	if (caption !== '') {
+		fields.caption = caption;
 	}
 
 	for (const key of Object.keys(fields) as Array<keyof FrontMatter>) {
@@ -186,5 +198,5 @@ export function readFrontMatter(yaml: string): {fields: FrontMatter; warnings: s
 		}
 	}
 
-	return {fields, warnings};
+	return {fields, warnings, kind: 'fields'};
 }

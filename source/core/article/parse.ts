@@ -1,5 +1,6 @@
 import type {Article, ArticleFormat, ArticleMeta} from './article.js';
-import {cleanLine} from '../text/entities.js';
+import {markdownLineText} from '../render/inline.js';
+import {normalizeInput} from '../text/input.js';
 import {readFrontMatter, splitFrontMatter, type FrontMatter} from './front-matter.js';
 import {comparable} from './scraped/header.js';
 import {parseRawText} from './scraped/raw-text.js';
@@ -150,7 +151,7 @@ function readingMinutes(words: number): number {
 	return Math.max(1, Math.round(words / wordsPerMinute));
 }
 
-/** Heading text without its closing `#`s and backslash escapes; done by hand because a regex here could backtrack. */
+/** Heading text without its closing `#`s; done by hand because a regex here could backtrack. */
 function headingText(text: string): string {
 	let end = text.trimEnd().length;
 	let hashes = end;
@@ -162,48 +163,45 @@ function headingText(text: string): string {
 		end = hashes;
 	}
 
-	return text.slice(0, end).replace(/\\([!-/:-@[-`{-~])/g, '$1').trim();
+	return text.slice(0, end).trim();
+}
+
+// A title is read from at most this much of its line: no title is longer, and the inline lexer need not see more.
+const longestTitleSource = 4096;
+
+/** The plain text a title shows for a line of Markdown: no badges, tags, backticks or escapes. */
+function titleText(markdown: string): string {
+	return markdownLineText(markdown.slice(0, longestTitleSource));
 }
 
 type Heading = {title: string; start: number; end: number};
 
 /**
-The first `# heading` outside code fences (or a `===` underlined title on top), with the span of its lines.
-With `isLeadingOnly`, gives up (undefined) once content has started and can no longer be underlined: a heading found
-after that would have content before it, which is all the caller needs to know when front matter named the title.
+The heading that opens the body, if it does: a `# heading` or a `===` underlined line as its first content (a heading
+further down is a section of the article, never its title), with the span of its lines.
 */
-function findFirstHeading(body: string, isLeadingOnly = false): Heading | undefined {
-	let fence = '';
-	let hasContent = false;
-	// The first line of content, while it may still be underlined with `===` into a title.
-	let first: {text: string; start: number} | undefined;
-	for (let start = 0; start < body.length;) {
-		if (isLeadingOnly && hasContent && !first) {
-			return undefined;
-		}
-
+function findLeadingHeading(body: string): Heading | undefined {
+	let start = 0;
+	while (start < body.length) {
 		const newline = body.indexOf('\n', start);
 		const end = newline === -1 ? body.length : newline;
-		const line = body.slice(start, Math.min(end, start + 4096));
-		const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-		if (fence !== '') {
-			if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) {
-				fence = '';
-			}
-		} else if (fenceMatch) {
-			fence = fenceMatch[1]!;
-			hasContent = true;
-			first = undefined;
-		} else if (/^ {0,3}#(?:[ \t]|$)/.test(line)) {
-			return {title: headingText(body.slice(start, end).replace(/^ {0,3}#/, '')), start, end};
-		} else if (first && /^ {0,3}=+[ \t]*$/.test(line)) {
-			return {title: headingText(first.text.trim()), start: first.start, end};
-		} else {
-			first = line.trim() === '' || hasContent ? undefined : {text: line, start};
-			hasContent ||= line.trim() !== '';
+		if (body.slice(start, Math.min(end, start + 4096)).trim() !== '') {
+			break;
 		}
 
 		start = end + 1;
+	}
+
+	const firstEnd = body.indexOf('\n', start) === -1 ? body.length : body.indexOf('\n', start);
+	const first = body.slice(start, Math.min(firstEnd, start + longestTitleSource));
+	if (/^ {0,3}#(?:[ \t]|$)/.test(first)) {
+		return {title: titleText(headingText(first.replace(/^ {0,3}#/, ''))), start, end: firstEnd};
+	}
+
+	const secondEnd = body.indexOf('\n', firstEnd + 1) === -1 ? body.length : body.indexOf('\n', firstEnd + 1);
+	const second = body.slice(firstEnd + 1, Math.min(secondEnd, firstEnd + 1 + 4096));
+	if (first !== '' && !/^ {0,3}(?:`{3,}|~{3,}|[>*+-]|\d{1,9}[.)]|<)/.test(first) && /^ {0,3}=+[ \t]*$/.test(second)) {
+		return {title: titleText(first.trim()), start, end: secondEnd};
 	}
 
 	return undefined;
@@ -214,8 +212,8 @@ function removeSpan(body: string, start: number, end: number): string {
 }
 
 /**
-A title from the first line of text when nothing names one: outside code fences, holding a letter, Markdown markers
-dropped, at most about 120 characters.
+A title from the first line of text when nothing names one: outside code fences, holding a letter once its Markdown
+and HTML are taken away (a line of badges or an `<img>` logo is passed over), at most about 120 characters.
 */
 function titleFromFirstLine(body: string): string | undefined {
 	let isInFence = false;
@@ -230,9 +228,13 @@ function titleFromFirstLine(body: string): string | undefined {
 			continue;
 		}
 
-		const text = cleanLine(line.replace(/^(?:[#>*+-]+|\d{1,9}[.)])[ \t]+/, '').replace(/\\([!-/:-@[-`{-~])/g, '$1'));
+		const text = titleText(line.replace(/^(?:[#>*+-]+|\d{1,9}[.)])[ \t]+/, ''));
+		if (!/\p{L}/u.test(text)) {
+			continue;
+		}
+
 		if (text.length <= 120) {
-			return text || undefined;
+			return text;
 		}
 
 		const space = text.lastIndexOf(' ', 120);
@@ -248,63 +250,52 @@ function trimBlankLines(text: string): string {
 
 function parseMarkdown(text: string, warnings: string[]): {fields: FrontMatter; body: string} {
 	const split = splitFrontMatter(text);
-	warnings.push(...split.warnings);
-	const {fields, warnings: yamlWarnings} = split.yaml === undefined ? {fields: {}, warnings: []} : readFrontMatter(split.yaml);
-	warnings.push(...yamlWarnings);
-	let body = sanitizeBody(split.body);
-	// With a title from front matter, only a heading on top matters (it is dropped when it repeats the title): no need
-	// to look through the whole body for one.
-	const heading = findFirstHeading(body, fields.title !== undefined);
+	const read = split.yaml === undefined ? undefined : readFrontMatter(split.yaml);
+	// A leading `---` block that is not a mapping of fields (prose between two rules, say) is the article's Markdown.
+	const isFrontMatter = read !== undefined && read.kind !== 'not-fields';
+	const fields = isFrontMatter ? read.fields : {};
+	if (read === undefined || isFrontMatter) {
+		warnings.push(...split.warnings, ...(read?.warnings ?? []));
+	}
+
+	let body = sanitizeBody(isFrontMatter || read === undefined ? split.body : text);
+	const heading = findLeadingHeading(body);
 	if (fields.title === undefined) {
-		const title = heading ? cleanLine(heading.title) : '';
-		if (heading && title !== '') {
-			fields.title = title;
+		if (heading && heading.title !== '') {
+			fields.title = heading.title;
 			body = removeSpan(body, heading.start, heading.end);
 		}
-	} else if (heading && body.slice(0, heading.start).trim() === '' && comparable(heading.title) === comparable(fields.title)) {
+	} else if (heading && comparable(heading.title) === comparable(fields.title)) {
 		body = removeSpan(body, heading.start, heading.end);
 	}
 
 	return {fields, body: trimBlankLines(body)};
 }
 
-/** The metadata of an article whose cleaned body (before the last sanitising pass) is `body`. */
+/**
+The metadata of an article whose clean body is `body`. The fields come from the front matter reader or the raw-text
+parser, which clean them (entities decoded, then sanitised): only the path-derived id is cleaned here.
+*/
 function buildMeta(id: string, fields: FrontMatter, body: string): ArticleMeta {
 	const words = countWords(body);
 	const article: Record<string, unknown> = {
-		id: sanitizeLine(fields.id ?? id) || sanitizeLine(id),
-		title: sanitizeLine(fields.title ?? '') || titleFromFirstLine(body) || sanitizeLine(id) || 'Untitled',
+		id: fields.id || sanitizeLine(id),
+		title: fields.title || titleFromFirstLine(body) || sanitizeLine(id) || 'Untitled',
 	};
-	for (const key of ['source', 'author', 'date', 'url'] as const) {
-		const value = fields[key] === undefined ? '' : sanitizeLine(fields[key]);
-		if (value !== '') {
-			article[key] = value;
+	for (const key of ['source', 'author', 'date', 'url', 'caption'] as const) {
+		if (fields[key] !== undefined && fields[key] !== '') {
+			article[key] = fields[key];
 		}
 	}
 
-	const caption = fields.caption === undefined ? '' : sanitizeText(fields.caption).trim();
-	if (caption !== '') {
-		article['caption'] = caption;
-	}
-
-	Object.assign(article, {tags: (fields.tags ?? []).map(tag => sanitizeLine(tag)).filter(Boolean), words, readingMinutes: readingMinutes(words)});
+	Object.assign(article, {tags: fields.tags ?? [], words, readingMinutes: readingMinutes(words)});
 	return article as ArticleMeta;
 }
 
 function build(id: string, fields: FrontMatter, body: string): Article {
 	const article = buildMeta(id, fields, body) as Record<string, unknown>;
-	article['body'] = sanitizeBody(body);
+	article['body'] = body;
 	return article as Article;
-}
-
-/** The text as parsed: no BOM, `\n` line ends only. */
-function normaliseInput(text: string): string {
-	let input = (typeof text === 'string' ? text : String(text ?? '')).replace(/^\uFEFF/, '');
-	if (input.includes('\r')) {
-		input = input.replaceAll('\r\n', '\n').replaceAll('\r', '\n');
-	}
-
-	return input;
 }
 
 /** What a file that made the parser fail shows: an empty article named by its id, and why. */
@@ -321,7 +312,7 @@ function failed(error: unknown, id: string, warnings: readonly string[]): {artic
 function parseWith<T>(text: string, options: {id: string; format: ArticleFormat}, builder: (id: string, fields: FrontMatter, body: string) => T, onFailure: (failure: {article: Article; warnings: string[]}) => {article: T; warnings: string[]}): {article: T; warnings: string[]} {
 	const warnings: string[] = [];
 	try {
-		const input = normaliseInput(text);
+		const input = normalizeInput(typeof text === 'string' ? text : String(text ?? ''));
 		if (options.format === 'text') {
 			const {body, ...fields} = parseRawText(input);
 			return {article: builder(options.id, fields, body), warnings};

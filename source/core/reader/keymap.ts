@@ -3,8 +3,12 @@ The reader's key bindings as data: one table drives the input handler (through `
 the README's Keys section (`keysMarkdownTable`), so the three cannot drift apart.
 */
 
-/** Where a binding applies. Global bindings win over screen bindings and must not be reused by them. */
-export type KeyContext = 'list' | 'article' | 'global';
+/**
+Where a binding applies. Global bindings win over screen bindings and must not be reused by them. `filter`,
+`search` and `confirm` hold the keys of the filter or search being typed and of a y/n question; there, every other key is text or "no", and
+of the global keys only Ctrl-C applies.
+*/
+export type KeyContext = 'list' | 'article' | 'filter' | 'search' | 'confirm' | 'global';
 
 /** What a key does. The same action name can appear in both screens; the reducer gives it the screen's meaning. */
 export type KeyAction =
@@ -27,7 +31,18 @@ export type KeyAction =
 	| 'next-unread'
 	| 'open-url'
 	| 'back'
+	| 'search'
+	| 'next-match'
+	| 'previous-match'
+	| 'accept-search'
+	| 'cancel-search'
+	| 'accept-filter'
+	| 'clear-filter'
+	| 'delete-character'
+	| 'confirm'
+	| 'cancel'
 	| 'help'
+	| 'suspend'
 	| 'force-quit';
 
 /**
@@ -67,12 +82,25 @@ export const keyBindings: readonly KeyBinding[] = [
 	{context: 'article', action: 'half-page-up', keys: ['u'], description: 'Half a page up'},
 	{context: 'article', action: 'top', keys: ['g', 'home'], description: 'Top of the article'},
 	{context: 'article', action: 'bottom', keys: ['G', 'end'], description: 'End of the article'},
-	{context: 'article', action: 'next-article', keys: ['n'], description: 'Next article'},
-	{context: 'article', action: 'previous-article', keys: ['p'], description: 'Previous article'},
-	{context: 'article', action: 'next-unread', keys: ['N'], description: 'Next unread article'},
+	{context: 'article', action: 'search', keys: ['/'], description: 'Search this article'},
+	{context: 'article', action: 'next-match', keys: ['n'], description: 'Next match of the search'},
+	{context: 'article', action: 'previous-match', keys: ['N'], description: 'Previous match of the search'},
+	{context: 'article', action: 'next-article', keys: ['J'], description: 'Next article'},
+	{context: 'article', action: 'previous-article', keys: ['K'], description: 'Previous article'},
+	{context: 'article', action: 'next-unread', keys: ['tab'], description: 'Next unread article'},
+	{context: 'article', action: 'toggle-read', keys: ['r'], description: 'Toggle read or unread'},
 	{context: 'article', action: 'open-url', keys: ['o'], description: 'Open the URL in the browser'},
 	{context: 'article', action: 'back', keys: ['q', 'escape', 'left', 'h'], description: 'Back to the list'},
+	{context: 'filter', action: 'accept-filter', keys: ['enter'], description: 'Keep the filter'},
+	{context: 'filter', action: 'clear-filter', keys: ['escape'], description: 'Clear the filter'},
+	{context: 'filter', action: 'delete-character', keys: ['backspace'], description: 'Delete the last character'},
+	{context: 'search', action: 'accept-search', keys: ['enter'], description: 'Search'},
+	{context: 'search', action: 'cancel-search', keys: ['escape'], description: 'Give up the search'},
+	{context: 'search', action: 'delete-character', keys: ['backspace'], description: 'Delete the last character'},
+	{context: 'confirm', action: 'confirm', keys: ['y', 'Y'], description: 'Yes, do it'},
+	{context: 'confirm', action: 'cancel', keys: ['n', 'N', 'escape'], description: 'No (so does any other key)'},
 	{context: 'global', action: 'help', keys: ['?'], description: 'Show this help'},
+	{context: 'global', action: 'suspend', keys: ['ctrl+z'], description: 'Suspend (fg resumes)'},
 	{context: 'global', action: 'force-quit', keys: ['ctrl+c'], description: 'Quit from anywhere'},
 ];
 
@@ -91,6 +119,7 @@ const labels: Readonly<Record<string, string>> = {
 	backspace: 'Backspace',
 	tab: 'Tab',
 	'ctrl+c': 'Ctrl-C',
+	'ctrl+z': 'Ctrl-Z',
 };
 
 /** How a key is written for people: `↑`, `PgDn`, `Ctrl-C`, or the character itself. */
@@ -129,7 +158,7 @@ export function keyNames(input: string, key: KeyEvent): KeyName[] {
 	}
 
 	if (key.ctrl) {
-		return input === 'c' ? ['ctrl+c'] : [];
+		return input === 'c' || input === 'z' ? [`ctrl+${input}`] : [];
 	}
 
 	// Ink reports Escape with `meta` too; a real meta combination (Alt-x) is not a key of ours.
@@ -141,6 +170,8 @@ export function keyNames(input: string, key: KeyEvent): KeyName[] {
 	for (const character of input) {
 		if (character === '\u0003') {
 			names.push('ctrl+c');
+		} else if (character === '\u001A') {
+			names.push('ctrl+z');
 		} else if (character === ' ') {
 			names.push('space');
 		} else if (character === '\r' || character === '\n') {
@@ -182,9 +213,23 @@ for (const binding of keyBindings) {
 	}
 }
 
-/** The action bound to a key on a screen; global bindings win. */
-export function findAction(context: Exclude<KeyContext, 'global'>, name: KeyName): KeyAction | undefined {
-	return actionIndex.get(`global\u0000${name}`) ?? actionIndex.get(`${context}\u0000${name}`);
+/** Contexts where keys are typed text or answers: only Ctrl-C of the global keys applies there. */
+const textContexts: ReadonlySet<KeyContext> = new Set(['filter', 'search', 'confirm']);
+
+/** The action bound to a key in a context; global bindings win (in a text context, only force-quit). */
+export function findAction(context: KeyContext, name: KeyName): KeyAction | undefined {
+	const global = actionIndex.get(`global\u0000${name}`);
+	if (global !== undefined && (!textContexts.has(context) || global === 'force-quit')) {
+		return global;
+	}
+
+	return actionIndex.get(`${context}\u0000${name}`);
+}
+
+/** The first key bound to an action in a context, as people write it ("u", "Enter"), for hints and messages. */
+export function keyFor(context: KeyContext, action: KeyAction): string {
+	const key = keyBindings.find(binding => binding.context === context && binding.action === action)?.keys[0];
+	return key === undefined ? '' : keyLabel(key);
 }
 
 /** The bindings of one context, in table order. */
@@ -200,6 +245,9 @@ export function formatKeys(binding: KeyBinding, separator = ' '): string {
 const contextTitles: Readonly<Record<KeyContext, string>> = {
 	list: 'List',
 	article: 'Article',
+	filter: 'Typing a filter',
+	search: 'Typing a search',
+	confirm: 'A y/n question',
 	global: 'Anywhere',
 };
 

@@ -2,8 +2,8 @@
 The words on the reader's screen that do not come from articles: key hints, the list header, the status line. Pure,
 so that the Ink components and the first paint that comes before Ink loads (cli/first-paint.ts) say the same thing.
 */
-import {bindingsFor, keyLabel, type KeyAction, type KeyContext} from './keymap.js';
-import {displayWidth, fitWidth, padToWidth} from './list-row.js';
+import {bindingsFor, keyFor, keyLabel, type KeyAction, type KeyContext} from './keymap.js';
+import {displayWidth, fitWidth, padToWidth} from '../text/width.js';
 import {sanitizeLine} from '../text/sanitize.js';
 
 /** "↑↓ move": the first key of each action, then a word. */
@@ -30,12 +30,29 @@ export const listHints = [
 export const articleHints = [
 	hint('article', ['page-down'], 'page'),
 	hint('article', ['next-article', 'previous-article'], 'next/previous'),
+	hint('article', ['search'], 'search'),
 	hint('article', ['open-url'], 'browser'),
 	hint('article', ['back'], 'back'),
 ].join(' · ');
 
 /** "? help", with the key from the key map. */
-export const helpHint = `${keyLabel(bindingsFor('global').find(binding => binding.action === 'help')?.keys[0] ?? '?')} help`;
+export const helpHint = `${keyFor('global', 'help')} help`;
+
+/** What the list says when nothing is shown, naming the keys that bring articles back. */
+export function emptyListMessage(options: {readonly unreadOnly: boolean; readonly filter: string}): string {
+	return options.unreadOnly && !options.filter
+		? `No unread articles. Press ${keyFor('list', 'toggle-unread-only')} to show all.`
+		: `No articles match the filter. Press ${keyFor('list', 'filter')} and ${keyFor('filter', 'clear-filter')} to clear it.`;
+}
+
+/** The hints while a filter is typed: "Enter keep · Esc clear". */
+export const filterPromptHint = `${keyFor('filter', 'accept-filter')} keep · ${keyFor('filter', 'clear-filter')} clear`;
+
+/** The hints while a search is typed in the pager. */
+export const searchPromptHint = `${keyFor('search', 'accept-search')} search · ${keyFor('search', 'cancel-search')} cancel`;
+
+/** The one hint of the empty-store screen. */
+export const emptyStoreHint = `${keyFor('list', 'quit')} quit`;
 
 /** "1 article", "100,000 articles". */
 export function plural(count: number, noun: string): string {
@@ -74,4 +91,9 @@ export function statusLine(left: string, right: string, width: number): string {
 	const rightWidth = Math.min(displayWidth(right), width);
 	const leftWidth = Math.max(0, width - rightWidth - 1);
 	return leftWidth > 0 ? `${padToWidth(left, leftWidth)} ${fitWidth(right, rightWidth)}` : fitWidth(right, width);
+}
+
+/** The right side of the list's status line: where the highlight is in the shown list, and the help key. */
+export function listPosition(cursor: number, shown: number): string {
+	return shown === 0 ? helpHint : `${(cursor + 1).toLocaleString('en-US')}/${shown.toLocaleString('en-US')} · ${helpHint}`;
 }

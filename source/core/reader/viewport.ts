@@ -18,11 +18,6 @@ export function clampOffset(offset: number, lineCount: number, height: number): 
 	return Math.min(Math.max(0, Math.trunc(offset)), maxOffset(lineCount, height));
 }
 
-/** Move by `delta` lines (negative is up), clamped. */
-export function scrollBy(offset: number, delta: number, lineCount: number, height: number): number {
-	return clampOffset(offset + delta, lineCount, height);
-}
-
 /** How far a page moves: the window's height, at least one line. */
 export function pageSize(height: number): number {
 	return Math.max(1, height);
@@ -31,11 +26,6 @@ export function pageSize(height: number): number {
 /** How far half a page moves: half the window, rounded up, at least one line. */
 export function halfPageSize(height: number): number {
 	return Math.max(1, Math.ceil(height / 2));
-}
-
-/** True when the window shows the last line. */
-export function isAtEnd(offset: number, lineCount: number, height: number): boolean {
-	return clampOffset(offset, lineCount, height) >= maxOffset(lineCount, height);
 }
 
 /** How far through the document the window is, 0-100; a document that fits the window is 100%. */
@@ -64,10 +54,9 @@ export function positionLabel(offset: number, lineCount: number, height: number)
 	return `lines ${first}-${last} of ${lineCount}`;
 }
 
-/** The lines in the window: never more than `height`, and only those (the pager renders nothing else). */
+/** The lines in the window from a valid `offset`: never more than `height`, and only those (the pager renders nothing else). */
 export function visibleLines<T>(lines: readonly T[], offset: number, height: number): T[] {
-	const start = clampOffset(offset, lines.length, height);
-	return lines.slice(start, start + Math.max(1, height));
+	return lines.slice(offset, offset + Math.max(1, height));
 }
 
 /**
@@ -80,4 +69,41 @@ export function proportionalOffset(offset: number, oldCount: number, newCount: n
 	}
 
 	return clampOffset(Math.round((offset / oldCount) * newCount), newCount, height);
+}
+
+/**
+The first row of a list window of `rows` rows that shows `cursor`, moving as little as possible from `top` (like
+less: the window scrolls only when the cursor would leave it) and never leaving empty rows below the last article.
+*/
+export function listWindowTop(top: number, cursor: number, rows: number, count: number): number {
+	const height = Math.max(1, rows);
+	let next = top;
+	if (cursor < next) {
+		next = cursor;
+	}
+
+	if (cursor >= next + height) {
+		next = cursor - height + 1;
+	}
+
+	return Math.max(0, Math.min(next, count - height));
+}
+
+/** The scroll actions of the key map: where each goes from `from` in a window of `page` rows over `count` lines. */
+export type ScrollAction = 'up' | 'down' | 'page-up' | 'page-down' | 'half-page-up' | 'half-page-down' | 'top' | 'bottom';
+
+const scrollTargets: Readonly<Record<ScrollAction, (from: number, page: number, count: number) => number>> = {
+	up: from => from - 1,
+	down: from => from + 1,
+	'page-up': (from, page) => from - pageSize(page),
+	'page-down': (from, page) => from + pageSize(page),
+	'half-page-up': (from, page) => from - halfPageSize(page),
+	'half-page-down': (from, page) => from + halfPageSize(page),
+	top: () => 0,
+	bottom: (_from, _page, count) => count,
+};
+
+/** Where a scroll action goes, before clamping; undefined for an action that does not scroll. */
+export function scrollTarget(action: string, from: number, page: number, count: number): number | undefined {
+	return Object.hasOwn(scrollTargets, action) ? scrollTargets[action as ScrollAction](from, page, count) : undefined;
 }

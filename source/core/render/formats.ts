@@ -4,7 +4,8 @@ the terminal header shares. Every field is sanitised; no format lets an article'
 */
 import type {Article} from '../article/article.js';
 import {metaToJson} from './list-format.js';
-import {sanitizeLine, sanitizeText} from '../text/sanitize.js';
+import {escapeMarkdown} from '../text/markdown-escape.js';
+import {isControlCode, sanitizeLine, sanitizeText} from '../text/sanitize.js';
 
 const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const dayNames = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -74,11 +75,6 @@ export function formatMetadata(article: Article): string {
 // Character references a later Markdown renderer would turn into control characters or bidi marks.
 const dangerousReference = /&(#\d{1,8}|#[xX][\da-fA-F]{1,7}|lrm|rlm);/g;
 
-function isDangerousCode(code: number): boolean {
-	return (code < 0x20 && code !== 0x09 && code !== 0x0A) || (code >= 0x7F && code <= 0x9F) || code === 0x061C
-		|| code === 0x200E || code === 0x200F || (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069);
-}
-
 /** The body as safe Markdown: controls removed, and references that would decode to controls escaped as text. */
 function cleanBody(body: string): string {
 	return sanitizeText(body).replace(dangerousReference, (reference, name: string) => {
@@ -87,7 +83,7 @@ function cleanBody(body: string): string {
 		}
 
 		const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
-		return isDangerousCode(code) ? `&amp;${name};` : reference;
+		return isControlCode(code) ? `&amp;${name};` : reference;
 	}).replace(/^(?:[ \t]*\n)+/, '').trimEnd();
 }
 
@@ -99,11 +95,6 @@ function withoutTitleHeading(body: string, title: string): string {
 	}
 
 	return body.slice(match[0].length).replace(/^(?:[ \t]*\n)+/, '');
-}
-
-/** Escape a single-line field so Markdown shows it literally (no emphasis, links or entities made from it). */
-function escapeMarkdown(text: string): string {
-	return text.replace(/[\\`*_[\]<>#|~&]/g, '\\$&');
 }
 
 /**

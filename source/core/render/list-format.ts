@@ -1,7 +1,7 @@
 import type {ArticleMeta} from '../article/article.js';
 import type {ReadLookup} from '../store/library.js';
 import {sanitizeLine} from '../text/sanitize.js';
-import {displayWidth, fitWidth, padToWidth} from '../reader/list-row.js';
+import {displayWidth, fitWidth, padToWidth} from '../text/width.js';
 
 /** `YYYY-MM-DD` from an ISO 8601 date of any precision, or an empty string. */
 export function dayOf(date: string | undefined): string {

@@ -1,5 +1,5 @@
 /**
-inkwire's own styling, decided by a boolean rather than by the environment: chalk and marked-terminal read
+inkwire's own styling, decided by a boolean rather than by the environment: chalk reads
 FORCE_COLOR and the TTY state of process.stdout, which a pure renderer must not depend on.
 */
 
@@ -11,8 +11,8 @@ export type Styles = {
 	readonly title: Paint;
 	readonly meta: Paint;
 	readonly caption: Paint;
-	readonly heading: Paint;
-	readonly subheading: Paint;
+	/** Headings by level: H1, H2, H3, and H4-H6 alike. */
+	readonly headings: readonly [Paint, Paint, Paint, Paint];
 	readonly strong: Paint;
 	readonly emphasis: Paint;
 	readonly strike: Paint;
@@ -24,6 +24,14 @@ export type Styles = {
 	readonly rule: Paint;
 	readonly image: Paint;
 	readonly marker: Paint;
+	/** The `[3]` after a link. */
+	readonly linkNumber: Paint;
+	/** A line saying the article is shown simplified. */
+	readonly warning: Paint;
+	/** The `↪` that starts a wrapped line of code. */
+	readonly continuation: Paint;
+	/** Syntax colours for highlighted code, by highlight.js scope (`keyword`, `string`, `title.function`…). */
+	readonly syntax: (scope: string) => Paint;
 };
 
 /**
@@ -54,8 +62,7 @@ const plainStyles: Styles = {
 	title: identity,
 	meta: identity,
 	caption: identity,
-	heading: identity,
-	subheading: identity,
+	headings: [identity, identity, identity, identity],
 	strong: identity,
 	emphasis: identity,
 	strike: identity,
@@ -67,14 +74,54 @@ const plainStyles: Styles = {
 	rule: identity,
 	image: identity,
 	marker: identity,
+	linkNumber: identity,
+	warning: identity,
+	continuation: identity,
+	syntax: () => identity,
 };
+
+// highlight.js scopes in the terminal's own 16 colours, so they follow the user's theme.
+const syntaxColors = new Map<string, Paint>([
+	['keyword', sgr([35], [39])],
+	['built_in', sgr([36], [39])],
+	['type', sgr([36], [39])],
+	['literal', sgr([35], [39])],
+	['number', sgr([33], [39])],
+	['string', sgr([32], [39])],
+	['regexp', sgr([31], [39])],
+	['symbol', sgr([33], [39])],
+	['subst', identity],
+	['comment', sgr([2], [22])],
+	['doctag', sgr([2, 3], [23, 22])],
+	['meta', sgr([2], [22])],
+	['title', sgr([34], [39])],
+	['function', sgr([34], [39])],
+	['class', sgr([34], [39])],
+	['params', identity],
+	['attr', sgr([33], [39])],
+	['attribute', sgr([33], [39])],
+	['variable', sgr([31], [39])],
+	['tag', sgr([34], [39])],
+	['name', sgr([34], [39])],
+	['selector-tag', sgr([34], [39])],
+	['selector-class', sgr([33], [39])],
+	['selector-id', sgr([33], [39])],
+	['property', sgr([36], [39])],
+	['section', sgr([1], [22])],
+	['bullet', sgr([36], [39])],
+	['emphasis', sgr([3], [23])],
+	['strong', sgr([1], [22])],
+	['addition', sgr([32], [39])],
+	['deletion', sgr([31], [39])],
+	['link', sgr([4], [24])],
+	['quote', sgr([2], [22])],
+]);
 
 const colorStyles: Styles = {
 	title: sgr([1], [22]),
 	meta: sgr([2], [22]),
 	caption: sgr([3, 2], [23, 22]),
-	heading: sgr([1, 36], [22, 39]),
-	subheading: sgr([1], [22]),
+	headings: [sgr([1, 35], [22, 39]), sgr([1, 36], [22, 39]), sgr([1], [22]), sgr([1, 3], [23, 22])],
 	strong: sgr([1], [22]),
 	emphasis: sgr([3], [23]),
 	strike: sgr([9], [29]),
@@ -86,6 +133,10 @@ const colorStyles: Styles = {
 	rule: sgr([2], [22]),
 	image: sgr([2], [22]),
 	marker: sgr([36], [39]),
+	linkNumber: sgr([2], [22]),
+	warning: sgr([33], [39]),
+	continuation: sgr([2], [22]),
+	syntax: scope => syntaxColors.get(scope) ?? syntaxColors.get(scope.split('.')[0]!) ?? identity,
 };
 
 /** The styles for a render: real SGR codes when `color` is true, identities otherwise. */
@@ -93,35 +144,3 @@ export function createStyles(color: boolean): Styles {
 	return color ? colorStyles : plainStyles;
 }
 
-// Named character references common in scraped news text. None of them decodes to a control character.
-const namedEntities = new Map<string, string>(Object.entries({
-	amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'', nbsp: '\u00A0', copy: '©', reg: '®', trade: '™',
-	mdash: '—', ndash: '–', hellip: '…', lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“', rdquo: '”', bdquo: '„',
-	laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›', middot: '·', bull: '•', deg: '°', euro: '€', pound: '£',
-	yen: '¥', cent: '¢', sect: '§', para: '¶', times: '×', divide: '÷', plusmn: '±', frac12: '½', frac14: '¼',
-	frac34: '¾', prime: '′', Prime: '″', dagger: '†', shy: '\u00AD', thinsp: '\u2009', ensp: '\u2002', emsp: '\u2003',
-}));
-
-/**
-Decode character references in one pass, so `&amp;#27;` becomes the text `&#27;` and never an ESC byte.
-Numeric references are decoded only when `isNumericDecoded` (for link targets and raw HTML, which marked leaves
-encoded); the caller sanitises the result either way.
-*/
-export function decodeEntities(text: string, isNumericDecoded: boolean): string {
-	if (!text.includes('&')) {
-		return text;
-	}
-
-	return text.replace(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/g, (reference, decimal?: string, hex?: string, name?: string) => {
-		if (name !== undefined) {
-			return namedEntities.get(name) ?? reference;
-		}
-
-		if (!isNumericDecoded) {
-			return reference;
-		}
-
-		const code = decimal === undefined ? Number.parseInt(hex!, 16) : Number.parseInt(decimal, 10);
-		return code === 0 || code > 0x10_FF_FF || (code >= 0xD8_00 && code <= 0xDF_FF) ? '\uFFFD' : String.fromCodePoint(code);
-	});
-}

@@ -19,12 +19,24 @@ const c1StringTerminator = 0x9C;
 // cannot swallow the rest of an article.
 const maximumStringSequence = 4096;
 
-// Anything the scanner has to look at: C0 controls, DEL, C1 controls, and the bidi marks, embeddings, overrides and isolates.
-// eslint-disable-next-line no-control-regex
-const suspicious = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+// The bidirectional formatting characters: the Arabic letter mark, LRM and RLM, the embeddings and overrides, the
+// isolates. The one list of them: every check below and elsewhere is built from it.
+const bidiRanges: ReadonlyArray<readonly [number, number]> = [[0x06_1C, 0x06_1C], [0x20_0E, 0x20_0F], [0x20_2A, 0x20_2E], [0x20_66, 0x20_69]];
+const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+const bidiClass = bidiRanges.map(([first, last]) => (first === last ? hex(first) : `${hex(first)}-${hex(last)}`)).join('');
 
-function isBidiControl(code: number): boolean {
-	return code === 0x061C || code === 0x200E || code === 0x200F || (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069);
+// Anything the scanner has to look at: C0 controls, DEL, C1 controls, and the bidi controls.
+const suspicious = new RegExp(`[\\u0000-\\u001F\\u007F-\\u009F${bidiClass}]`);
+const unclean = new RegExp(`[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F${bidiClass}]`);
+
+/** Whether a code point is a bidirectional formatting character (which could make a line lie about its content). */
+export function isBidiControl(code: number): boolean {
+	return code >= 0x06_1C && code <= 0x20_69 && bidiRanges.some(([first, last]) => code >= first && code <= last);
+}
+
+/** Whether a code point is one `sanitizeText` removes: a C0 control other than tab and line feed, DEL, C1, or bidi. */
+export function isControlCode(code: number): boolean {
+	return (code < 0x20 && code !== tab && code !== lineFeed) || (code >= 0x7F && code <= 0x9F) || isBidiControl(code);
 }
 
 /** The index just past a CSI sequence whose parameters start at `start`: parameters, intermediates, one final byte. */
@@ -173,8 +185,7 @@ export function sanitizeLine(text: string): string {
 
 /** True when the string holds no character that `sanitizeText` would remove. */
 export function isClean(text: string): boolean {
-	// eslint-disable-next-line no-control-regex
-	return !/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/.test(text);
+	return !unclean.test(text);
 }
 
 // The escapes inkwire itself writes: SGR (`ESC [ … m`) and OSC 8 hyperlinks ended by ST or BEL.
@@ -214,7 +225,7 @@ export function isSafeTerminalOutput(text: string): boolean {
 			return false;
 		}
 
-		if ((code < 0x20 && code !== lineFeed && code !== tab) || (code >= 0x7F && code <= 0x9F) || isBidiControl(code)) {
+		if (isControlCode(code)) {
 			return false;
 		}
 

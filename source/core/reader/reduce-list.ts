@@ -1,0 +1,51 @@
+/** What a key means on the list screen. */
+import type {KeyAction} from './keymap.js';
+import type {ReaderContext, ReaderState, Transition} from './state.js';
+import {moveCursor, openAt, stay, withStatus} from './transitions.js';
+import {scrollTarget} from './viewport.js';
+
+export function reduceListAction(state: ReaderState, action: KeyAction, context: ReaderContext): Transition {
+	const target = scrollTarget(action, state.cursor, context.listRows, context.articles.length);
+	if (target !== undefined) {
+		return stay(moveCursor(state, target, context));
+	}
+
+	const article = context.articles[state.cursor];
+	switch (action) {
+		case 'open': {
+			return openAt(state, state.cursor, context);
+		}
+
+		case 'toggle-read': {
+			return article
+				? {state, effects: [{type: 'set-read', ids: [article.id], read: !context.isRead(article.id)}]}
+				: withStatus(state, 'No article here');
+		}
+
+		case 'toggle-unread-only': {
+			return stay({...state, unreadOnly: !state.unreadOnly, listGeneration: state.listGeneration + 1});
+		}
+
+		case 'mark-all-read': {
+			if (context.articles.length === 0) {
+				return withStatus(state, 'No articles to mark');
+			}
+
+			return context.articles.every(shown => context.isRead(shown.id))
+				? withStatus(state, 'All shown articles are read already')
+				: stay({...state, overlay: 'confirm-mark-all'});
+		}
+
+		case 'filter': {
+			return stay({...state, isTypingFilter: true});
+		}
+
+		case 'quit': {
+			return {state: {...state, isDone: true}, effects: [{type: 'quit'}]};
+		}
+
+		default: {
+			return stay(state);
+		}
+	}
+}

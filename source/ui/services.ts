@@ -1,0 +1,62 @@
+/**
+Everything the reader needs from the outside world, as data and functions: the UI imports no io module. The command
+line (cli/reader.ts) builds these from the store, the marks and the terminal.
+*/
+import type {Article, ArticleMeta} from '../core/article/article.js';
+import type {RenderResult} from '../core/render/article.js';
+
+/** The read marks as the reader sees them. */
+export type ReadStateService = {
+	isRead(id: string): boolean;
+	/** Changes the marks in memory at once; they are saved to disk right after, off the keypress path. */
+	setRead(ids: readonly string[], read: boolean): void;
+	/** True if marks changed on disk (called when returning to the list). */
+	refresh(): boolean;
+	/** Bumps on every change. */
+	readonly version: number;
+};
+
+/** What the reader may ask of the terminal (io/terminal.ts provides it). */
+export type TerminalService = {
+	/** Alternate screen, hidden cursor, raw mode; `clear: false` keeps what a first paint left on the screen. */
+	enter(options?: {readonly clear?: boolean}): void;
+	/** Back to the terminal as it was found. Safe to call more than once. */
+	restore(): void;
+	/** Who ends the process on a fatal signal (SIGTERM, SIGHUP, SIGQUIT…): called with 128 + the signal's number. */
+	onSignal(handler: ((exitCode: number) => void) | undefined): void;
+	/** Called when the terminal was taken back after a suspend or another program: everything must be drawn again. */
+	onResume(handler: (() => void) | undefined): void;
+	/** Ctrl-Z: give the terminal back, stop until `fg`, take it again. */
+	suspend(): Promise<void>;
+	/** Run a program that needs the terminal (a terminal browser), then take the terminal back. */
+	runExternal(command: string, arguments_: readonly string[]): Promise<number>;
+};
+
+export type ReaderServices = {
+	/** For example "data" (basename of the store dir). */
+	readonly storeName: string;
+	/** Absolute, for the empty-store screen. */
+	readonly storePath: string;
+	/** Newest first. */
+	readonly articles: readonly ArticleMeta[];
+	/** Files skipped by the scan (the header shows "N skipped" when > 0). */
+	readonly skipped: number;
+	readonly readState: ReadStateService;
+	/** May throw an Error whose message is user-facing. */
+	loadArticle(id: string): Article;
+	/**
+	Already bound to colour and hyperlink choices. `highlight` false renders code without syntax colours (while
+	`prepareArticle` loads them).
+	*/
+	renderArticle(article: Article, width: number, highlight?: boolean): RenderResult;
+	/** Loads what rendering the article needs (code highlighters); never rejects. Absent: nothing to load. */
+	prepareArticle?(article: Article): Promise<void>;
+	/** Only http, https and mailto URLs are passed. */
+	openUrl(url: string): Promise<void>;
+	/** Shown once in the status line. */
+	readonly warnings: readonly string[];
+	/** Ctrl-Z: give the terminal back, stop until `fg`, then take it back and redraw. */
+	suspend?(): Promise<void>;
+	/** Start with only unread articles shown (`inkwire --unread`). */
+	readonly isUnreadOnly?: boolean;
+};
