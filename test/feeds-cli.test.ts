@@ -80,6 +80,7 @@ test.before(async () => {
 			response.end();
 		},
 		'/not-a-feed': serve('just text', 'text/plain'),
+		'/picture.png': serve(Buffer.from([0x89, 0x50, 0x4E, 0x47]), 'image/png'),
 	});
 	// A truncated feed whose items link to their pages: `--full` stores the pages' articles.
 	server.route('/short.xml', serve(`<?xml version="1.0"?><rss version="2.0"><channel><title>Short Herald</title><link>${server.url}/</link>
@@ -248,6 +249,10 @@ test('save stores a page as a clean article (title, byline, site, date, caption,
 	}
 
 	t.is((await run('save', `${server.url}/article.html`)).stdout, saved.stdout);
+	t.is(filesUnder(store).length, 1);
+	const picture = await run('save', `${server.url}/picture.png`);
+	t.is(picture.status, 1);
+	t.is(picture.stderr, `inkwire: save ${server.url}/picture.png: not a web page (image/png)\n`);
 	t.is(filesUnder(store).length, 1);
 	const shown = await run('show', 'saved/2026-11-30-old-city-fountains-flow-again', '--format', 'plain');
 	t.regex(shown.stdout, /^Old city fountains flow again\nThe Test Herald · Maya Haddad · Mon 30 Nov 2026 07:15 UTC/);

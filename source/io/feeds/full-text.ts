@@ -1,7 +1,7 @@
 import {describeError} from '../../core/errors.js';
 import {decodeBytes} from '../../core/feed/charset.js';
 import type {FeedItem} from '../../core/feed/feed.js';
-import {fetchUrl} from '../fetch/http.js';
+import {FetchError, fetchUrl} from '../fetch/http.js';
 import type {HostLimiter} from '../fetch/limiter.js';
 
 /**
@@ -18,6 +18,12 @@ export async function fetchPage(url: string, options: {readonly limiter?: HostLi
 		...(options.signal ? {signal: options.signal} : {}),
 		...(options.timeoutMs ? {timeoutMs: options.timeoutMs} : {}),
 	});
+	// A PDF or a picture is no page to extract an article from; a missing Content-Type is given the benefit of the doubt.
+	const type = result.contentType?.split(';')[0]!.trim().toLowerCase();
+	if (type !== undefined && type !== '' && !/^(?:text\/|application\/(?:xhtml\+)?xml$|application\/xhtml)/.test(type)) {
+		throw new FetchError(`not a web page (${type.slice(0, 80)})`);
+	}
+
 	return {html: decodeBytes(result.bytes, result.contentType).text, url: result.url};
 }
 
