@@ -69,7 +69,7 @@ async function renderFromSource(file: string, format: 'plain' | 'ansi', width: n
 		await prepareRender(article);
 	}
 
-	const {lines, warnings} = renderArticle(article, {width, color, hyperlinks: color});
+	const {lines, warnings} = renderArticle(article, {width, measure: width, color, hyperlinks: color});
 	return {text: lines.join('\n') + '\n', fallbacks: warnings.map(warning => warning.kind)};
 }
 

@@ -128,3 +128,13 @@ test('list columns on a terminal are aligned and fit the width, unread marked', 
 	const styled = formatListColumns(articles, {isRead: () => false}, {width: 40, color: true});
 	t.true(styled.startsWith('\u001B[1m●'));
 });
+
+test('show --width N writes lines of at most N columns, no margins taken off', t => {
+	for (const width of [40, 80, 120]) {
+		const result = runCli(['show', 'world/asharq', '--width', String(width)], {env: environment()});
+		t.is(result.status, 0, result.stderr);
+		const widest = Math.max(...result.stdout.split('\n').map(line => [...line].length));
+		t.true(widest <= width, `${width}: ${widest}`);
+		t.true(widest > width - 12, `${width}: the measure is used (${widest})`);
+	}
+});

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {parseDateline} from '../source/core/article/scraped/dateline.js';
+import {parseDateline, readDateline} from '../source/core/article/scraped/dateline.js';
 
 const valid: Array<[string, string]> = [
 	['Friday, 26 June, 2020 - 07:00', '2020-06-26T07:00'],
@@ -63,4 +63,61 @@ for (const line of invalid) {
 test('no time zone is invented for a local time', t => {
 	t.false(parseDateline('5 June 2023, 14:30')!.endsWith('Z'));
 	t.is(parseDateline('5 June 2023, 14:30 UTC'), '2023-06-05T14:30Z');
+});
+
+// The forms of issue 10, in their pages' languages: readDateline also says what the label was.
+
+const forms: Array<[string, string, string | undefined, 'published' | 'updated' | undefined]> = [
+	['Tue 9 Jan 2024 08.30 GMT', 'en', '2024-01-09T08:30Z', undefined],
+	['Published On 3 Jul 2023', 'en', '2023-07-03', 'published'],
+	['Updated 9:12 AM EDT, June 2, 2022', 'en', '2022-06-02T09:12-04:00', 'updated'],
+	['Updated 9:12 AM EDT, Thu June 2, 2022', 'en', '2022-06-02T09:12-04:00', 'updated'],
+	['June 12, 2023 6:45 AM UTC', 'en', '2023-06-12T06:45Z', undefined],
+	['2nd Feb 2024, 17:05 CET', 'en', '2024-02-02T17:05+01:00', undefined],
+	['Published: 17:05, 2nd Feb 2024', 'en', '2024-02-02T17:05', 'published'],
+	['Publié le 12 avril 2023 à 08h15', 'fr', '2023-04-12T08:15', 'published'],
+	['Mis à jour le 12 avril 2023 à 11h40', 'fr', '2023-04-12T11:40', 'updated'],
+	['Veröffentlicht am 4. Mai 2023', 'de', '2023-05-04', 'published'],
+	['Mittwoch, 4. Mai 2023, 10.30 Uhr', 'de', '2023-05-04T10:30', undefined],
+	['Stand: 04.05.2023 10:30 Uhr', 'de', '2023-05-04T10:30', 'updated'],
+	['Publicado el 3 de mayo de 2023, 10:30 CEST', 'es', '2023-05-03T10:30+02:00', 'published'],
+	['Pubblicato il 5 giugno 2023 alle 10:30', 'it', '2023-06-05T10:30', 'published'],
+	['الأحد 14 مايو 2023', 'ar', '2023-05-14', undefined],
+	['14 تشرين الأول 2023', 'ar', '2023-10-14', undefined],
+	['2023年6月3日 10時05分', 'ja', '2023-06-03T10:05', undefined],
+	['公開日：2023年6月3日', 'ja', '2023-06-03', 'published'],
+	['发布时间：2023-06-03 10:05', 'zh', '2023-06-03T10:05', 'published'],
+	['입력 2023.06.05 10:30', 'ko', '2023-06-05T10:30', 'published'],
+	['5 juni 2023', 'nl', '2023-06-05', undefined],
+	['3 hours ago', 'en', undefined, undefined],
+	['Updated 5 minutes ago', 'en', undefined, 'updated'],
+	['il y a 3 heures', 'fr', undefined, undefined],
+	['vor 5 Minuten', 'de', undefined, undefined],
+	['hace 2 horas', 'es', undefined, undefined],
+	['3時間前', 'ja', undefined, undefined],
+	['Updated 14:32 GMT', 'en', undefined, 'updated'],
+];
+
+for (const [line, locale, date, label] of forms) {
+	test(`readDateline "${line}" (${locale}) -> ${date ?? 'no date'}${label ? `, ${label}` : ''}`, t => {
+		const dateline = readDateline(line, locale);
+		t.truthy(dateline, 'read as a dateline');
+		t.is(dateline?.date, date);
+		t.is(dateline?.label, label);
+	});
+}
+
+test('relative times are datelines without a date, and parseDateline gives none', t => {
+	t.true(readDateline('2 days ago')!.isRelative);
+	t.is(parseDateline('2 days ago'), undefined);
+	t.is(parseDateline('Updated 14:32 GMT'), undefined);
+});
+
+test('a month name in another language is read in that page\'s locale only', t => {
+	t.is(readDateline('12 avril 2023', 'fr')?.date, '2023-04-12');
+	t.is(readDateline('12 avril 2023', 'en'), undefined);
+	t.is(readDateline('4. Mai 2023', 'de')?.date, '2023-05-04');
+	t.is(readDateline('05.06.2023', 'en')?.date, '2023-06-05');
+	t.is(readDateline('05/06/2023', 'en'), undefined);
+	t.is(readDateline('05/06/2023', 'fr')?.date, '2023-06-05');
 });

@@ -297,11 +297,11 @@ test('parseRawText on empty and blank input', t => {
 	t.is(parseText('').title, 'raw/test');
 });
 
-test('relative times, share buttons and image credits in the header are dropped; "Image caption," is a caption', t => {
+test('relative times, share buttons and image credits in the header are dropped; "Image caption," labels the caption', t => {
 	const article = parseText('BBC News - Home\nOlympics: Japan Wins Gold in Skateboarding\n2 hours ago\nShare\nImage source, Getty Images\nImage caption, The winner on the podium in Tokyo\nJapan\'s skateboarders took gold on Sunday in front of a small crowd at the venue.\nMore text follows here as a sentence.');
 	t.is(article.source, 'BBC News');
 	t.is(article.title, 'Olympics: Japan Wins Gold in Skateboarding');
-	t.is(article.caption, 'Image caption, The winner on the podium in Tokyo');
+	t.is(article.caption, 'The winner on the podium in Tokyo');
 	t.true(article.body.startsWith('Japan\'s skateboarders took gold'));
 	for (const furniture of ['hours ago', 'Share', 'Getty']) {
 		t.false(article.body.includes(furniture), furniture);

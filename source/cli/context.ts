@@ -4,7 +4,7 @@ import {UserError} from '../core/errors.js';
 import {quotePath} from '../core/text/quote-path.js';
 import {scanStore, type StoreScan} from '../io/store/scan.js';
 import {warn} from '../io/output.js';
-import {openReadState, type ReadState} from '../io/marks/read-state.js';
+import {openMarks, type Marks} from '../io/marks/marks.js';
 import {resolveStorePath, type CommonFlags} from './store-path.js';
 
 export type {CommonFlags} from './store-path.js';
@@ -64,12 +64,12 @@ export function reportSkipped(scan: StoreScan, verbose: boolean): void {
 	}
 }
 
-/** Open the read state and say, once, anything wrong with it (a config moved aside, marks that cannot be saved). */
-export function openReadStateWithWarnings(): ReadState {
-	const readState = openReadState();
-	for (const message of readState.warnings) {
+/** Open a store's marks and say, once, anything wrong with them (a config moved aside, marks that cannot be saved). */
+export function openMarksWithWarnings(storeRoot: string): Marks {
+	const marks = openMarks({storeRoot});
+	for (const message of marks.warnings) {
 		warn(message);
 	}
 
-	return readState;
+	return marks;
 }

@@ -4,7 +4,7 @@ import process from 'node:process';
 import {UserError} from '../core/errors.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {listSubscriptions} from '../io/feeds/service.js';
-import {openReadState} from '../io/marks/read-state.js';
+import {openMarks} from '../io/marks/marks.js';
 import {warn, writeOut} from '../io/output.js';
 import {writableStorePath} from './feed-context.js';
 import type {CommonFlags} from './store-path.js';
@@ -24,7 +24,7 @@ export async function runFeeds(args: readonly string[], flags: CommonFlags & {re
 		warn(message);
 	}
 
-	const readState = openReadState();
+	const readState = openMarks({storeRoot});
 	const rows = subscriptions.map(subscription => {
 		const ids = articleIds(storeRoot, subscription.folder);
 		return {

@@ -10,7 +10,8 @@ import {formatRow, unreadMarker} from '../core/reader/list-row.js';
 import {fitWidth} from '../core/text/width.js';
 import {listHeader, listHints, listPosition, statusLine} from '../core/reader/screen-text.js';
 import {readFirstScreen} from '../io/store/index-cache.js';
-import {defaultConfigDirectory, peekReadMarks} from '../io/marks/peek.js';
+import {peekReadMarks} from '../io/marks/peek.js';
+import {defaultConfigDirectory} from '../io/marks/paths.js';
 
 /*
 The reader's first screen, painted before Ink and React have loaded (about a third of a second here) and before the
@@ -107,6 +108,6 @@ export function paintFromIndex(screen: StartScreen, storeRoot: string): boolean 
 		return false;
 	}
 
-	screen.paintList(path.basename(storeRoot), head.articles, head.total, peekReadMarks(defaultConfigDirectory()));
+	screen.paintList(path.basename(storeRoot), head.articles, head.total, peekReadMarks(defaultConfigDirectory(), storeRoot));
 	return true;
 }

@@ -19,7 +19,7 @@ export const flagSpecs = {
 	unread: {type: 'boolean', description: 'only unread articles'},
 	json: {type: 'boolean', description: 'write JSON (list, search: every field but the body; feeds, fetch: a report)'},
 	format: {type: 'string', value: 'FORMAT', usage: '--format ansi|plain|markdown|json', description: 'show as ansi, plain, markdown or json (default: ansi on a terminal, plain in a pipe)'},
-	width: {type: 'string', value: 'N', description: 'lines of at most N columns (default: the terminal\'s width, else 80)'},
+	width: {type: 'string', value: 'N', description: 'lines of at most N columns (default: the terminal\'s width up to 100, else 80)'},
 	limit: {type: 'string', value: 'N', description: 'search: at most N results, the best first (default: 20)'},
 	color: {type: 'string', value: 'WHEN', usage: '--color auto|always|never', description: 'colour: auto (on a terminal), always (also in a pipe) or never'},
 	name: {type: 'string', value: 'NAME', description: 'what to call the feed (default: its title)'},

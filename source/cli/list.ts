@@ -4,7 +4,7 @@ import {filterArticles} from '../core/store/library.js';
 import {formatListColumns, formatListJson, formatListText} from '../core/render/list-format.js';
 import {writeOut} from '../io/output.js';
 import {chooseColor} from './color.js';
-import {loadStore, openReadStateWithWarnings, type CommonFlags} from './context.js';
+import {loadStore, openMarksWithWarnings, type CommonFlags} from './context.js';
 
 /**
 `inkwire list [--unread] [--json]`: newest first. Piped, one tab-separated line per article (id, day, read, source,
@@ -18,14 +18,14 @@ export async function runList(args: readonly string[], flags: CommonFlags & {rea
 	const isTty = Boolean(process.stdout.isTTY);
 	const color = chooseColor(flags.color, isTty, process.env);
 	const scan = await loadStore(flags, process.env);
-	const readState = openReadStateWithWarnings();
-	const articles = filterArticles(scan.articles, {unreadOnly: flags.unread ?? false}, readState);
+	const marks = openMarksWithWarnings(scan.root);
+	const articles = filterArticles(scan.articles, {unreadOnly: flags.unread ?? false}, marks);
 	if (flags.json) {
-		await writeOut(formatListJson(articles, readState));
+		await writeOut(formatListJson(articles, marks));
 	} else if (isTty) {
-		await writeOut(formatListColumns(articles, readState, {width: process.stdout.columns || 80, color}));
+		await writeOut(formatListColumns(articles, marks, {width: process.stdout.columns || 80, color}));
 	} else {
-		await writeOut(formatListText(articles, readState));
+		await writeOut(formatListText(articles, marks));
 	}
 
 	return 0;

@@ -1,6 +1,7 @@
 import {UserError} from '../core/errors.js';
-import {openReadStateWithWarnings, type CommonFlags} from './context.js';
+import {openMarksWithWarnings, type CommonFlags} from './context.js';
 import {findStoredArticles} from './lookup.js';
+import {resolveStorePath} from './store-path.js';
 
 /**
 `inkwire read|unread <id>...`: every id (or unique prefix) must name an article, else nothing is marked. The marks are
@@ -12,17 +13,16 @@ export async function runMark(command: 'read' | 'unread', queries: readonly stri
 	}
 
 	const ids = (await findStoredArticles(queries, flags)).map(article => article.id);
-	const readState = openReadStateWithWarnings();
-	if (!readState.canSave) {
-		throw new UserError(`read marks cannot be saved to ${readState.path}`);
+	const marks = openMarksWithWarnings(resolveStorePath(flags, process.env));
+	if (!marks.canSave) {
+		throw new UserError(`marks cannot be saved to ${marks.path}`);
 	}
 
-	const warningsBefore = readState.warnings.length;
-	readState.setRead(ids, command === 'read');
+	const warningsBefore = marks.warnings.length;
+	marks.setRead(ids, command === 'read');
 	// A save that failed (the lock held too long by another inkwire, a full disk) must not look like success.
-	const failures = readState.warnings.slice(warningsBefore);
-	if (failures.length > 0) {
-		throw new UserError(failures.join('; '));
+	if (!marks.flush()) {
+		throw new UserError(marks.warnings.slice(warningsBefore).join('; ') || `marks cannot be saved to ${marks.path}`);
 	}
 
 	return 0;

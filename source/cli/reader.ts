@@ -5,7 +5,8 @@ import {UserError} from '../core/errors.js';
 import {prepareRender, renderArticle} from '../core/render/article.js';
 import {openInBrowser} from '../io/browser.js';
 import {loadArticle, type StoredArticle} from '../io/store/scan.js';
-import {openReadState} from '../io/marks/read-state.js';
+import {openMarks} from '../io/marks/marks.js';
+import {warn} from '../io/output.js';
 import {runReader} from '../ui/run.js';
 import type {ReaderServices} from '../ui/services.js';
 import type {TerminalSession} from '../io/terminal.js';
@@ -14,7 +15,7 @@ import {resolveStorePath} from './store-path.js';
 import type {StartScreen} from './first-paint.js';
 
 /**
-Scan the store (showing progress on the start screen when it has to be indexed), open the read state and run the Ink
+Scan the store (showing progress on the start screen when it has to be indexed), open its marks and run the Ink
 reader until the user quits. The start screen is already on the alternate screen with keys not echoed.
 */
 export async function startReader(flags: CommonFlags & {readonly color?: string; readonly unread?: boolean}, io: {readonly screen: StartScreen; readonly stdin: NodeJS.ReadStream; readonly terminal: TerminalSession}): Promise<number> {
@@ -29,7 +30,8 @@ export async function startReader(flags: CommonFlags & {readonly color?: string;
 			}
 		},
 	});
-	const readState = openReadState();
+	const marks = openMarks({storeRoot: scan.root});
+	const warningsAtStart = marks.warnings.length;
 	const color = chooseColor(flags.color, true, process.env);
 	const hyperlinks = shouldUseHyperlinks(true, process.env);
 	let byId: Map<string, StoredArticle> | undefined;
@@ -38,17 +40,8 @@ export async function startReader(flags: CommonFlags & {readonly color?: string;
 		storePath: scan.root,
 		articles: scan.articles,
 		skipped: scan.skipped.length,
-		readState: {
-			isRead: id => readState.isRead(id),
-			// Saved right after the frame is drawn, not before: a keypress does not wait for the save's fsync.
-			setRead: (ids, read) => {
-				readState.setReadSoon(ids, read);
-			},
-			refresh: () => readState.refresh(),
-			get version() {
-				return readState.version;
-			},
-		},
+		// The mark store saves in the background, a moment after a change: a keypress never waits for the disk.
+		readState: marks,
 		loadArticle(id) {
 			// Built on the first open, not at start-up: at 100,000 articles the map is a noticeable cost.
 			byId ??= new Map(scan.articles.map(article => [article.id, article]));
@@ -62,17 +55,21 @@ export async function startReader(flags: CommonFlags & {readonly color?: string;
 		renderArticle: (article, width, highlight) => renderArticle(article, {width, color, hyperlinks, highlight}),
 		prepareArticle: prepareRender,
 		openUrl: async url => openInBrowser(url, process.env, async (command, arguments_) => terminal.runExternal(command, arguments_)),
-		warnings: [...scan.warnings, ...readState.warnings],
+		warnings: [...scan.warnings, ...marks.warnings],
 		isUnreadOnly: flags.unread ?? false,
 		suspend: async () => terminal.suspend(),
 	};
 	// The list as it is now, so that the screen is never empty while Ink computes its first frame.
-	screen.paintList(services.storeName, scan.articles.slice(0, screen.height), scan.articles.length, readState);
+	screen.paintList(services.storeName, scan.articles.slice(0, screen.height), scan.articles.length, marks);
 	try {
 		return await runReader(services, {stdin, stdout: process.stdout, terminal, isScreenPainted: true});
 	} finally {
-		// Marks are saved as they are made; one whose save failed (another inkwire held the lock too long) is retried
-		// here, on every way out: q, Ctrl-C, SIGTERM, SIGHUP.
-		readState.setRead([], true);
+		// Marks are saved as they are made; any not on disk yet (the last key's, or a save that failed because another
+		// inkwire held the lock too long) are saved here, on every way out: q, Ctrl-C, SIGTERM, SIGHUP. What went wrong
+		// while the reader ran is said once the terminal is back.
+		marks.flush();
+		for (const message of marks.warnings.slice(warningsAtStart)) {
+			warn(message);
+		}
 	}
 }

@@ -6,7 +6,7 @@ import {StoreSearch} from '../io/search/store-search.js';
 import {defaultCacheDirectory} from '../io/store/index-cache.js';
 import {warn, writeOut} from '../io/output.js';
 import {chooseColor} from './color.js';
-import {loadStore, openReadStateWithWarnings, type CommonFlags} from './context.js';
+import {loadStore, openMarksWithWarnings, type CommonFlags} from './context.js';
 
 /** Results shown when `--limit` is not given. */
 export const defaultSearchLimit = 20;
@@ -93,7 +93,7 @@ export async function runSearch(args: readonly string[], flags: CommonFlags & {r
 			return 1;
 		}
 
-		const readState = flags.json ? openReadStateWithWarnings() : undefined;
+		const readState = flags.json ? openMarksWithWarnings(scan.root) : undefined;
 		const printed: PrintedResult[] = results.hits.map(({article, score}) => ({
 			article, score, snippet: search.snippetOf(article, results.query), isRead: readState?.isRead(article.id) ?? false,
 		}));

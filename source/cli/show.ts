@@ -3,7 +3,7 @@ import path from 'node:path';
 import type {Article} from '../core/article/article.js';
 import {UserError} from '../core/errors.js';
 import {articleIdFromPath, formatOfPath} from '../core/article/parse.js';
-import {formatJson, formatMarkdown, prepareRender, renderArticle, type RenderWarning} from '../core/render/article.js';
+import {formatJson, formatMarkdown, maximumMeasure, prepareRender, renderArticle, type RenderWarning} from '../core/render/article.js';
 import {chooseWidth, shouldUseHyperlinks} from '../core/render/capabilities.js';
 import {stripByteOrderMark} from '../core/text/input.js';
 import {loadArticle, maxArticleBytes, parseArticleText} from '../io/store/scan.js';
@@ -11,7 +11,7 @@ import {isHtmlPath, loadHtmlReader} from '../io/store/html-reader.js';
 import {readStdin} from '../io/stdin.js';
 import {warn, writeOut} from '../io/output.js';
 import {chooseColor} from './color.js';
-import {openReadStateWithWarnings, type CommonFlags} from './context.js';
+import {openMarksWithWarnings, type CommonFlags} from './context.js';
 import {findStoredArticles} from './lookup.js';
 import {resolveStorePath} from './store-path.js';
 
@@ -69,6 +69,7 @@ export async function resolveArticle(query: string, flags: CommonFlags): Promise
 
 export type ShowOptions = {
 	readonly format: ShowFormat;
+	/** Lines of at most this many columns (no margins: a pipe or a terminal gets the whole width). */
 	readonly width: number;
 	readonly hyperlinks: boolean;
 	readonly isRead: boolean;
@@ -89,7 +90,7 @@ export function formatArticle(article: Article, options: ShowOptions): {text: st
 		case 'ansi':
 		case 'plain': {
 			const color = options.format === 'ansi';
-			const {lines, warnings} = renderArticle(article, {width: options.width, color, hyperlinks: color && options.hyperlinks});
+			const {lines, warnings} = renderArticle(article, {width: options.width, measure: options.width, color, hyperlinks: color && options.hyperlinks});
 			return {text: lines.join('\n') + '\n', warnings};
 		}
 	}
@@ -131,7 +132,7 @@ export async function runShow(queries: readonly string[], flags: CommonFlags & {
 	const isTty = Boolean(process.stdout.isTTY);
 	const color = chooseColor(flags.color, isTty, process.env);
 	const article = await resolveArticle(queries[0]!, flags);
-	const readState = openReadStateWithWarnings();
+	const marks = openMarksWithWarnings(resolveStorePath(flags, process.env));
 	const chosen = format ?? (color ? 'ansi' : 'plain');
 	if (chosen === 'ansi' || chosen === 'plain') {
 		// What the article needs loads here, and only for such an article: syntax colours for the languages its code
@@ -141,9 +142,10 @@ export async function runShow(queries: readonly string[], flags: CommonFlags & {
 
 	const {text, warnings} = formatArticle(article, {
 		format: chosen,
-		width: chooseWidth(width, isTty ? process.stdout.columns : undefined),
+		// --width N is exactly N; otherwise the terminal's width (80 in a pipe), at most a comfortable 100.
+		width: width ?? Math.min(maximumMeasure, chooseWidth(undefined, isTty ? process.stdout.columns : undefined)),
 		hyperlinks: shouldUseHyperlinks(isTty, process.env),
-		isRead: readState.isRead(article.id),
+		isRead: marks.isRead(article.id),
 	});
 	if (flags.verbose) {
 		// The article itself says what was simplified; --verbose says why.

@@ -14,6 +14,7 @@ import StatusBar from './StatusBar.js';
 import type {ReaderServices} from './services.js';
 import {useArticleLines} from './use-article-lines.js';
 import {useArticleSearch} from './use-article-search.js';
+import {useMarksRefresh} from './use-marks-refresh.js';
 import {useReaderEffects} from './use-reader-effects.js';
 import {useReaderStore} from './use-reader-store.js';
 import {useShownArticles} from './use-shown-articles.js';
@@ -70,6 +71,7 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 		getContext,
 		runEffect,
 	});
+	useMarksRefresh(runEffect, dispatch);
 
 	useInput(useCallback((input, key) => {
 		for (const name of keyNames(input, key)) {

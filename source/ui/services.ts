@@ -5,12 +5,21 @@ line (cli/reader.ts) builds these from the store, the marks and the terminal.
 import type {Article, ArticleMeta} from '../core/article/article.js';
 import type {RenderResult} from '../core/render/article.js';
 
-/** The read marks as the reader sees them. */
+/**
+The marks of the open store as the reader sees them (io/marks/marks.ts provides them). Lookups are in memory; a change
+is made in memory at once and saved in the background a moment later, so a key never waits for the disk.
+*/
 export type ReadStateService = {
 	isRead(id: string): boolean;
-	/** Changes the marks in memory at once; they are saved to disk right after, off the keypress path. */
 	setRead(ids: readonly string[], read: boolean): void;
-	/** True if marks changed on disk (called when returning to the list). */
+	/** Saved (starred). */
+	isSaved(id: string): boolean;
+	setSaved(ids: readonly string[], saved: boolean): void;
+	/** Where the reader left the article, 0..1, or undefined (not started, or finished). */
+	position(id: string): number | undefined;
+	/** Remember the place as a fraction of the article; undefined or 1 (finished) clears it. */
+	setPosition(id: string, fraction: number | undefined): void;
+	/** One stat: true if marks changed on disk (another inkwire marked something); call it on a timer. */
 	refresh(): boolean;
 	/** Bumps on every change. */
 	readonly version: number;

@@ -24,6 +24,11 @@ export type {RenderFallback, RenderWarning} from './warnings.js';
 export type RenderOptions = {
 	/** Terminal columns available; text is wrapped to min(width, 100) minus margins (a comfortable measure). */
 	readonly width: number;
+	/**
+	The exact measure instead: lines of at most this many columns, no margins taken off and no cap (`show --width N`
+	in a pipe means N). At least 10.
+	*/
+	readonly measure?: number;
 	/** Styled (bold headings, colours) when true; plain text when false. */
 	readonly color: boolean;
 	/** OSC 8 hyperlinks on numbered links when true (links are numbered and listed either way). */
@@ -142,7 +147,7 @@ each simplification, blank line, body, and a `Links` section listing the numbere
 inkwire's own SGR styling and OSC 8 links (http, https, mailto only) may appear as escapes.
 */
 export function renderArticle(article: Article, options: RenderOptions): RenderResult {
-	const measure = textMeasure(options.width);
+	const measure = options.measure === undefined ? textMeasure(options.width) : Math.max(minimumMeasure, Math.floor(options.measure));
 	const styles = createStyles(options.color);
 	const warnings = createWarningLog();
 	const links = createLinkRegistry({styles, hyperlinks: options.hyperlinks, warnings});

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {UserError} from '../../core/errors.js';
 import {formatSubscriptions, OpmlError, parseSubscriptions, type Subscription} from '../../core/feed/opml.js';
-import {withLock} from '../marks/lock.js';
+import {acquireLock, LockBusyError} from '../marks/lock.js';
 import {writeFileAtomic} from '../atomic-file.js';
 
 /**
@@ -48,10 +48,19 @@ leaves the file alone). Done under a lock, so two `inkwire add` at once both lan
 */
 export function updateSubscriptions(file: string, change: (subscriptions: Subscription[]) => Subscription[]): Subscription[] {
 	fs.mkdirSync(path.dirname(file), {recursive: true});
-	return withLock(file, () => {
+	let release: () => void;
+	try {
+		release = acquireLock(file);
+	} catch (error) {
+		throw error instanceof LockBusyError ? new UserError(`${file} is being changed by another inkwire; try again`) : error;
+	}
+
+	try {
 		const {subscriptions} = readSubscriptions(file);
 		const updated = change(subscriptions);
 		writeFileAtomic(file, formatSubscriptions(updated));
 		return updated;
-	});
+	} finally {
+		release();
+	}
 }

@@ -1,9 +1,12 @@
 /**
 A synchronous inter-process lock for one file, good on Linux and macOS, local or network disks.
 
-Why not proper-lockfile: its sync API cannot wait and retry, and the read state must be saved synchronously (a signal
-handler must never leave a save pending). Why mkdir: creating a directory is atomic everywhere and fails with EEXIST
-when another process holds it. The holder writes its pid, host and a token into the directory so that others can tell
+Why this and not proper-lockfile (which was a dependency and is gone): proper-lockfile's sync API cannot wait and
+retry, and marks must be flushed synchronously from an `exit` handler; it judges a lock stale only by age (at least
+2 s), so a writer killed with -9 inside a save would stall every other writer that long, where a dead pid on this host
+is recognised at once here; and it refreshes the lock's mtime on a timer and throws from that timer when it cannot,
+which would crash a reader that only wanted to save a mark. mkdir is atomic everywhere and fails with EEXIST when
+another process holds the lock. The holder writes its pid, host and a token into the directory so that others can tell
 a lock left by a crashed process (dead pid on this host, or simply old) from a live one, and so that releasing never
 removes a lock that was taken over after being judged stale.
 */
@@ -49,54 +52,50 @@ export function acquireLock(target: string, options: LockOptions = {}): () => vo
 	for (;;) {
 		try {
 			fs.mkdirSync(lockPath);
-			try {
-				fs.writeFileSync(`${lockPath}/owner`, `${process.pid}\n${os.hostname()}\n${token}\n`);
-			} catch {
-				// The lock is still ours without the owner file; others judge it by age alone.
-			}
-
-			return () => {
-				release(lockPath, token);
-			};
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
 				throw error;
 			}
-		}
 
-		const staleInode = findStale(lockPath, staleMs);
-		if (staleInode !== undefined) {
-			removeStale(lockPath, staleInode);
+			const staleInode = findStale(lockPath, staleMs);
+			if (staleInode !== undefined) {
+				removeStale(lockPath, staleInode);
+				continue;
+			}
+
+			if (Date.now() >= deadline) {
+				const holder = readOwner(lockPath)?.pid;
+				throw new LockBusyError(`${lockPath} is held by ${holder ? `process ${holder}` : 'another process'}`);
+			}
+
+			// Jittered exponential backoff up to 25 ms: a save holds the lock for a few milliseconds.
+			sleep(delay + (Math.random() * delay));
+			delay = Math.min(delay * 2, 25);
 			continue;
 		}
 
-		if (Date.now() >= deadline) {
-			const holder = readOwner(lockPath)?.pid;
-			throw new LockBusyError(`${lockPath} is held by ${holder ? `process ${holder}` : 'another process'}`);
+		try {
+			fs.writeFileSync(`${lockPath}/owner`, `${process.pid}\n${os.hostname()}\n${token}\n`);
+		} catch (error) {
+			// A disk too full for a few bytes (ENOSPC) is too full for the config too. Leaving the lock with an empty
+			// owner file behind would make every other writer wait for it to age: give it up and report the error.
+			fs.rmSync(lockPath, {recursive: true, force: true});
+			throw error;
 		}
 
-		// Jittered exponential backoff up to 25 ms: a save holds the lock for a few milliseconds.
-		sleep(delay + (Math.random() * delay));
-		delay = Math.min(delay * 2, 25);
-	}
-}
-
-/** Run `action` while holding the lock guarding `target`. */
-export function withLock<T>(target: string, action: () => T, options?: LockOptions): T {
-	const release = acquireLock(target, options);
-	try {
-		return action();
-	} finally {
-		release();
+		return () => {
+			release(lockPath, token);
+		};
 	}
 }
 
 type Owner = {readonly pid: number; readonly host: string; readonly token: string};
 
+/** The owner file, or undefined when it is missing, empty or cut short (a holder that died writing it, a full disk). */
 function readOwner(lockPath: string): Owner | undefined {
 	try {
 		const [pid = '', host = '', token = ''] = fs.readFileSync(`${lockPath}/owner`, 'utf8').split('\n');
-		return {pid: Number(pid), host, token};
+		return /^[1-9]\d*$/.test(pid) && host !== '' && /^[\da-f]{16}$/.test(token) ? {pid: Number(pid), host, token} : undefined;
 	} catch {
 		return undefined;
 	}
@@ -115,13 +114,15 @@ function findStale(lockPath: string, staleMs: number): number | undefined {
 	const ageMs = Date.now() - stats.mtimeMs;
 	const owner = readOwner(lockPath);
 	const isStale = ageMs > staleMs || (owner
-		? owner.host === os.hostname() && Number.isInteger(owner.pid) && owner.pid > 0 && !isAlive(owner.pid)
-		// Between mkdir and writing the owner file is a matter of microseconds; a second means the holder died there.
+		? owner.host === os.hostname() && !isProcessAlive(owner.pid)
+		// Between mkdir and writing the owner file is a matter of microseconds; a second means the holder died there
+		// or could not write it.
 		: ageMs > 1000);
 	return isStale ? stats.ino : undefined;
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid runs on this host. */
+export function isProcessAlive(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
 		return true;
@@ -152,7 +153,8 @@ function removeStale(lockPath: string, staleInode: number): void {
 function release(lockPath: string, token: string): void {
 	const owner = readOwner(lockPath);
 	if (owner && owner.token !== token) {
-		// Taken over as stale while we held it: it is someone else's now.
+		// Taken over as stale while we held it: it is someone else's now. (An owner file that cannot be read is ours,
+		// written short: keeping the lock for that would block every writer until it is judged stale.)
 		return;
 	}
 

@@ -1,40 +1,20 @@
-import {parseDateline} from './dateline.js';
-import {bannerStrength, siteNameFromBanner} from './site-names.js';
+import {isNavLine, isSectionItem, isShortItem, type Block} from './classify.js';
+import {isSameLine} from './compare.js';
+import {bannerStrength} from './site-names.js';
+import {findPlainBylines, findSiteNameLine} from './top-names.js';
+
+export {comparable, isSameLine} from './compare.js';
 
 /**
-The top of a scraped page: banner, headline (often twice), byline, dateline and photo caption, in whatever order the
-site prints them. Each recogniser is strict, and the scan stops at the first line none of them claims, so anything
-unexpected stays body text.
+The top of a scraped page: everything before the text, and the metadata just after its start. The headline is found
+wherever it stands (after skip links, menus, a site name or a section label; repeated or not), by what follows it:
+a byline, a dateline, a caption or the text. What stands above it is banner, navigation or a section label; bylines,
+datelines and captions near the start of the text are taken out of it. Looks at a bounded number of blocks.
 */
 
-export type RawHeader = {
-	/** Index (into the given lines) of the first line after the header. */
-	end: number;
-	title?: string;
-	source?: string;
-	author?: string;
-	date?: string;
-	caption?: string;
-};
-
 const sentenceEnd = /[.!?;,:。！？؟،؛]$/;
-const bylineStart = /^(?:by|written by|words by|story by|reported by|بقلم)[\s:]{1,4}/i;
-const nameConnector = /^(?:and|&|al|el|bin|ibn|bint|abu|de|del|della|di|da|du|des|van|von|der|den|la|le|y|e|ben|st\.?)$/i;
-const notNames = /^(?:the|this|that|a|an|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|now|early|late|last|next)$/i;
-const knownAgency = /^(?:AFP|AP|EPA|SPA|WAM|DPA|UPI|ANSA|KUNA|IRNA|QNA|MENA|PTI|IANS|TASS|AAP|NHK|Reuters|Getty|Xinhua|Kyodo|Jiji|Yonhap|Anadolu|Bloomberg|Shutterstock|Alamy|AP Photo|File|Handout)\b/i;
-// Arabic sites credit agencies in Arabic: AFP, Reuters, AP, SPA, WAM, dpa.
-const arabicAgency = /^(?:أ\.?\s?ف\.?\s?ب|رويترز|أ\.?\s?ب|واس|وام|د\.?\s?ب\.?\s?أ|الأناضول)\.?$/;
-const photoWord = /\b(?:photo|photograph|image|images|picture|credit|via)\b/i;
-const trailingAgency = /\s[-–—]\s?(?:AFP|AP|EPA|SPA|WAM|DPA|UPI|Reuters|Getty Images|Xinhua|Kyodo|Anadolu|Bloomberg)$/;
-const photoCredit = /(?:^|[\s.])(?:photo|photograph|picture|image|credit)s?(?:\s?credit)?\s{0,2}[:/]\s{0,2}[\p{Lu}\d][^.!?]{0,60}$/iu;
-// Header lines that carry nothing worth keeping: reading time, relative times, share buttons, image credits.
-const headerFurniture = /^(?:\d{1,3}\s?(?:min(?:ute)?s?)\.?(?:\s(?:read|reading))?|\d{1,2}\s(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\sago|listen to this article|share|share this|print|comments?|image source\s?[,:].{0,80})$/i;
-const captionPrefix = /^(?:image caption|photo caption|caption)\s?[,:]\s/i;
-
-/** Text compared for "the same headline": case, quotes, punctuation and spacing ignored. */
-export function comparable(text: string): string {
-	return text.toLowerCase().replace(/[\s'"‘’“”«»`.,:;!?()[\]-]+/g, ' ').trim();
-}
+// The header is looked for in the first blocks only, so a page without one costs no more than its first screen.
+const maxTop = 120;
 
 /** A line short and calm enough to be a headline: not a sentence ending in a full stop or comma, at most 30 words. */
 export function isHeadlineLike(line: string): boolean {
@@ -50,181 +30,233 @@ export function isHeadlineLike(line: string): boolean {
 	return spaces < 30;
 }
 
-/** The author's name from a byline ("By NAME", "By NAME, role", "By NAME and NAME"), with whatever followed the name. */
-export function parseByline(line: string): {name: string; rest: string} | undefined {
-	const start = bylineStart.exec(line);
-	if (!start || line.length > 160) {
+/** Where the header ends and what it names. */
+export type Header = {
+	/** Index of the headline block, or -1. */
+	title: number;
+	/** Index of the site banner block, or -1. */
+	banner: number;
+	/** Index of the first block of text. */
+	bodyStart: number;
+	/** Metadata blocks (bylines, datelines, captions) are taken out of the text before this index. */
+	headEnd: number;
+};
+
+function decide(block: Block, kind: NonNullable<Block['kind']>, reason: string): void {
+	block.kind = kind;
+	block.reason = reason;
+}
+
+function isMetadata(block: Block | undefined): boolean {
+	const type = block?.label?.type;
+	return type === 'byline' || type === 'dateline' || type === 'image';
+}
+
+/** Labels a reader never sees that may stand between a headline and what follows it ("Share", "5 min read"). */
+function isTransparent(block: Block): boolean {
+	const label = block.label;
+	return label?.type === 'furniture' && (label.kind === 'share' || label.kind === 'toggle' || label.kind === 'reading-time' || label.kind === 'ad');
+}
+
+type Score = {score: number; isRepeated: boolean};
+
+/** How much a block reads like the page's headline; undefined when it cannot be one. */
+function scoreHeadline(blocks: readonly Block[], index: number, bodyStart: number, isUnspaced: boolean): Score | undefined {
+	const block = blocks[index]!;
+	if (block.label || !isHeadlineLike(block.text) || isNavLine(block.text) || isSectionItem(block)) {
 		return undefined;
 	}
 
-	const text = line.slice(start[0].length);
-	const cut = /,|\s[-–—|·•/]\s|\s(?:in|for|at)\s/.exec(text);
-	const name = (cut ? text.slice(0, cut.index) : text).trim();
-	const rest = cut ? text.slice(cut.index + cut[0].length).trim() : '';
-	const words = name.split(' ');
-	if (name.length < 2 || name.length > 80 || words.length > 10 || notNames.test(words[0] ?? '') || /[.!?]\s/.test(rest)) {
+	if (isUnspaced ? block.text.length < 5 : block.words < 2) {
 		return undefined;
 	}
 
-	for (const word of words) {
-		const isName = /^[\p{Lu}\p{Lo}]/u.test(word) || nameConnector.test(word) || /^(?:al|el)-/i.test(word);
-		// A full stop is only part of a name in an initial or a title ("J.", "Jr.", "Dr.").
-		if (!isName || (word.endsWith('.') && word.length > 4)) {
-			return undefined;
+	// A line that reads like a site banner can still be the headline, when what follows says so.
+	const strength = bannerStrength(block.text);
+	let score = block.words >= 3 || isUnspaced ? 1 : 0;
+	score -= strength === 'strong' ? 3 : (strength === 'weak' ? 2 : 0);
+	score -= block.words > 22 ? 2 : 0;
+	let isRepeated = false;
+	for (let other = index + 1; other < bodyStart + 3 && other < blocks.length && other <= index + 8; other++) {
+		if (isSameLineBlock(blocks[other]!, block)) {
+			score += 4;
+			isRepeated = true;
+			break;
 		}
 	}
 
-	return {name, rest};
-}
-
-/** A photo caption that ends with its agency credit: "... (AFP)", "(Getty Images)", "Photo: Reuters", "- AFP". */
-export function isCaption(line: string): boolean {
-	if (line.length < 12 || line.length > 600 || !line.includes(' ')) {
-		return false;
+	let next = index + 1;
+	while (next < blocks.length && next < index + 4 && isTransparent(blocks[next]!)) {
+		next++;
 	}
 
-	if (captionPrefix.test(line)) {
-		return true;
+	const following = blocks[next];
+	if (following && (isMetadata(following) || next === bodyStart || following.label?.type === 'credit' || isSameLineBlock(following, block))) {
+		score += 3;
+	} else if (following && isStandfirstOf(following, block)) {
+		score += 3;
 	}
 
-	const parenthesis = /\(([^()]{2,60})\)\s?$/.exec(line);
-	if (parenthesis) {
-		const credit = parenthesis[1]!.trim();
-		return knownAgency.test(credit) || arabicAgency.test(credit) || photoWord.test(credit) || /^[A-Z]{2,6}(?:\s?[/|]\s?[\p{L} .'-]{1,40})?$/u.test(credit);
-	}
-
-	return trailingAgency.test(line) || photoCredit.test(line);
+	return {score, isRepeated};
 }
 
-function isFurniture(line: string): boolean {
-	return line.length <= 160 && !sentenceEnd.test(line) && !parseDateline(line) && !parseByline(line) && !isCaption(line);
+/** Whether `block` reads as the standfirst under `title`: longer, more of a sentence, and no headline of its own. */
+function isStandfirstOf(block: Block, title: Block): boolean {
+	// Sites print the headline first and the standfirst under it: of two headline-like lines stacked above the byline,
+	// the upper is the headline unless it is much shorter than a headline is (a label) or the lower is no sentence.
+	const isShortTitle = title.words < 4 && !(title.text.length >= 8 && /[\u3040-\u9FFF\uAC00-\uD7AF]/.test(title.text));
+	return !block.label && isHeadlineLike(block.text) && block.words >= 8 && !isShortTitle && !isTitleCased(block.text)
+		&& block.unit.from > title.unit.to;
 }
 
-/** Whether two lines say the same thing; lines of clearly different lengths are not even compared. */
-export function isSameLine(left: string, right: string): boolean {
-	return Math.abs(left.length - right.length) <= (Math.min(left.length, right.length) / 4) + 4 && comparable(left) === comparable(right);
-}
-
-function appearsWithin(lines: readonly string[], index: number, span: number): boolean {
-	for (let other = index + 1; other <= index + span && other < lines.length; other++) {
-		if (isSameLine(lines[other]!, lines[index]!)) {
-			return true;
+/** Whether most longer words are capitalised, as in "Fjordline Opens Norway's First Hydrogen Quay". */
+function isTitleCased(text: string): boolean {
+	let long = 0;
+	let capitalised = 0;
+	for (const word of text.split(' ')) {
+		if (word.length >= 4) {
+			long++;
+			capitalised += /^\p{Lu}/u.test(word) ? 1 : 0;
 		}
 	}
 
-	return false;
+	return long >= 3 && capitalised >= long * 0.7;
 }
 
-/** Whether line 0 is a site banner: it reads like one and the next line is the headline, not a byline or dateline. */
-function isBannerFirst(lines: readonly string[]): boolean {
-	const [first, next, after] = lines;
-	const strength = first === undefined ? 'none' : bannerStrength(first);
-	if (strength === 'none' || next === undefined || !isFurniture(first!) || !isHeadlineLike(next)) {
+function isSameLineBlock(left: Block, right: Block): boolean {
+	return left.text.length > 0 && isSameLine(left.text, right.text);
+}
+
+/** Whether only repeats of the headline and buttons stand between it and the block at `index`. */
+function isFirstUnderTitle(blocks: readonly Block[], title: number, index: number): boolean {
+	if (title === -1) {
 		return false;
 	}
 
-	if (parseDateline(next) || parseByline(next) || isCaption(next)) {
-		return false;
-	}
-
-	if (strength === 'strong') {
-		return true;
-	}
-
-	return after !== undefined && (Boolean(parseDateline(after)) || Boolean(parseByline(after)) || isCaption(after)
-		|| isSameLine(after, next));
-}
-
-type Found = {author?: string; date?: string};
-
-/** Bylines and datelines, alone or combined on one line ("By Jane Doe | June 5, 2023"); undefined if the line is neither. */
-function readByDateLine(line: string): Found | undefined {
-	const parts = line.split(/\s[|·•]\s/);
-	const found: Found = {};
-	let unknown = 0;
-	for (const part of parts) {
-		const date = parseDateline(part);
-		const byline = date ? undefined : parseByline(part);
-		if (date) {
-			found.date ??= date;
-		} else if (byline) {
-			found.author ??= byline.name;
-			const restDate = byline.rest ? parseDateline(byline.rest) : undefined;
-			if (restDate) {
-				found.date ??= restDate;
-			}
-		} else if (part.length <= 40 && !sentenceEnd.test(part)) {
-			unknown++;
-		} else {
-			return undefined;
+	for (let between = title + 1; between < index; between++) {
+		const block = blocks[between]!;
+		if (block.kind !== 'title-repeat' && !isTransparent(block) && !isSameLineBlock(block, blocks[title]!)) {
+			return false;
 		}
 	}
 
-	return unknown < parts.length ? found : undefined;
+	return true;
+}
+
+/** The block where the text starts: the first that reads as prose (or its live-update time), among the first blocks. */
+function findBodyStart(blocks: readonly Block[]): number {
+	for (let index = 0; index < blocks.length && index < maxTop; index++) {
+		if (blocks[index]!.isProse) {
+			return index > 0 && blocks[index - 1]!.label?.type === 'timestamp' ? index - 1 : index;
+		}
+	}
+
+	return -1;
+}
+
+function findTitle(blocks: readonly Block[], top: number, bodyStart: number, isUnspaced: boolean): {title: number; isRepeated: boolean} {
+	let title = -1;
+	let best: Score = {score: 0, isRepeated: false};
+	let isPastByline = false;
+	for (let index = 0; index < top; index++) {
+		const type = blocks[index]!.label?.type;
+		// The headline stands above its byline and dateline: a line under them, once a headline came before, is not it.
+		isPastByline ||= title !== -1 && (type === 'byline' || type === 'dateline');
+		const score = scoreHeadline(blocks, index, bodyStart, isUnspaced);
+		if (score && isPastByline) {
+			score.score -= 3;
+		}
+
+		// Later candidates win ties: menus and labels come first, the headline last before the text.
+		if (score !== undefined && score.score >= best.score) {
+			title = index;
+			best = score;
+		}
+	}
+
+	// A headline over a standfirst that has no full stop: the standfirst scores as well, for what follows it.
+	const previous = title > 0 ? blocks[title - 1]! : undefined;
+	if (previous && !best.isRepeated && isStandfirstOf(blocks[title]!, previous) && bannerStrength(previous.text) === 'none'
+		&& (scoreHeadline(blocks, title - 1, bodyStart, isUnspaced)?.score ?? 0) >= 1) {
+		title--;
+	}
+
+	return {title, isRepeated: best.isRepeated};
 }
 
 /**
-Read the header of a scraped page from its non-blank lines (`lines` holds only those, in order). Looks at no more than
-the first 14 lines, so its cost does not depend on the article's length.
+Find the headline, the banner and where the text starts, and decide every block above the text. Blocks between the
+headline and the text that are no metadata are the standfirst (kept as the lead) or furniture.
 */
-export function readRawHeader(lines: readonly string[]): RawHeader {
-	const top = lines.slice(0, 14);
-	const header: RawHeader = {end: 0};
-	let start = 0;
-	for (let index = 0; index < 4 && index < top.length; index++) {
-		if (!isHeadlineLike(top[index]!) || !appearsWithin(top, index, 4)) {
-			continue;
-		}
-
-		// A headline the page repeats: whatever short lines stand above it are banner and section labels.
-		if (top.slice(0, index).every(line => isFurniture(line))) {
-			const banner = top.slice(0, index).find(line => bannerStrength(line) !== 'none');
-			if (banner) {
-				header.source = siteNameFromBanner(banner);
-			}
-
-			start = index;
-		}
-
-		break;
+export function readHeader(blocks: Block[], language: {isUnspaced: boolean}): Header {
+	let bodyStart = findBodyStart(blocks);
+	const top = bodyStart === -1 ? Math.min(blocks.length, 12) : bodyStart;
+	findPlainBylines(blocks, 0, Math.min(blocks.length, top + 12), false);
+	const {title, isRepeated} = findTitle(blocks, top, bodyStart === -1 ? top : bodyStart, language.isUnspaced);
+	findPlainBylines(blocks, title + 1, Math.min(blocks.length, (bodyStart === -1 ? top : bodyStart) + 4), true);
+	if (bodyStart === -1) {
+		// No prose at all: whatever follows the headline (or everything) is the text.
+		bodyStart = title + 1;
 	}
 
-	if (start === 0 && !appearsWithin(top, 0, 4) && isBannerFirst(top)) {
-		header.source = siteNameFromBanner(top[0]!);
-		start = 1;
+	let banner = -1;
+	for (let index = 0; index < Math.max(title, 0); index++) {
+		const block = blocks[index]!;
+		if (!block.label && banner === -1 && !isSectionItem(block) && !isNavLine(block.text) && bannerStrength(block.text) !== 'none') {
+			banner = index;
+			decide(block, 'banner', 'site name line');
+		}
 	}
 
-	let index = start;
-	for (; index < top.length; index++) {
-		const line = top[index]!;
-		if (header.title !== undefined && isSameLine(line, header.title)) {
-			continue;
+	if (banner === -1 && title > 0) {
+		banner = findSiteNameLine(blocks, title);
+		if (banner !== -1) {
+			decide(blocks[banner]!, 'banner', 'site name: the first line that is no menu or label');
 		}
-
-		const found = readByDateLine(line);
-		if (found) {
-			header.author ??= found.author;
-			header.date ??= found.date;
-			continue;
-		}
-
-		if (line.length <= 100 && headerFurniture.test(line)) {
-			continue;
-		}
-
-		if (header.caption === undefined && isCaption(line)) {
-			header.caption = line;
-			continue;
-		}
-
-		if (header.title === undefined && isHeadlineLike(line)) {
-			header.title = line;
-			continue;
-		}
-
-		break;
 	}
 
-	header.end = index;
-	return header;
+	for (let index = 0; index < Math.max(title, 0); index++) {
+		const block = blocks[index]!;
+		if (block.label || block.kind) {
+			continue;
+		}
+
+		if (index === title - 1 && isShortItem(block) && !isNavLine(block.text)) {
+			decide(block, 'section', 'short label just above the headline');
+		} else {
+			decide(block, 'nav', isShortItem(block) ? 'menu item above the headline' : (isNavLine(block.text) ? 'menu line above the headline' : 'above the headline'));
+		}
+	}
+
+	if (title !== -1) {
+		decide(blocks[title]!, 'title', isRepeated ? 'headline: repeated on the page' : 'headline: followed by the byline, dateline or text');
+	}
+
+	for (let index = title + 1; index < bodyStart; index++) {
+		const block = blocks[index]!;
+		if (block.label) {
+			continue;
+		}
+
+		if (title !== -1 && isSameLineBlock(block, blocks[title]!)) {
+			decide(block, 'title-repeat', 'the headline again');
+		} else if (isFirstUnderTitle(blocks, title, index) && isHeadlineLike(block.text) && block.words >= 8 && !isNavLine(block.text)) {
+			decide(block, 'lead', 'standfirst: a summary under the headline, kept as the lead');
+		} else if (title === -1 && index === 0 && bannerStrength(block.text) !== 'none') {
+			banner = index;
+			decide(block, 'banner', 'site name line');
+		} else {
+			decide(block, 'furniture', 'between the headline and the text');
+		}
+	}
+
+	let headEnd = bodyStart;
+	for (let prose = 0; headEnd < blocks.length && headEnd < bodyStart + 16; headEnd++) {
+		prose += blocks[headEnd]!.isProse ? 1 : 0;
+		if (prose === 2) {
+			break;
+		}
+	}
+
+	return {title, banner, bodyStart, headEnd};
 }

@@ -1,217 +1,78 @@
 import {decodeEntities} from '../../text/entities.js';
-import {isSameLine, readRawHeader} from './header.js';
 import {isClean, sanitizeText} from '../../text/sanitize.js';
+import {decideBody, isKept} from './body.js';
+import {classifyUnits, type Block, type BlockKind} from './classify.js';
+import {readHeader} from './header.js';
+import {detectLanguage} from './language.js';
+import {collectFields, type RawFields} from './metadata.js';
+import {cutUnits} from './units.js';
 
 /**
-Scraped article text (a page's visible text saved as .txt) turned into clean metadata and a Markdown body. Everything
-works line by line with anchored, bounded patterns, so the cost stays linear however hostile the input.
+Scraped article text (a page's visible text saved as .txt, copied from a browser or dumped by a scraper) turned into
+clean metadata and a Markdown body. The page is cut into blocks (units.ts), each block is judged by its shape and
+features (classify.ts), the header is found (header.ts), the text decided (body.ts) and the fields read
+(metadata.ts). Every decision is kept with its reason, so `explainRawText` can say why any line vanished.
 */
 
 /** What a scraped page yields: metadata when recognised, and the body as Markdown. */
-export type RawArticle = {
+export type RawArticle = RawFields & {
 	/** The headline, or the start of the first paragraph when the page has none; undefined only for an empty page. */
 	title?: string;
-	source?: string;
-	author?: string;
-	date?: string;
-	caption?: string;
+	/** The page's language, as ISO 639-3 ("eng", "fra", "jpn"). */
+	language?: string;
 	body: string;
 };
 
-type Item =
-	| {kind: 'paragraph'; text: string}
-	| {kind: 'heading'; text: string}
-	| {kind: 'list'; items: string[]}
-	| {kind: 'ordered'; start: number; items: string[]};
+/** One decision of the cleaner: which lines (1-based, inclusive), what they were taken for, and why. */
+export type RawDecision = {
+	readonly from: number;
+	readonly to: number;
+	readonly kind: BlockKind;
+	readonly reason: string;
+	readonly isKept: boolean;
+	readonly text: string;
+};
 
-const sentenceEnd = /[.!?。！？؟]["”»’'）)]?$/;
-const closingPunctuation = /[.!?:;,”"')\]’…»。！？：；，」』）؟،؛]$/;
-const listMarker = /^[-•*–·▪◦]\s+(\S.*)$/;
-const orderedMarker = /^(\d{1,3})[.)]\s+(\S.*)$/;
-const cjk = /[\u3040-\u30FF\u3400-\u9FFF\uF900-\uFAFF\uFF66-\uFF9F]/;
+type Analysis = {blocks: Block[]; fields: RawFields; title?: string; language: string};
 
-// Site furniture that ends an article; with nothing substantial after it, it and everything after it are dropped.
-const endMarker = /^(?:editor'?s?’?\s?picks?|share this(?: article| story| page| post)?|share on .{1,30}|related(?: articles?| stories| news| content| coverage| topics| posts| reading)?|related\s?:.{0,200}|advertisement|most (?:popular|read|viewed|shared)|read more\b.{0,200}|more (?:from|on|stories)\b.{0,60}|you (?:may|might) also (?:like|be interested in).{0,40}|recommended(?: for you| stories| articles)?|subscribe\b.{0,120}|sign up\b.{0,120}|follow us\b.{0,80}|(?:©|\(c\)|copyright)\s?©?\s?\d{4}.{0,160}|.{0,120}all rights reserved.{0,40}|tags?\s?:.{0,200}|topics\s?:.{0,200}|trending(?: now)?|top stories|latest (?:news|stories)|comments?|leave a (?:comment|reply)|newsletter|関連記事|関連ニュース|相关新闻|相关阅读|推荐阅读|اقرأ أيضا[ًً]?.{0,200}|اقرأ المزيد.{0,200})$/i;
-// Lines that are furniture wherever they stand; dropping them never loses article text.
-const strayLine = /^(?:advertisement|story continues below(?: advertisement)?|continue reading(?: below)?|scroll to continue(?: with content)?|listen to this article|share this (?:article|story)|(?:read more|also read|read also|see also|related)\s?:.{0,200})$/i;
-
-// Headers of link boxes ("Related", "Most Popular") that sites also drop between paragraphs.
-const linkListHeader = /^(?:related(?: articles?| stories| news| content| coverage| posts)?|most (?:popular|read|viewed|shared)|editor'?s?’?\s?picks?|recommended(?: for you| stories| articles)?|you (?:may|might) also (?:like|be interested in)|more (?:from|on) .{1,40}|top stories|trending(?: now)?|latest (?:news|stories)|関連記事|関連ニュース|相关新闻|相关阅读|推荐阅读)$/i;
-
-/** Edges trimmed; inner runs of spaces are harmless in Markdown and left alone (scanning for them cost a fifth of the time). */
-function normalizeLine(line: string): string {
-	return line.trim();
-}
-
-function isSubstantial(line: string): boolean {
-	if (line.length >= 200) {
-		return true;
+/** The input as lines, sanitised once up front and after decoding: every field and the body are cut from these. */
+function toLines(input: string): string[] {
+	let text = decodeEntities(input.replace(/^\uFEFF/, ''));
+	if (text.includes('\r')) {
+		text = text.replaceAll('\r\n', '\n').replaceAll('\r', '\n');
 	}
 
-	return sentenceEnd.test(line) && !line.endsWith('?') && (line.split(' ').length >= 5 || (cjk.test(line) && line.length >= 15));
+	return (isClean(text) ? text : sanitizeText(text)).split('\n').map(line => line.trim());
 }
 
-/** Drop trailing site furniture: the earliest end marker after the last substantial line, and everything after it. */
-function cutFurniture(lines: string[]): string[] {
-	let cut = lines.length;
-	let seen = 0;
-	for (let index = lines.length - 1; index >= 0 && seen < 40; index--) {
-		const line = lines[index]!;
-		if (line === '') {
-			continue;
-		}
-
-		seen++;
-		if (line.length <= 300 && endMarker.test(line)) {
-			cut = index;
-		} else if (isSubstantial(line)) {
-			break;
+/** A sample of the page's longest lines for telling its language: menus say little, sentences a lot. */
+function sampleText(blocks: readonly {text: string}[]): string {
+	const sample: string[] = [];
+	let length = 0;
+	for (const block of blocks) {
+		if (block.text.length >= 25 && length < 1000) {
+			sample.push(block.text.slice(0, 1000));
+			length += block.text.length;
 		}
 	}
 
-	const kept = lines.slice(0, cut);
-	for (let index = 0; index < kept.length; index++) {
-		const line = kept[index]!;
-		if (line.length <= 220 && strayLine.test(line)) {
-			kept[index] = '';
-		} else if (line.length <= 60 && linkListHeader.test(line)) {
-			// A "Related" box in mid-article: its header and the headline links right under it go, the story stays.
-			kept[index] = '';
-			for (let next = index + 1; next < kept.length && kept[next] !== '' && kept[next]!.length <= 120 && !sentenceEnd.test(kept[next]!); next++) {
-				kept[next] = '';
-			}
-		}
-	}
-
-	return kept;
+	return length > 0 ? sample.join(' ') : blocks.slice(0, 200).map(block => block.text).join(' ');
 }
 
-/**
-What goes between two hard-wrapped lines: nothing between CJK characters or after a word broken at a hyphen, else a
-space. Only the two lines meeting are looked at, so joining thousands of lines stays linear.
-*/
-function wrapGlue(left: string, right: string): string {
-	const last = left.at(-1) ?? '';
-	const first = right[0] ?? '';
-	if ((cjk.test(last) || /[。、，「」]/.test(last)) && cjk.test(first)) {
-		return '';
-	}
-
-	return last === '-' && /\p{L}/u.test(left.at(-2) ?? '') && /\p{Ll}/u.test(first) ? '' : ' ';
-}
-
-function joinLines(lines: readonly string[]): string {
-	const parts: string[] = [lines[0] ?? ''];
-	for (let index = 1; index < lines.length; index++) {
-		parts.push(wrapGlue(lines[index - 1]!, lines[index]!), lines[index]!);
-	}
-
-	return parts.join('');
-}
-
-/** Plain lines of one block: one hard-wrapped paragraph, or one paragraph per line when the page uses single newlines. */
-function pushPlain(run: readonly string[], items: Item[]): void {
-	const inner = run.slice(0, -1);
-	let longest = 0;
-	let ended = 0;
-	for (const line of inner) {
-		longest = Math.max(longest, line.length);
-		ended += sentenceEnd.test(line) ? 1 : 0;
-	}
-
-	const isWrapped = inner.length > 0 && longest <= 160 && ended * 2 < inner.length;
-	if (!isWrapped) {
-		for (const line of run) {
-			items.push({kind: 'paragraph', text: line});
-		}
-
-		return;
-	}
-
-	let from = 0;
-	// A wrapped paragraph's first line is full width; a much shorter one standing first is a subhead glued on top.
-	if (run.length >= 3 && run[0]!.length < longest * 0.6 && !closingPunctuation.test(run[0]!)) {
-		items.push({kind: 'paragraph', text: run[0]!});
-		from = 1;
-	}
-
-	items.push({kind: 'paragraph', text: joinLines(from === 0 ? run : run.slice(from))});
-}
-
-function pushBlock(block: readonly string[], items: Item[]): void {
-	let run: string[] = [];
-	const flush = (): void => {
-		if (run.length > 0) {
-			pushPlain(run, items);
-			run = [];
-		}
-	};
-
-	for (let index = 0; index < block.length;) {
-		const line = block[index]!;
-		const bullet = listMarker.exec(line);
-		if (bullet) {
-			flush();
-			// Each item is a run of lines: its marker line plus lower-case continuation lines wrapped under it.
-			const list: string[][] = [[bullet[1]!]];
-			index++;
-			for (; index < block.length; index++) {
-				const next = listMarker.exec(block[index]!);
-				if (next) {
-					list.push([next[1]!]);
-				} else if (/^\p{Ll}/u.test(block[index]!)) {
-					list.at(-1)!.push(block[index]!);
-				} else {
-					break;
-				}
-			}
-
-			items.push({kind: 'list', items: list.map(lines => joinLines(lines))});
-			continue;
-		}
-
-		const numbered = orderedMarker.exec(line);
-		const following = numbered ? orderedMarker.exec(block[index + 1] ?? '') : undefined;
-		if (numbered && following && Number(following[1]) === Number(numbered[1]) + 1) {
-			flush();
-			const start = Number(numbered[1]);
-			const list: string[] = [];
-			for (let next: RegExpExecArray | null = numbered; next && Number(next[1]) === start + list.length; next = orderedMarker.exec(block[index] ?? '')) {
-				list.push(next[2]!);
-				index++;
-			}
-
-			items.push({kind: 'ordered', start, items: list});
-			continue;
-		}
-
-		run.push(line);
-		index++;
-	}
-
-	flush();
-}
-
-function isSubheadCandidate(item: Item | undefined): boolean {
-	if (item?.kind !== 'paragraph') {
-		return false;
-	}
-
-	const {text} = item;
-	const limit = cjk.test(text) ? 30 : 80;
-	return text.length <= limit && text.split(' ').length <= 8 && !closingPunctuation.test(text) && /\p{L}/u.test(text);
-}
-
-/** Short unpunctuated one-line paragraphs standing between body paragraphs are the page's subheadings. */
-function promoteSubheads(items: Item[]): void {
-	for (let index = 1; index < items.length - 1; index++) {
-		const previous = items[index - 1]!;
-		const next = items[index + 1]!;
-		if (isSubheadCandidate(items[index]) && previous.kind !== 'heading' && !isSubheadCandidate(previous)
-			&& (next.kind === 'list' || next.kind === 'ordered' || (next.kind === 'paragraph' && !isSubheadCandidate(next)))) {
-			items[index] = {kind: 'heading', text: (items[index] as {text: string}).text};
-		}
-	}
+function analyse(input: string): Analysis {
+	const units = cutUnits(toLines(input));
+	const language = detectLanguage(sampleText(units));
+	const blocks = classifyUnits(units, language);
+	const header = readHeader(blocks, language);
+	const title = header.title === -1 ? undefined : blocks[header.title]!.text;
+	const author = blocks.slice(0, header.headEnd).find(block => block.label?.type === 'byline' && block.label.byline.name);
+	decideBody(blocks, header, {
+		isUnspaced: language.isUnspaced,
+		title,
+		author: author?.label?.type === 'byline' ? author.label.byline.name : undefined,
+	});
+	const fields = collectFields(blocks, header, language.locale);
+	return {blocks, fields, title, language: language.code};
 }
 
 const inlineSpecial = /[\\`*_[\]<>|~]|&(?=[#A-Za-z])/g;
@@ -226,24 +87,29 @@ export function escapeMarkdown(text: string): string {
 	return escaped.replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
-function renderItem(item: Item): string {
-	switch (item.kind) {
-		case 'heading': {
-			return `## ${escapeMarkdown(item.text)}`;
+/** The kept blocks as Markdown: paragraphs, `##` subheadings and live-update times, lists (consecutive items). */
+function renderBody(blocks: readonly Block[]): string {
+	const parts: string[] = [];
+	let previous: Block | undefined;
+	for (const block of blocks) {
+		if (!isKept(block)) {
+			continue;
 		}
 
-		case 'list': {
-			return item.items.map(text => `- ${escapeMarkdown(text)}`).join('\n');
+		const text = escapeMarkdown(block.text);
+		if (block.kind === 'list-item') {
+			const {number} = block.unit;
+			const marker = number === undefined ? '- ' : `${number}. `;
+			const isSameList = previous?.kind === 'list-item' && (previous.unit.number === undefined) === (number === undefined);
+			parts.push(`${isSameList ? '\n' : (parts.length > 0 ? '\n\n' : '')}${marker}${text}`);
+		} else {
+			parts.push(`${parts.length > 0 ? '\n\n' : ''}${block.kind === 'heading' || block.kind === 'timestamp' ? '## ' : ''}${text}`);
 		}
 
-		case 'ordered': {
-			return item.items.map((text, offset) => `${item.start + offset}. ${escapeMarkdown(text)}`).join('\n');
-		}
-
-		default: {
-			return escapeMarkdown(item.text);
-		}
+		previous = block;
 	}
+
+	return parts.join('');
 }
 
 /** A title from a paragraph when the page has no headline: its first sentence, at most about 120 characters. */
@@ -264,46 +130,59 @@ function titleFromText(text: string): string {
 
 /** Parse a scraped page. Never throws; fields are sanitised; the body is escaped Markdown. */
 export function parseRawText(input: string): RawArticle {
-	const decoded = decodeEntities(input.replace(/^\uFEFF/, ''));
-	// Sanitised once, up front and after decoding: every field and the body are cut from these lines.
-	const lines = (isClean(decoded) ? decoded : sanitizeText(decoded)).split('\n').map(line => normalizeLine(line));
-	const nonBlank: number[] = [];
-	for (let index = 0; index < lines.length && nonBlank.length < 14; index++) {
-		if (lines[index] !== '') {
-			nonBlank.push(index);
-		}
-	}
-
-	const header = readRawHeader(nonBlank.map(index => lines[index]!));
-	const bodyStart = header.end < nonBlank.length ? nonBlank[header.end]! : (nonBlank.length < 14 ? lines.length : nonBlank.at(-1)! + 1);
-	const bodyLines = cutFurniture(lines.slice(bodyStart));
-
-	let items: Item[] = [];
-	let block: string[] = [];
-	for (const line of [...bodyLines, '']) {
-		if (line === '') {
-			if (block.length > 0) {
-				pushBlock(block, items);
-				block = [];
-			}
-		} else {
-			block.push(line);
-		}
-	}
-
-	// The page may repeat the headline further down or print the caption again as a paragraph.
-	items = items.filter((item, index) => item.kind !== 'paragraph'
-		|| !((index < 6 && header.title !== undefined && isSameLine(item.text, header.title))
-			|| (header.caption !== undefined && isSameLine(item.text, header.caption))));
-	promoteSubheads(items);
-
-	const first = items.find(item => item.kind === 'paragraph' || item.kind === 'heading') as {text: string} | undefined;
-	return {
-		title: header.title ?? (first ? titleFromText(first.text) : undefined),
-		source: header.source,
-		author: header.author,
-		date: header.date,
-		caption: header.caption,
-		body: items.map(item => renderItem(item)).join('\n\n'),
+	const {blocks, fields, title, language} = analyse(input);
+	const first = blocks.find(block => isKept(block));
+	const article: RawArticle = {
+		title: title ?? (first ? titleFromText(first.text) : undefined),
+		source: fields.source,
+		author: fields.author,
+		date: fields.date,
+		caption: fields.caption,
+		body: renderBody(blocks),
 	};
+	for (const key of ['dateline', 'agency'] as const) {
+		if (fields[key] !== undefined) {
+			article[key] = fields[key];
+		}
+	}
+
+	if (blocks.length > 0) {
+		article.language = language;
+	}
+
+	return article;
+}
+
+/** Every decision the cleaner makes on a page, in page order: each block's lines, kind and reason. */
+export function explainRawText(input: string): RawDecision[] {
+	return analyse(input).blocks.map(block => ({
+		from: block.unit.from + 1,
+		to: block.unit.to + 1,
+		kind: block.kind ?? 'paragraph',
+		reason: block.reason ?? 'text',
+		isKept: isKept(block),
+		text: block.text,
+	}));
+}
+
+/** Text cut to `room` characters, with "…" when cut. */
+function cut(text: string, room: number): string {
+	return text.length > room ? `${text.slice(0, Math.max(0, room - 1))}…` : text;
+}
+
+/**
+The decisions as lines of at most `width` characters: "  12-14  drop  nav          menu line above the headline
+«World UK…»". The text is cut first (to no less than 16 characters), then the reason.
+*/
+export function formatRawExplanation(decisions: readonly RawDecision[], width = 100): string {
+	const lines: string[] = [];
+	for (const decision of decisions) {
+		const range = decision.from === decision.to ? String(decision.from) : `${decision.from}-${decision.to}`;
+		const head = `${range.padStart(9)}  ${decision.isKept ? 'keep' : 'drop'}  ${decision.kind.padEnd(12)} `;
+		const reason = cut(decision.reason, Math.max(10, width - head.length - 2 - 16 - 2));
+		const room = Math.max(16, width - head.length - reason.length - 4);
+		lines.push(`${head}${reason}  «${cut(decision.text, room)}»`);
+	}
+
+	return lines.join('\n');
 }

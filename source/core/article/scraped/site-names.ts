@@ -1,3 +1,5 @@
+import {comparable} from './compare.js';
+
 /**
 Site banners: the first line of a scraped page that names the site ("BBC News - Home", "The Guardian | World news",
 "Asharq Al-awsat English Middle-east and International News and Opinion from Asharq Al-awsat Newspaper") rather than
@@ -11,8 +13,10 @@ const domain = /(?:^|[\s(])(?:www\.)?[\p{L}\d-]{1,63}\.(?:com|net|org|info|news|
 const barSeparator = /\s[|•·»]\s|^[^|]{2,60}\|[^|]{2,80}$/;
 const dashSeparator = /\s[-–—:]\s/;
 const taglinePhrase = /\b(?:breaking news|latest news|world news|international news|news and (?:opinion|analysis|video)|news from|news,|headlines|homepage|front page)\b|(?:\s[-–—|]\s|^)home$/i;
-const brandEnding = /\b(?:news|english|newspaper|online|world|arabic|tv|radio|times|post|daily|herald|tribune|gazette|journal|chronicle|observer)$/i;
-const brandWord = /\b(?:news|english|newspaper|online|times|post|daily|herald|tribune|gazette|journal|chronicle|observer|media|press|agency|radio|tv|channel|network|world)\b/i;
+// Words newspapers and broadcasters are named with, in English and the fixtures' languages ("Echo", "Kurier", "日報",
+// "晚报", "جريدة"): a short title-cased line ending in one is a site name.
+const brandEnding = /\b(?:news|english|newspaper|online|world|arabic|tv|radio|times|post|daily|herald|tribune|gazette|journal|chronicle|observer|echo|mail|mirror|express|telegraph|courier|ledger|beacon|record|review|bulletin|standard|independent|examiner|inquirer|sentinel|star|sun|advertiser|dispatch|leader|argus|kurier|zeitung|anzeiger|rundschau|courrier|quotidien|diario|noticias|heraldo|gazzetta|corriere|broadcasting)$/i;
+const brandWord = /\b(?:news|english|newspaper|online|times|post|daily|herald|tribune|gazette|journal|chronicle|observer|media|press|agency|radio|tv|channel|network|world|broadcasting|kurier|zeitung|courrier|diario|gazzetta)\b|(?:新聞|新闻|日報|日报|晚报|晩報|時報|时报|新報|新报|通信|電視|电视|广播|放送|일보|신문|일간|방송|통신)|(?:^|\s)(?:صحيفة|جريدة|قناة|شبكة|وكالة)(?:\s|$)|(?:^|\s)(?:газета|правда|вести|известия|ведомости|новости|вестник|dziennik|gazeta|kurier|harian|kabar|berita|tribun)(?:\s|$)/iu;
 
 // Words that make up taglines rather than names; a segment made only of these is not the site's name.
 const generic = new Set([
@@ -91,7 +95,7 @@ function repeatedBrand(words: readonly string[], whole: string): string | undefi
 The site's name from a banner line: the part before the tagline, the brand the banner repeats, a domain without its
 ending. Falls back to the first segment; never longer than six words.
 */
-export function siteNameFromBanner(banner: string): string {
+export function siteNameFromBanner(banner: string, title?: string): string {
 	const line = banner.replace(/\s+/g, ' ').trim();
 	const bare = /^(?:https?:\/\/)?(?:www\.)?([\p{L}\d-]{1,63})\.[a-z.]{2,12}\/?$/iu.exec(line);
 	if (bare) {
@@ -99,7 +103,9 @@ export function siteNameFromBanner(banner: string): string {
 		return /\p{Lu}/u.test(bare[1]!) ? bare[1]! : line.replace(/^https?:\/\//i, '').replace(/\/$/, '');
 	}
 
-	const segments = line.split(/\s[|•·»:\-–—]\s|\|/).map(segment => segment.trim()).filter(Boolean);
+	// A banner copied from the window title holds the headline too: "Harbour Festival Returns | The Coast Gazette".
+	const titleKey = title === undefined ? undefined : comparable(title);
+	const segments = line.split(/\s[|•·»:\-–—]\s|\|/).map(segment => segment.trim()).filter(segment => segment !== '' && comparable(segment) !== titleKey);
 	const chosen = segments.find(segment => !isGenericSegment(segment)) ?? segments[0] ?? line;
 	let words = chosen.split(' ');
 	if (words.length > 5) {
@@ -112,5 +118,14 @@ export function siteNameFromBanner(banner: string): string {
 		}
 	}
 
-	return capitaliseArabicArticle(words.join(' ').replace(/^[\s,.:;]+|[\s,.:;]+$/g, ''));
+	return unshout(capitaliseArabicArticle(words.join(' ').replace(/^[\s,.:;]+|[\s,.:;]+$/g, '')));
+}
+
+/** "THE QUARTERLY REVIEW" -> "The Quarterly Review"; names in mixed case ("NHK WORLD-JAPAN News", "BBC") stay. */
+function unshout(name: string): string {
+	if (/\p{Ll}/u.test(name) || name.split(' ').length < 2 || !/\p{Lu}{4}/u.test(name)) {
+		return name;
+	}
+
+	return name.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_whole, before: string, letter: string) => `${before}${letter.toUpperCase()}`);
 }

@@ -1,6 +1,6 @@
 import test from 'ava';
 import fc from 'fast-check';
-import {ReadSet, decodeHashes, encodeHashes, hashId} from '../source/core/marks/read-set.js';
+import {IdSet, decodeHashes, encodeHashes, hashId} from '../source/core/marks/id-set.js';
 
 test('hashId is stable (it is persisted) and fits in 53 bits', t => {
 	t.is(hashId(''), 3_338_908_027_751_811);
@@ -10,25 +10,25 @@ test('hashId is stable (it is persisted) and fits in 53 bits', t => {
 });
 
 test('add, delete, has and an encode/decode round trip', t => {
-	const set = ReadSet.fromIds(['a', 'b', 'world/c']);
+	const set = IdSet.fromIds(['a', 'b', 'world/c']);
 	t.true(set.has('a'));
 	t.false(set.has('z'));
 	t.true(set.delete('b'));
 	t.false(set.delete('b'));
 	t.true(set.add('z'));
 	t.false(set.add('z'));
-	const copy = ReadSet.decode(set.encode());
+	const copy = IdSet.decode(set.encode());
 	t.is(copy.size, 3);
 	t.true(copy.has('a') && copy.has('world/c') && copy.has('z'));
 	t.false(copy.has('b'));
-	t.is(ReadSet.decode(new Uint8Array(0)).size, 0);
+	t.is(IdSet.decode(new Uint8Array(0)).size, 0);
 });
 
 test('property: any sequence of adds and deletes matches a Set of ids, before and after a round trip', t => {
 	fc.assert(fc.property(
 		fc.array(fc.tuple(fc.boolean(), fc.string({maxLength: 12})), {maxLength: 200}),
 		operations => {
-			const set = ReadSet.fromIds([]);
+			const set = IdSet.fromIds([]);
 			const model = new Set<string>();
 			for (const [isAdd, id] of operations) {
 				if (isAdd) {
@@ -45,7 +45,7 @@ test('property: any sequence of adds and deletes matches a Set of ids, before an
 				}
 			}
 
-			const copy = ReadSet.decode(set.encode());
+			const copy = IdSet.decode(set.encode());
 			for (const [, id] of operations) {
 				t.is(set.has(id), model.has(id));
 				t.is(copy.has(id), model.has(id));
@@ -71,7 +71,7 @@ test('malformed data is rejected rather than misread', t => {
 });
 
 test('about 6 bytes an id at 10,000 ids', t => {
-	const set = ReadSet.fromIds(Array.from({length: 10_000}, (_, index) => `section/article-${index}`));
+	const set = IdSet.fromIds(Array.from({length: 10_000}, (_, index) => `section/article-${index}`));
 	const bytes = set.encode().length;
 	t.true(bytes < 10_000 * 6.5, `${bytes} bytes`);
 });
