@@ -4,7 +4,7 @@ import zlib from 'node:zlib';
 import test from 'ava';
 import {isSafeTerminalOutput} from '../source/core/text/sanitize.js';
 import {cliEnvironment, makeHome, root, runCliAsync} from './helpers/cli.js';
-import {serve, startFeedServer, type FeedServer} from './helpers/feed-server.js';
+import {redirect, serve, serveHuge, startFeedServer, type FeedServer} from './helpers/feed-server.js';
 
 /**
 The feed commands end to end, through the built CLI, against a feed server on 127.0.0.1: add (a feed, a page that
@@ -45,40 +45,14 @@ test.before(async () => {
 		'/big.xml': serve(bigFeed(10_000), 'application/rss+xml'),
 		'/error': serve('boom', 'text/plain', {status: 500}),
 		'/never': () => {},
-		'/huge': (_request, response) => {
-			response.writeHead(200, {'content-type': 'application/rss+xml'});
-			response.on('error', () => {});
-			const chunk = Buffer.alloc(1024 * 1024, 0x20);
-			let sent = 0;
-			const write = () => {
-				while (sent++ < 100) {
-					if (!response.write(chunk)) {
-						response.once('drain', write);
-						return;
-					}
-				}
-
-				response.end();
-			};
-
-			write();
-		},
+		'/huge': serveHuge(100, 'application/rss+xml'),
 		'/gzip-bomb': (_request, response) => {
 			response.writeHead(200, {'content-type': 'application/rss+xml', 'content-encoding': 'gzip'});
 			response.end(gzipBomb);
 		},
-		'/loop': (_request, response) => {
-			response.writeHead(302, {location: '/loop-2'});
-			response.end();
-		},
-		'/loop-2': (_request, response) => {
-			response.writeHead(302, {location: '/loop'});
-			response.end();
-		},
-		'/old-home.xml': (_request, response) => {
-			response.writeHead(301, {location: '/rdf.xml'});
-			response.end();
-		},
+		'/loop': redirect('/loop-2'),
+		'/loop-2': redirect('/loop'),
+		'/old-home.xml': redirect('/rdf.xml', 301),
 		'/not-a-feed': serve('just text', 'text/plain'),
 		'/picture.png': serve(Buffer.from([0x89, 0x50, 0x4E, 0x47]), 'image/png'),
 	});

@@ -2,61 +2,25 @@ import zlib from 'node:zlib';
 import test from 'ava';
 import {fetchUrl, FetchError, retryAfterMs, userAgent} from '../source/io/fetch/http.js';
 import {HostLimiter} from '../source/io/fetch/limiter.js';
-import {serve, startFeedServer, type FeedServer} from './helpers/feed-server.js';
+import {redirect, serve, serveHuge, startFeedServer, type FeedServer} from './helpers/feed-server.js';
 
 let server: FeedServer;
 
 test.before(async () => {
 	server = await startFeedServer({
 		'/feed': serve('<rss version="2.0"><channel><title>t</title></channel></rss>', 'application/rss+xml', {etag: '"v1"', headers: {'last-modified': 'Tue, 01 Dec 2026 08:00:00 GMT'}}),
-		'/moved': (_request, response) => {
-			response.writeHead(301, {location: '/moved-2'});
-			response.end();
-		},
-		'/moved-2': (_request, response) => {
-			response.writeHead(308, {location: '/feed'});
-			response.end();
-		},
-		'/temporary': (_request, response) => {
-			response.writeHead(302, {location: '/feed'});
-			response.end();
-		},
-		'/loop-a': (_request, response) => {
-			response.writeHead(302, {location: '/loop-b'});
-			response.end();
-		},
-		'/loop-b': (_request, response) => {
-			response.writeHead(302, {location: '/loop-a'});
-			response.end();
-		},
-		'/to-file': (_request, response) => {
-			response.writeHead(302, {location: 'file:///etc/passwd'});
-			response.end();
-		},
+		'/moved': redirect('/moved-2', 301),
+		'/moved-2': redirect('/feed', 308),
+		'/temporary': redirect('/feed'),
+		'/loop-a': redirect('/loop-b'),
+		'/loop-b': redirect('/loop-a'),
+		'/to-file': redirect('file:///etc/passwd'),
 		'/error': serve('boom', 'text/plain', {status: 500}),
 		'/never': () => {
 			// Never answers: the client's timeout must end it.
 		},
-		'/huge': (_request, response) => {
-			// 100 MB, streamed with back-pressure: the client must stop reading at its cap.
-			response.writeHead(200, {'content-type': 'application/xml'});
-			const chunk = Buffer.alloc(1024 * 1024, 0x61);
-			let sent = 0;
-			const write = () => {
-				while (sent < 100) {
-					sent++;
-					if (!response.write(chunk)) {
-						response.once('drain', write);
-						return;
-					}
-				}
-
-				response.end();
-			};
-
-			response.on('error', () => {});
-			write();
-		},
+		// 100 MB, streamed with back-pressure: the client must stop reading at its cap.
+		'/huge': serveHuge(100, 'application/xml'),
 		'/huge-declared': (_request, response) => {
 			response.writeHead(200, {'content-type': 'application/xml', 'content-length': String(100 * 1024 * 1024)});
 			response.on('error', () => {});

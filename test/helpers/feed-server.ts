@@ -32,6 +32,37 @@ export function serve(body: string | Buffer, type: string, options: {etag?: stri
 	};
 }
 
+/** A route that redirects to `location` with `status` (302 unless said). */
+export function redirect(location: string, status = 302): Route {
+	return (_request, response) => {
+		response.writeHead(status, {location});
+		response.end();
+	};
+}
+
+/** A route that streams `megabytes` MB with back-pressure (a client must stop reading at its cap, not buffer it all). */
+export function serveHuge(megabytes: number, type: string): Route {
+	return (_request, response) => {
+		response.writeHead(200, {'content-type': type});
+		response.on('error', () => {});
+		const chunk = Buffer.alloc(1024 * 1024, 0x61);
+		let sent = 0;
+		const write = () => {
+			while (sent < megabytes) {
+				sent++;
+				if (!response.write(chunk)) {
+					response.once('drain', write);
+					return;
+				}
+			}
+
+			response.end();
+		};
+
+		write();
+	};
+}
+
 export async function startFeedServer(routes: Record<string, Route> = {}): Promise<FeedServer> {
 	const table = new Map(Object.entries(routes));
 	const log: FeedServer['log'] = [];
