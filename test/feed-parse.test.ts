@@ -186,3 +186,9 @@ test('a long fragment (thousands of paragraphs) is converted whole, in order, li
 	t.regex(markdown, /\n- kept\n- whole\n/);
 	t.regex(markdown, /\| a \|\n\| -+ \|\n\| 1 \|/);
 });
+
+test('an item without a title (a micro-blog post) is titled by the start of its text', t => {
+	const feed = parseFeedDocument('<rss version="2.0"><channel><title>Toots</title><item><guid>1</guid><description>&lt;p&gt;Just shipped &lt;b&gt;inkwire&lt;/b&gt; 0.2 &amp;amp; it fetches feeds now, with a very long sentence that goes on and on past the limit&lt;/p&gt;</description></item><item><guid>2</guid></item></channel></rss>', 'https://toot.example/feed');
+	const fields = feed.items.map(item => formatItem(item, {title: feed.title, url: 'https://toot.example/feed'}, fetchedAt).fields.title);
+	t.deepEqual(fields, ['Just shipped inkwire 0.2 & it fetches feeds now, with a very long sentence that…', 'Untitled']);
+});

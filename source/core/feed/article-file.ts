@@ -1,3 +1,4 @@
+import {decodeEntities} from '../text/entities.js';
 import {sanitizeLine, sanitizeText} from '../text/sanitize.js';
 import type {FeedItem} from './feed.js';
 import {htmlToMarkdown} from './html-markdown.js';
@@ -60,10 +61,33 @@ function clean(value: string | undefined): string | undefined {
 	return line === '' ? undefined : line;
 }
 
+/**
+A title for an item that has none (a micro-blog post, a Mastodon status): the start of its text, cut at a word,
+about 80 characters.
+*/
+function titleFromHtml(html: string | undefined): string | undefined {
+	if (html === undefined) {
+		return undefined;
+	}
+
+	const text = decodeEntities(html.slice(0, 4000).replace(/<[^<>]{0,2000}>/g, ' ')).replace(/\s+/g, ' ').trim();
+	const line = sanitizeLine(text);
+	if (line === '') {
+		return undefined;
+	}
+
+	if (line.length <= 80) {
+		return line;
+	}
+
+	const space = line.lastIndexOf(' ', 80);
+	return `${line.slice(0, space > 40 ? space : 80)}…`;
+}
+
 /** An item's fields, cleaned: what the file holds and what deduplication compares. `fetchedAt` dates an undated item. */
 export function itemFields(item: FeedItem, feed: {readonly title?: string; readonly url: string}, fetchedAt: string): ArticleFields {
 	return {
-		title: clean(item.title) ?? 'Untitled',
+		title: clean(item.title) ?? titleFromHtml(item.html) ?? 'Untitled',
 		source: clean(feed.title),
 		author: clean(item.author),
 		date: item.date ?? fetchedAt,
