@@ -366,3 +366,16 @@ test('a --full feed stores each item\'s page; a page that fails keeps the feed\'
 	const quiet = await run('fetch');
 	t.is(quiet.stderr, '');
 });
+
+test('a fetch that stores nothing does not create your store, so the reader still opens on the samples', async t => {
+	const {run, store, subscriptions} = setUp();
+	fs.mkdirSync(path.dirname(subscriptions), {recursive: true});
+	fs.writeFileSync(subscriptions, `<opml version="2.0"><body><outline text="Down" xmlUrl="${server.url}/error"/></body></opml>`);
+	const result = await run('fetch');
+	t.is(result.status, 1);
+	t.is(result.stdout, '1 feed, 0 new articles, 1 failed\n');
+	t.false(fs.existsSync(store));
+	const list = await run('list');
+	t.is(list.status, 0);
+	t.true(list.stdout.length > 0, 'the samples are listed');
+});

@@ -80,7 +80,7 @@ export async function fetchFeeds(options: FetchFeedsOptions): Promise<FetchRepor
 	const total = options.subscriptions.length;
 	let done = 0;
 	let newArticles = 0;
-	fs.mkdirSync(options.storeRoot, {recursive: true});
+	// The store is made by the first article written, not before: until then the reader still opens on the samples.
 	options.onProgress?.({done, total, newArticles});
 	// A few feeds at a time from fetch to files: the network overlaps the (synchronous) reading and writing, and memory
 	// holds a few feeds, not all of them.
