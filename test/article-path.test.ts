@@ -15,5 +15,6 @@ test('a path to write must be plain, inside the store, visible and an article', 
 	t.is(checkArticlePath('feed/../x.md'), 'not a plain relative path inside the store');
 	t.is(checkArticlePath('feed/.x.md'), 'not a plain relative path inside the store');
 	t.is(checkArticlePath('é'.repeat(128) + '.md'), 'a name longer than 255 bytes');
-	t.is(checkArticlePath('feed/page.html'), 'not an article file name (.md, .markdown or .txt)');
+	t.is(checkArticlePath('feed/page.html'), undefined);
+	t.is(checkArticlePath('feed/page.pdf'), 'not an article file name (.md, .markdown, .txt or .html)');
 });

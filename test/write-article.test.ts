@@ -46,7 +46,7 @@ test('paths that leave the store, hide, or are not articles are refused with one
 		'nul\u0000.md': 'not a plain relative path inside the store',
 		'node_modules/a.md': 'the scan leaves node_modules out',
 		[`${'x'.repeat(256)}.md`]: 'a name longer than 255 bytes',
-		'feed/notes.json': 'not an article file name (.md, .markdown or .txt)',
+		'feed/notes.json': 'not an article file name (.md, .markdown, .txt or .html)',
 		'': 'not a plain relative path inside the store',
 	};
 	for (const [relativePath, reason] of Object.entries(refused)) {

@@ -9,8 +9,8 @@ load the parser.
 import type {ArticleFormat} from '../article/article.js';
 
 /**
-The format of an article file by its name: `.md` and `.markdown` are Markdown, `.txt` is scraped text, any case;
-undefined for anything else (not an article).
+The format of an article file by its name: `.md` and `.markdown` are Markdown, `.txt` is scraped text, `.html` and
+`.htm` a page saved from a browser, any case; undefined for anything else (not an article).
 */
 export function articleFormatOf(name: string): ArticleFormat | undefined {
 	// The usual lowercase names first, without making a lowercase copy of every name in the store.
@@ -25,6 +25,10 @@ export function articleFormatOf(name: string): ArticleFormat | undefined {
 	const lower = name.toLowerCase();
 	if (lower.endsWith('.md') || lower.endsWith('.markdown')) {
 		return 'markdown';
+	}
+
+	if (lower.endsWith('.html') || lower.endsWith('.htm')) {
+		return 'html';
 	}
 
 	return lower.endsWith('.txt') ? 'text' : undefined;
@@ -58,5 +62,5 @@ export function checkArticlePath(relativePath: string): string | undefined {
 		return `a name longer than ${maxNameBytes} bytes`;
 	}
 
-	return articleFormatOf(relativePath) ? undefined : 'not an article file name (.md, .markdown or .txt)';
+	return articleFormatOf(relativePath) ? undefined : 'not an article file name (.md, .markdown, .txt or .html)';
 }

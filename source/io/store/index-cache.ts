@@ -13,7 +13,7 @@ import {createHash} from 'node:crypto';
 import {fileURLToPath} from 'node:url';
 import {utf8Hex} from '../../core/store/file-name.js';
 import {parseIndex, parseIndexHead, serializeIndex, type IndexEntry, type LocatedMeta, type ParsedIndex, type PathPrefix} from '../../core/store/index-format.js';
-import {writeFileAtomically} from './atomic-file.js';
+import {writeFileAtomically} from '../atomic-file.js';
 import {Pacer} from './pace.js';
 import {readRegularFile} from './read-file.js';
 

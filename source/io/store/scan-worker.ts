@@ -6,12 +6,24 @@ entry point in the bundle (dist/scan-worker.js).
 import {parentPort} from 'node:worker_threads';
 import {parseFiles} from './parse-task.js';
 import {statFiles, type ScanRequest} from './scan-tasks.js';
+import {isHtmlPath, loadHtmlReader} from './html-reader.js';
+
+let pending = Promise.resolve();
 
 parentPort?.on('message', ({task, items, context}: ScanRequest) => {
 	if (task === 'stat') {
 		const answer = statFiles(items, context);
 		parentPort!.postMessage(answer, [answer.sizes.buffer as ArrayBuffer, answer.mtimes.buffer as ArrayBuffer]);
-	} else {
-		parentPort!.postMessage(parseFiles(items, context));
+		return;
 	}
+
+	// [feeds hook] a chunk with an `.html` page needs the page extractor, loaded in this worker on first need;
+	// answers stay in the order the chunks came.
+	pending = pending.then(async () => {
+		if (items.some(item => isHtmlPath(typeof item === 'string' ? item : item[0]))) {
+			await loadHtmlReader();
+		}
+
+		parentPort!.postMessage(parseFiles(items, context));
+	});
 });

@@ -20,6 +20,7 @@ import {walkStore, type SkippedFile} from './walk.js';
 import {WorkerPool} from './worker-pool.js';
 
 export type {SkippedFile} from './walk.js';
+import {isHtmlPath, loadHtmlReader} from './html-reader.js';
 
 /** Article metadata and where its file is. */
 export type StoredArticle = LocatedMeta;
@@ -98,6 +99,11 @@ export async function scanStore(root: string, options: ScanOptions = {}): Promis
 
 		const prefix = pathPrefixFor(absoluteRoot);
 		const walk = await walkStore(prefix, realRoot, {...options, signal});
+		// [feeds hook] `.html` pages are parsed by the page extractor, loaded only for a store that holds one.
+		if (walk.files.some(file => isHtmlPath(file))) {
+			await loadHtmlReader();
+		}
+
 		const items: ScanItem[] = walk.rawPaths.size === 0
 			? walk.files
 			: walk.files.map(file => walk.rawPaths.has(file) ? [file, walk.rawPaths.get(file)!.toString('hex')] as const : file);
