@@ -35,6 +35,7 @@ function context(fields: Partial<ReaderContext> & {reads?: Set<string>; stars?: 
 		isRead: id => reads.has(id),
 		isStarred: id => stars.has(id),
 		positionOf: id => positions.get(id),
+		links: [],
 		findMatches: () => [],
 		...fields,
 	};
@@ -380,4 +381,33 @@ test('the place in an article is remembered on leaving it, forgotten at the end,
 	// Opening finds the place again, as a fraction of the article at its current width.
 	const reopened = reduce(press(['enter']).state, {type: 'article-opened'}, context({positions, lineCount: 200})).state;
 	t.is(reopened.offset, 90);
+});
+
+test('L lists the article\'s links; Enter opens the highlighted one; a number and Enter open that link', t => {
+	const links = [
+		{number: 1, text: 'notice', url: 'https://example.com/notice'},
+		{number: 2, text: 'script', url: 'javascript:alert(1)'},
+		{number: 12, text: 'mail', url: 'mailto:desk@example.com'},
+	];
+	const world = context({links});
+	const open = press(['enter'], createInitialState(), world).state;
+	const list = press(['L'], open, world).state;
+	t.is(list.overlay, 'links');
+	t.deepEqual(press(['enter'], list, world).effects, [{type: 'open-url', url: 'https://example.com/notice'}]);
+	t.deepEqual(press(['j', 'j', 'j', 'enter'], list, world).effects, [{type: 'open-url', url: 'mailto:desk@example.com'}]);
+	const refused = press(['j', 'enter'], list, world);
+	t.deepEqual(refused.effects, []);
+	t.is(refused.state.status, 'Only http, https and mailto links are opened');
+	t.is(press(['escape'], list, world).state.overlay, 'none');
+	// Straight from the pager: digits, then Enter.
+	const typed = press(['1', '2'], open, world).state;
+	t.is(typed.linkNumber, '12');
+	t.regex(typed.status!, /Link \[12\]: Enter opens mailto:desk@example.com/);
+	t.deepEqual(press(['enter'], typed, world).effects, [{type: 'open-url', url: 'mailto:desk@example.com'}]);
+	t.is(press(['9', 'enter'], open, world).state.status, 'No link with that number');
+	// Another key gives the number up and does its own thing.
+	const gaveUp = press(['1', 'space'], open, world).state;
+	t.is(gaveUp.linkNumber, '');
+	t.is(gaveUp.offset, 20);
+	t.is(press(['L'], open).state.status, 'This article has no links');
 });

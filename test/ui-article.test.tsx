@@ -213,3 +213,21 @@ test('/ searches the article: matches are highlighted and the status line counts
 	t.pass();
 	unmount();
 });
+
+test('L shows the article\'s links and Enter opens one in the browser', async t => {
+	const base = makeServices();
+	const services = {...base, renderArticle: (article: Parameters<typeof base.renderArticle>[0], width: number) => ({
+		...base.renderArticle(article, width),
+		links: [{number: 1, text: 'The notice', url: 'https://example.com/notice'}, {number: 2, text: 'Map', url: 'https://example.com/map'}],
+	})};
+	const {lastFrame, stdin, unmount} = await openFirst(services as FakeServices);
+	stdin.write('L');
+	const frame = await waitForFrame(lastFrame, frame => frame.includes('Links (2)'), 'the links');
+	t.true(frame.includes('[1] The notice — https://example.com/notice'));
+	stdin.write('j');
+	await waitForFrame(lastFrame, frame => /❯ \[2\] Map/.test(frame), 'the second link highlighted');
+	stdin.write('\r');
+	await waitForFrame(lastFrame, () => base.opened.includes('https://example.com/map'), 'the link opened');
+	t.deepEqual(base.opened, ['https://example.com/map']);
+	unmount();
+});

@@ -9,7 +9,8 @@ import ArticleList from './ArticleList.js';
 import ArticleView from './ArticleView.js';
 import EmptyStore from './EmptyStore.js';
 import Help, {helpOverlayLines} from './Help.js';
-import {articleHints, emptyListMessage, filterPromptHint, helpHint, listHeader, listHints, listPosition, plural, searchPromptHint} from '../core/reader/screen-text.js';
+import LinkList from './LinkList.js';
+import {articleHints, emptyListMessage, linksHints, filterPromptHint, helpHint, listHeader, listHints, listPosition, plural, searchPromptHint} from '../core/reader/screen-text.js';
 import StatusBar from './StatusBar.js';
 import type {ReaderServices} from './services.js';
 import {useArticleLines} from './use-article-lines.js';
@@ -51,10 +52,11 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 	const statusOf = useCallback((id: string) => ({isRead: readState.isRead(id), isStarred: readState.isSaved(id), progress: readState.position(id)}), [readState]);
 	const {unreadCount, runEffect} = useReaderEffects(services, onQuit);
 
-	const openLines = (state: ReaderState) => (state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId).lines : undefined);
+	const openDocument = (state: ReaderState) => (state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId) : undefined);
 	const findMatches = useArticleSearch();
 	const getContext = (state: ReaderState): ReaderContext => {
-		const lines = openLines(state);
+		const document = openDocument(state);
+		const lines = document?.lines;
 		return {
 			articles: shownFor(state),
 			listRows,
@@ -64,6 +66,7 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 			isRead,
 			isStarred,
 			positionOf,
+			links: document?.links ?? [],
 			findMatches: query => findMatches(lines, query),
 		};
 	};
@@ -113,6 +116,10 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 		body = <Help width={width} rows={pageRows} offset={state.helpOffset}/>;
 		left = helpLineCount > pageRows ? '↑↓ Space scroll · any other key closes the help' : 'Any key closes the help';
 		right = helpLineCount > pageRows ? positionLabel(state.helpOffset, helpLineCount, pageRows) : '';
+	} else if (state.overlay === 'links' && state.articleId !== undefined) {
+		body = <LinkList links={linesFor(state.articleId).links} cursor={state.linkCursor} rows={pageRows} width={width}/>;
+		left = state.status ?? linksHints;
+		right = helpHint;
 	} else if (lines) {
 		const matches = findMatches(lines, state.search);
 		body = <ArticleView lines={lines} offset={state.offset} rows={pageRows} margin={margin} matches={matches}/>;

@@ -27,7 +27,7 @@ global keys on the right when the window is wide enough, else one column.
 */
 export function helpLines(width: number): string[] {
 	const list = [...sectionLines('list'), '', ...sectionLines('filter'), '', ...sectionLines('confirm')];
-	const other = [...sectionLines('article'), '', ...sectionLines('global')];
+	const other = [...sectionLines('article'), '', ...sectionLines('links'), '', ...sectionLines('search'), '', ...sectionLines('global')];
 	const leftWidth = Math.max(...list.map(line => displayWidth(line))) + 4;
 	const rightWidth = Math.max(...other.map(line => displayWidth(line)));
 	if (leftWidth + rightWidth > width) {

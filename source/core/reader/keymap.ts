@@ -8,7 +8,7 @@ Where a binding applies. Global bindings win over screen bindings and must not b
 `search` and `confirm` hold the keys of the filter or search being typed and of a y/n question; there, every other key is text or "no", and
 of the global keys only Ctrl-C applies.
 */
-export type KeyContext = 'list' | 'article' | 'filter' | 'search' | 'confirm' | 'global';
+export type KeyContext = 'list' | 'article' | 'links' | 'filter' | 'search' | 'confirm' | 'global';
 
 /** What a key does. The same action name can appear in both screens; the reducer gives it the screen's meaning. */
 export type KeyAction =
@@ -34,6 +34,10 @@ export type KeyAction =
 	| 'open-url'
 	| 'back'
 	| 'search'
+	| 'show-links'
+	| 'open-link-number'
+	| 'open-link'
+	| 'close-links'
 	| 'next-match'
 	| 'previous-match'
 	| 'accept-search'
@@ -95,7 +99,13 @@ export const keyBindings: readonly KeyBinding[] = [
 	{context: 'article', action: 'toggle-read', keys: ['r'], description: 'Toggle read or unread'},
 	{context: 'article', action: 'toggle-star', keys: ['s'], description: 'Star or unstar (keep it for later)'},
 	{context: 'article', action: 'open-url', keys: ['o'], description: 'Open the URL in the browser'},
+	{context: 'article', action: 'show-links', keys: ['L'], description: 'List the links, to open one'},
+	{context: 'article', action: 'open-link-number', keys: ['digits'], description: 'Open link N: its number, then Enter'},
 	{context: 'article', action: 'back', keys: ['q', 'escape', 'left', 'h'], description: 'Back to the list'},
+	{context: 'links', action: 'up', keys: ['up', 'k'], description: 'Previous link'},
+	{context: 'links', action: 'down', keys: ['down', 'j'], description: 'Next link'},
+	{context: 'links', action: 'open-link', keys: ['enter'], description: 'Open the link in the browser'},
+	{context: 'links', action: 'close-links', keys: ['escape', 'q', 'L'], description: 'Back to the article'},
 	{context: 'filter', action: 'accept-filter', keys: ['enter'], description: 'Keep the filter'},
 	{context: 'filter', action: 'clear-filter', keys: ['escape'], description: 'Clear the filter'},
 	{context: 'filter', action: 'delete-character', keys: ['backspace'], description: 'Delete the last character'},
@@ -125,6 +135,7 @@ const labels: Readonly<Record<string, string>> = {
 	tab: 'Tab',
 	'ctrl+c': 'Ctrl-C',
 	'ctrl+z': 'Ctrl-Z',
+	digits: '0…9 Enter',
 };
 
 /** How a key is written for people: `↑`, `PgDn`, `Ctrl-C`, or the character itself. */
@@ -250,6 +261,7 @@ export function formatKeys(binding: KeyBinding, separator = ' '): string {
 const contextTitles: Readonly<Record<KeyContext, string>> = {
 	list: 'List',
 	article: 'Article',
+	links: 'Links of an article',
 	filter: 'Typing a filter',
 	search: 'Typing a search',
 	confirm: 'A y/n question',

@@ -1,6 +1,7 @@
 /** What a key means in the article pager. */
 import {isOpenableUrl} from '../text/url.js';
 import {keyFor, type KeyAction} from './keymap.js';
+import {showLinks} from './reduce-links.js';
 import {showMatch} from './reduce-prompts.js';
 import type {ReaderContext, ReaderState, Transition} from './state.js';
 import {leaveArticle, moveCursor, openAt, stay, withStatus} from './transitions.js';
@@ -84,6 +85,10 @@ export function reduceArticleAction(state: ReaderState, action: KeyAction, conte
 
 		case 'search': {
 			return stay({...state, searchInput: ''});
+		}
+
+		case 'show-links': {
+			return showLinks(state, context);
 		}
 
 		case 'next-match':

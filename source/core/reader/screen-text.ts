@@ -31,8 +31,17 @@ export const articleHints = [
 	hint('article', ['page-down'], 'page'),
 	hint('article', ['next-article', 'previous-article'], 'next/previous'),
 	hint('article', ['search'], 'search'),
+	hint('article', ['show-links'], 'links'),
 	hint('article', ['open-url'], 'browser'),
 	hint('article', ['back'], 'back'),
+].join(' · ');
+
+/** The keys of the list of links, from the key map. */
+export const linksHints = [
+	hint('links', ['up', 'down'], 'move', ''),
+	hint('links', ['open-link'], 'open'),
+	`${keyLabel('digits')} open by number`,
+	hint('links', ['close-links'], 'back'),
 ].join(' · ');
 
 /** "? help", with the key from the key map. */

@@ -9,14 +9,15 @@ import type {LineMatch} from './find-in-lines.js';
 import {findAction, type KeyName} from './keymap.js';
 import {reduceArticleAction} from './reduce-article.js';
 import {reduceListAction} from './reduce-list.js';
+import {reduceLinkNumberKey, reduceLinksKey} from './reduce-links.js';
 import {reduceConfirmKey, reduceFilterKey, reduceHelpKey, reduceSearchKey} from './reduce-prompts.js';
 import {leaveArticle, moveCursor, stay} from './transitions.js';
 import {clampOffset, listWindowTop, maxOffset, proportionalOffset} from './viewport.js';
 
 export type Screen = 'list' | 'article';
 
-/** Something drawn over the screen that takes the next key: the help, or the y/n question of "mark all read". */
-export type Overlay = 'none' | 'help' | 'confirm-mark-all';
+/** Something drawn over the screen that takes the next key: the help, the y/n question of "mark all read", or the article's links. */
+export type Overlay = 'none' | 'help' | 'confirm-mark-all' | 'links';
 
 export type ReaderState = {
 	readonly screen: Screen;
@@ -50,10 +51,17 @@ export type ReaderState = {
 	readonly search: string;
 	/** Which of the search's matches is the current one (`match 3 of 12` is index 2); -1 when none. */
 	readonly matchIndex: number;
+	/** The highlighted link in the links overlay (an index into the article's links). */
+	readonly linkCursor: number;
+	/** Digits typed to open a link by its number (`3` Enter opens link [3]); empty when none. */
+	readonly linkNumber: string;
 	/** A one-off message for the status line; cleared by the next key. */
 	readonly status: string | undefined;
 	readonly isDone: boolean;
 };
+
+/** A numbered link of the open article, as its Links section lists it. */
+export type ArticleLink = {readonly number: number; readonly text: string; readonly url: string};
 
 /** What the reducer needs to know about the world at the moment of an action. */
 export type ReaderContext = {
@@ -71,6 +79,8 @@ export type ReaderContext = {
 	isStarred(id: string): boolean;
 	/** Where the reader left an article, 0..1, or undefined (not started, or finished). */
 	positionOf(id: string): number | undefined;
+	/** The numbered links of the open article as rendered now; none when none is open. */
+	readonly links: readonly ArticleLink[];
 	/** The matches of a search in the open article as rendered now (see find-in-lines.ts); none when none is open. */
 	findMatches(query: string): readonly LineMatch[];
 };
@@ -120,6 +130,8 @@ export function createInitialState(options: {status?: string; unreadOnly?: boole
 		searchInput: undefined,
 		search: '',
 		matchIndex: -1,
+		linkCursor: 0,
+		linkNumber: '',
 		unreadOnly: options.unreadOnly ?? false,
 		starredOnly: false,
 		listGeneration: 0,
@@ -164,6 +176,24 @@ function reduceKey(previous: ReaderState, key: KeyName, context: ReaderContext):
 		return reduceConfirmKey(state, key, context);
 	}
 
+	if (state.overlay === 'links') {
+		return reduceLinksKey(state, key, context);
+	}
+
+	if (state.screen === 'article' && (state.linkNumber !== '' || /^\d$/.test(key))) {
+		const typed = reduceLinkNumberKey(state, key, context);
+		if (typed) {
+			return typed;
+		}
+
+		// Any other key gives the typed number up, then does what it does.
+		return reduceScreenKey({...state, linkNumber: ''}, key, context);
+	}
+
+	return reduceScreenKey(state, key, context);
+}
+
+function reduceScreenKey(state: ReaderState, key: KeyName, context: ReaderContext): Transition {
 	const action = findAction(state.screen, key);
 	switch (action) {
 		case undefined: {
