@@ -169,11 +169,11 @@ test('moving past the window scrolls the list, and G and g jump to the ends', as
 
 test('? shows every key of the key map, and any key closes the help', async t => {
 	// Tall enough for the whole help in one column or two.
-	const {lastFrame, stdin, unmount} = start(makeServices(), {width, height: 60});
+	const {lastFrame, stdin, unmount} = start(makeServices(), {width, height: 80});
 	await waitForFrame(lastFrame, frame => frame.includes('inkwire'), 'the list');
 	stdin.write('?');
 	const frame = await waitForFrame(lastFrame, frame => frame.includes('Any key closes the help'), 'the help');
-	for (const context of ['list', 'article', 'global'] as const) {
+	for (const context of ['list', 'article', 'links', 'filter', 'search', 'confirm', 'global'] as const) {
 		t.true(frame.includes(contextTitle(context)));
 		for (const binding of bindingsFor(context)) {
 			// The keys, in a column, then the description: the pairing is what the user reads.

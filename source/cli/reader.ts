@@ -12,6 +12,7 @@ import {runReader} from '../ui/run.js';
 import type {ReaderServices} from '../ui/services.js';
 import type {TerminalSession} from '../io/terminal.js';
 import {loadStore, type CommonFlags} from './context.js';
+import {createSearchService} from './reader-search.js';
 import {resolveStorePath} from './store-path.js';
 import type {StartScreen} from './first-paint.js';
 
@@ -59,6 +60,8 @@ export async function startReader(flags: CommonFlags & {readonly color?: string;
 		warnings: [...scan.warnings, ...marks.warnings],
 		isUnreadOnly: flags.unread ?? false,
 		suspend: async () => terminal.suspend(),
+		search: createSearchService(scan),
+		isColor: color,
 	};
 	// The list as it is now, so that the screen is never empty while Ink computes its first frame.
 	screen.paintList(services.storeName, scan.articles.slice(0, screen.height), scan.articles.length, marks);

@@ -10,12 +10,13 @@ import ArticleView from './ArticleView.js';
 import EmptyStore from './EmptyStore.js';
 import Help, {helpOverlayLines} from './Help.js';
 import LinkList from './LinkList.js';
-import {articleHints, emptyListMessage, linksHints, filterPromptHint, helpHint, listHeader, listHints, listPosition, plural, searchPromptHint} from '../core/reader/screen-text.js';
+import {articleHints, emptyListMessage, filterNote, linksHints, filterPromptHint, helpHint, listHeader, listHints, listPosition, plural, searchPromptHint} from '../core/reader/screen-text.js';
 import StatusBar from './StatusBar.js';
 import type {ReaderServices} from './services.js';
 import {useArticleLines} from './use-article-lines.js';
-import {useArticleSearch} from './use-article-search.js';
+import {useArticleSearch, useFilterMatches} from './use-article-search.js';
 import {useMarksRefresh} from './use-marks-refresh.js';
+import {useSearchState} from './use-search-state.js';
 import {useReaderEffects} from './use-reader-effects.js';
 import {useReaderStore} from './use-reader-store.js';
 import {useShownArticles} from './use-shown-articles.js';
@@ -45,7 +46,7 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 	const margin = Math.max(0, Math.floor((width - textWidth) / 2));
 
 	const linesFor = useArticleLines(services, textWidth);
-	const shownFor = useShownArticles(services.articles, readState);
+	const shownFor = useShownArticles(services.articles, readState, services.search);
 	const isRead = useCallback((id: string) => readState.isRead(id), [readState]);
 	const isStarred = useCallback((id: string) => readState.isSaved(id), [readState]);
 	const positionOf = useCallback((id: string) => readState.position(id), [readState]);
@@ -54,6 +55,7 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 
 	const openDocument = (state: ReaderState) => (state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId) : undefined);
 	const findMatches = useArticleSearch();
+	const findFilterMatches = useFilterMatches();
 	const getContext = (state: ReaderState): ReaderContext => {
 		const document = openDocument(state);
 		const lines = document?.lines;
@@ -80,6 +82,7 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 		runEffect,
 	});
 	useMarksRefresh(runEffect, dispatch);
+	const searchState = useSearchState(services.search, dispatch);
 
 	useInput(useCallback((input, key) => {
 		for (const name of keyNames(input, key)) {
@@ -122,7 +125,7 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 		right = helpHint;
 	} else if (lines) {
 		const matches = findMatches(lines, state.search);
-		body = <ArticleView lines={lines} offset={state.offset} rows={pageRows} margin={margin} matches={matches}/>;
+		body = <ArticleView lines={lines} offset={state.offset} rows={pageRows} margin={margin} matches={services.isColor ? matches : []} filterMatches={services.isColor ? findFilterMatches(lines, state.filter) : []}/>;
 		left = state.status ?? articleHints;
 		const position = `${positionLabel(state.offset, lines.length, pageRows)} · ${percent(state.offset, lines.length, pageRows)}%`;
 		right = `${matches.length > 0 ? `match ${state.matchIndex + 1} of ${matches.length} · ` : ''}${position} · ${helpHint}`;
@@ -137,7 +140,9 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 			total: services.articles.length,
 			unread: unreadCount,
 			unreadOnly: state.unreadOnly,
+			starredOnly: state.starredOnly,
 			filter: state.filter,
+			filterNote: filterNote(searchState),
 			shown: shown.length,
 			skipped: services.skipped,
 		});
@@ -154,6 +159,7 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 					statusOf={statusOf}
 					readVersion={readState.version}
 					emptyMessage={emptyMessage}
+					filter={services.isColor ? state.filter : ''}
 				/>
 			</>
 		);

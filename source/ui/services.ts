@@ -41,6 +41,24 @@ export type TerminalService = {
 	runExternal(command: string, arguments_: readonly string[]): Promise<number>;
 };
 
+/** Where the reader's full-text search is. */
+export type SearchState =
+	| {readonly kind: 'idle'; readonly warning?: string}
+	| {readonly kind: 'building'; readonly done: number; readonly total: number; readonly warning?: string}
+	| {readonly kind: 'ready'; readonly warning?: string}
+	| {readonly kind: 'failed'; readonly reason: string; readonly warning?: string};
+
+/** The store's full-text index, as the reader's `/` uses it (cli/reader-search.ts). */
+export type SearchService = {
+	readonly state: SearchState;
+	/** Open (building or updating) the index in the background, once; later calls do nothing. */
+	start(): void;
+	/** The ids of the articles that match, best first, and how many match in all; undefined until the index is ready. */
+	find(query: string): {readonly ids: readonly string[]; readonly total: number} | undefined;
+	/** Called whenever `state` changes; returns the way to stop. */
+	subscribe(listener: () => void): () => void;
+};
+
 export type ReaderServices = {
 	/** For example "data" (basename of the store dir). */
 	readonly storeName: string;
@@ -66,6 +84,13 @@ export type ReaderServices = {
 	readonly warnings: readonly string[];
 	/** Ctrl-Z: give the terminal back, stop until `fg`, then take it back and redraw. */
 	suspend?(): Promise<void>;
+	/**
+	Whether styling may be added (the reader's colour choice): search matches in reverse video, filter matches
+	underlined. Off, nothing is added (NO_COLOR, --color=never), as Ink adds nothing then.
+	*/
+	readonly isColor?: boolean;
+	/** Full-text search for `/`; without it the filter matches titles and sources only. */
+	readonly search?: SearchService;
 	/** Start with only unread articles shown (`inkwire --unread`). */
 	readonly isUnreadOnly?: boolean;
 };

@@ -75,6 +75,11 @@ export function useReaderEffects(services: ReaderServices, onQuit: (() => void) 
 					break;
 				}
 
+				case 'start-search': {
+					services.search?.start();
+					break;
+				}
+
 				case 'suspend': {
 					services.suspend?.().catch((error: unknown) => {
 						dispatch({type: 'status', text: `Could not suspend: ${messageOf(error)}`});

@@ -47,7 +47,7 @@ export function reduceListAction(state: ReaderState, action: KeyAction, context:
 		}
 
 		case 'filter': {
-			return stay({...state, isTypingFilter: true});
+			return {state: {...state, isTypingFilter: true}, effects: [{type: 'start-search'}]};
 		}
 
 		case 'quit': {

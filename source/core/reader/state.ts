@@ -109,6 +109,8 @@ export type Effect =
 	| {readonly type: 'open-url'; readonly url: string}
 	/** Back on the list: check whether another process changed the read marks. */
 	| {readonly type: 'refresh-read-state'}
+	/** The filter is being typed: have the full-text index opened (in the background) if it is not yet. */
+	| {readonly type: 'start-search'}
 	/** Ctrl-Z: give the terminal back and stop until `fg`. */
 	| {readonly type: 'suspend'}
 	| {readonly type: 'quit'};
