@@ -35,6 +35,7 @@ function context(fields: Partial<ReaderContext> & {reads?: Set<string>; stars?: 
 		isRead: id => reads.has(id),
 		isStarred: id => stars.has(id),
 		positionOf: id => positions.get(id),
+		feeds: [],
 		links: [],
 		findMatches: () => [],
 		...fields,
@@ -410,4 +411,30 @@ test('L lists the article\'s links; Enter opens the highlighted one; a number an
 	t.is(gaveUp.linkNumber, '');
 	t.is(gaveUp.offset, 20);
 	t.is(press(['L'], open).state.status, 'This article has no links');
+});
+
+test('F shows the feeds; Enter shows a feed\'s articles and q comes back; R fetches once at a time', t => {
+	const feeds = [{name: 'Gazette', folder: 'gazette', unread: 2, total: 5, isFailed: false}, {name: 'Courier', folder: 'courier', unread: 0, total: 1, isFailed: true}];
+	const world = context({feeds});
+	const shown = press(['F'], createInitialState(), world);
+	t.is(shown.state.screen, 'feeds');
+	t.deepEqual(shown.effects, [{type: 'load-feeds'}]);
+	const opened = press(['j', 'enter'], shown.state, world).state;
+	t.is(opened.screen, 'list');
+	t.is(opened.feedFolder, 'courier');
+	t.true(listInputsChanged(shown.state, opened));
+	const back = press(['q'], opened, world);
+	t.is(back.state.screen, 'feeds');
+	t.is(back.state.feedFolder, undefined);
+	t.false(back.state.isDone);
+	t.is(press(['F'], shown.state, world).state.screen, 'list');
+	t.true(press(['q'], shown.state, world).state.isDone);
+	const fetching = press(['R'], createInitialState(), world);
+	t.deepEqual(fetching.effects, [{type: 'fetch-feeds'}]);
+	t.true(fetching.state.isFetching);
+	t.is(press(['R'], fetching.state, world).state.status, 'A fetch is running already');
+	t.deepEqual(press(['R'], shown.state, world).effects, [{type: 'fetch-feeds'}]);
+	const ended = reduce(fetching.state, {type: 'fetch-ended', message: 'Fetched: 2 feeds, 3 new articles, 0 failed'}, world).state;
+	t.false(ended.isFetching);
+	t.is(ended.status, 'Fetched: 2 feeds, 3 new articles, 0 failed');
 });

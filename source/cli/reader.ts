@@ -12,6 +12,7 @@ import {runReader} from '../ui/run.js';
 import type {ReaderServices} from '../ui/services.js';
 import type {TerminalSession} from '../io/terminal.js';
 import {loadStore, type CommonFlags} from './context.js';
+import {createFeedsService} from './reader-feeds.js';
 import {createSearchService} from './reader-search.js';
 import {resolveStorePath} from './store-path.js';
 import type {StartScreen} from './first-paint.js';
@@ -61,6 +62,7 @@ export async function startReader(flags: CommonFlags & {readonly color?: string;
 		isUnreadOnly: flags.unread ?? false,
 		suspend: async () => terminal.suspend(),
 		search: createSearchService(scan),
+		feeds: createFeedsService(flags, scan),
 		isColor: color,
 	};
 	// The list as it is now, so that the screen is never empty while Ink computes its first frame.

@@ -1,24 +1,24 @@
-import {Box, Text, useInput} from 'ink';
+import {Text, useInput} from 'ink';
 import {useCallback, useRef} from 'react';
 import {keyNames} from '../core/reader/keymap.js';
-import {fitWidth} from '../core/text/width.js';
-import {percent, positionLabel} from '../core/reader/viewport.js';
+import {createInitialState, highlightedId, type Effect, type ReaderContext, type ReaderState} from '../core/reader/state.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
-import {createInitialState, type ReaderContext, type ReaderState} from '../core/reader/state.js';
-import ArticleList from './ArticleList.js';
-import ArticleView from './ArticleView.js';
+import {fitWidth} from '../core/text/width.js';
+import {feedsHints, helpHint} from '../core/reader/screen-text.js';
+import ArticleScreen from './ArticleScreen.js';
 import EmptyStore from './EmptyStore.js';
-import Help, {helpOverlayLines} from './Help.js';
-import LinkList from './LinkList.js';
-import {articleHints, emptyListMessage, filterNote, linksHints, filterPromptHint, helpHint, listHeader, listHints, listPosition, plural, searchPromptHint} from '../core/reader/screen-text.js';
-import StatusBar from './StatusBar.js';
+import FeedList from './FeedList.js';
+import Frame from './Frame.js';
+import Help, {helpOverlayLines, helpStatus} from './Help.js';
+import ListScreen from './ListScreen.js';
 import type {ReaderServices} from './services.js';
 import {useArticleLines} from './use-article-lines.js';
-import {useArticleSearch, useFilterMatches} from './use-article-search.js';
+import {useArticleSearch} from './use-article-search.js';
+import {useFeeds} from './use-feeds.js';
 import {useMarksRefresh} from './use-marks-refresh.js';
-import {useSearchState} from './use-search-state.js';
 import {useReaderEffects} from './use-reader-effects.js';
-import {useReaderStore} from './use-reader-store.js';
+import {useReaderStore, type Dispatch} from './use-reader-store.js';
+import {useSearchState} from './use-search-state.js';
 import {useShownArticles} from './use-shown-articles.js';
 
 type Props = {
@@ -36,41 +36,42 @@ type Props = {
 /** Article text is at most 100 columns wide, with a column of margin, and centred in wider windows. */
 const maxTextWidth = 100;
 
-/** The reader: the list, the article pager, the help overlay and the status line, driven by the core reducer. */
+/** The reader: the list, the feeds, the article pager, the help overlay and the status line, driven by the core reducer. */
 export default function App({services, width, height, onQuit, isRedrawn = false}: Props) {
 	const {readState} = services;
 	const frameHeight = Math.max(2, height - 1);
 	const listRows = Math.max(1, frameHeight - 2);
 	const pageRows = Math.max(1, frameHeight - 1);
 	const textWidth = Math.max(1, Math.min(maxTextWidth, width - 2));
-	const margin = Math.max(0, Math.floor((width - textWidth) / 2));
 
 	const linesFor = useArticleLines(services, textWidth);
-	const shownFor = useShownArticles(services.articles, readState, services.search);
-	const isRead = useCallback((id: string) => readState.isRead(id), [readState]);
-	const isStarred = useCallback((id: string) => readState.isSaved(id), [readState]);
-	const positionOf = useCallback((id: string) => readState.position(id), [readState]);
-	const statusOf = useCallback((id: string) => ({isRead: readState.isRead(id), isStarred: readState.isSaved(id), progress: readState.position(id)}), [readState]);
-	const {unreadCount, runEffect} = useReaderEffects(services, onQuit);
-
-	const openDocument = (state: ReaderState) => (state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId) : undefined);
+	const feeds = useFeeds(services, readState.version);
+	const shownFor = useShownArticles(feeds.articles, readState, services.search);
 	const findMatches = useArticleSearch();
-	const findFilterMatches = useFilterMatches();
+	const {unreadCount, runEffect: runServiceEffect} = useReaderEffects(services, onQuit, feeds.articles);
 	const getContext = (state: ReaderState): ReaderContext => {
-		const document = openDocument(state);
-		const lines = document?.lines;
+		const document = state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId) : undefined;
 		return {
 			articles: shownFor(state),
 			listRows,
 			pageRows,
-			lineCount: lines?.length ?? 0,
+			lineCount: document?.lines.length ?? 0,
 			helpLineCount: state.overlay === 'help' ? helpOverlayLines(width).length : 0,
-			isRead,
-			isStarred,
-			positionOf,
+			isRead: id => readState.isRead(id),
+			isStarred: id => readState.isSaved(id),
+			positionOf: id => readState.position(id),
+			feeds: feeds.feedRows,
 			links: document?.links ?? [],
-			findMatches: query => findMatches(lines, query),
+			findMatches: query => findMatches(document?.lines, query),
 		};
+	};
+
+	const stateRef = useRef<ReaderState | undefined>(undefined);
+	const runEffect = (effect: Effect, dispatch: Dispatch) => {
+		const current = () => (stateRef.current ? highlightedId(stateRef.current, getContext(stateRef.current)) : undefined);
+		if (!feeds.runFeedEffect(effect, dispatch, current)) {
+			runServiceEffect(effect, dispatch);
+		}
 	};
 
 	const {state, dispatch} = useReaderStore({
@@ -81,108 +82,58 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 		getContext,
 		runEffect,
 	});
+	stateRef.current = state;
 	useMarksRefresh(runEffect, dispatch);
 	const searchState = useSearchState(services.search, dispatch);
-
 	useInput(useCallback((input, key) => {
 		for (const name of keyNames(input, key)) {
 			dispatch({type: 'key', key: name});
 		}
 	}, [dispatch]));
 
-	// A resize re-wraps the open article: keep the reader at the same fraction of it. Updating state while rendering
-	// (React re-renders at once, before anything is drawn) avoids a frame at the wrong place.
-	const lines = state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId).lines : undefined;
-	const layout = useRef<{articleId?: string; textWidth: number; lineCount: number; listRows: number; pageRows: number}>({textWidth, lineCount: 0, listRows, pageRows});
-	if (lines && layout.current.articleId === state.articleId && layout.current.textWidth !== textWidth) {
-		dispatch({type: 'relayout', oldLineCount: layout.current.lineCount, newLineCount: lines.length});
-	}
-
 	// A new window size: the reducer clamps every position to the new windows, before anything is drawn.
+	const layout = useRef({listRows, pageRows});
 	if (layout.current.listRows !== listRows || layout.current.pageRows !== pageRows) {
+		layout.current = {listRows, pageRows};
 		dispatch({type: 'resize'});
 	}
 
-	layout.current = {articleId: state.articleId, textWidth, lineCount: lines?.length ?? 0, listRows, pageRows};
-
-	if (services.articles.length === 0) {
+	if (feeds.articles.length === 0 && state.screen !== 'feeds') {
 		return <EmptyStore storePath={services.storePath} storeName={services.storeName} width={width} height={height}/>;
 	}
 
-	const shown = shownFor(state);
-	let body;
-	let left: string;
-	let right = helpHint;
-	let isMessage = state.status !== undefined;
+	const frame = {width, height: frameHeight, isRedrawn};
 	if (state.overlay === 'help') {
-		const helpLineCount = helpOverlayLines(width).length;
-		body = <Help width={width} rows={pageRows} offset={state.helpOffset}/>;
-		left = helpLineCount > pageRows ? '↑↓ Space scroll · any other key closes the help' : 'Any key closes the help';
-		right = helpLineCount > pageRows ? positionLabel(state.helpOffset, helpLineCount, pageRows) : '';
-	} else if (state.overlay === 'links' && state.articleId !== undefined) {
-		body = <LinkList links={linesFor(state.articleId).links} cursor={state.linkCursor} rows={pageRows} width={width}/>;
-		left = state.status ?? linksHints;
-		right = helpHint;
-	} else if (lines) {
-		const matches = findMatches(lines, state.search);
-		body = <ArticleView lines={lines} offset={state.offset} rows={pageRows} margin={margin} matches={services.isColor ? matches : []} filterMatches={services.isColor ? findFilterMatches(lines, state.filter) : []}/>;
-		left = state.status ?? articleHints;
-		const position = `${positionLabel(state.offset, lines.length, pageRows)} · ${percent(state.offset, lines.length, pageRows)}%`;
-		right = `${matches.length > 0 ? `match ${state.matchIndex + 1} of ${matches.length} · ` : ''}${position} · ${helpHint}`;
-		if (state.searchInput !== undefined) {
-			left = `/${sanitizeLine(state.searchInput)}▏`;
-			right = searchPromptHint;
-			isMessage = true;
-		}
-	} else {
-		const header = listHeader({
-			storeName: services.storeName,
-			total: services.articles.length,
-			unread: unreadCount,
-			unreadOnly: state.unreadOnly,
-			starredOnly: state.starredOnly,
-			filter: state.filter,
-			filterNote: filterNote(searchState),
-			shown: shown.length,
-			skipped: services.skipped,
-		});
-		const emptyMessage = emptyListMessage(state);
-		body = (
-			<>
-				<Text bold wrap="truncate-end">{fitWidth(header, width)}</Text>
-				<ArticleList
-					articles={shown}
-					cursor={state.cursor}
-					listTop={state.listTop}
-					rows={listRows}
-					width={width}
-					statusOf={statusOf}
-					readVersion={readState.version}
-					emptyMessage={emptyMessage}
-					filter={services.isColor ? state.filter : ''}
-				/>
-			</>
+		return <Frame {...frame} status={helpStatus(width, pageRows, state.helpOffset)}><Help width={width} rows={pageRows} offset={state.helpOffset}/></Frame>;
+	}
+
+	if (state.screen === 'article' && state.articleId !== undefined) {
+		return <ArticleScreen {...frame} state={state} document={linesFor(state.articleId)} textWidth={textWidth} rows={pageRows} isColor={services.isColor ?? false} findMatches={findMatches} dispatch={dispatch}/>;
+	}
+
+	if (state.screen === 'feeds') {
+		const title = `inkwire · feeds · ${feeds.feedRows.length} · ${feeds.feedRows.reduce((sum, feed) => sum + feed.unread, 0)} unread${feeds.activity ? ` · ${feeds.activity}` : ''}`;
+		return (
+			<Frame {...frame} status={{left: state.status ?? feedsHints, right: helpHint, isMessage: state.status !== undefined}}>
+				<Text bold wrap="truncate-end">{fitWidth(sanitizeLine(title), width)}</Text>
+				<FeedList feeds={feeds.feedRows} cursor={state.feedCursor} rows={listRows} width={width}/>
+			</Frame>
 		);
-		left = state.status ?? listHints;
-		right = listPosition(state.cursor, shown.length);
-		if (state.isTypingFilter) {
-			left = `Filter: ${sanitizeLine(state.filter)}▏`;
-			right = filterPromptHint;
-			isMessage = true;
-		} else if (state.overlay === 'confirm-mark-all') {
-			const count = shown.filter(article => !readState.isRead(article.id)).length;
-			left = `Mark ${plural(count, 'shown article')} read? y/n`;
-			isMessage = true;
-		}
 	}
 
 	return (
-		<Box flexDirection="column" width={width} height={frameHeight}>
-			{/* No overflow="hidden": every child is already cut to the window, and a clip makes Ink slice every line of every frame. */}
-			<Box flexDirection="column" flexGrow={1}>
-				{body}
-			</Box>
-			<StatusBar left={left} right={right} width={width} isMessage={isMessage} isRedrawn={isRedrawn}/>
-		</Box>
+		<ListScreen
+			{...frame}
+			state={state}
+			shown={shownFor(state)}
+			rows={listRows}
+			header={{
+				storeName: services.storeName, total: feeds.articles.length, unread: unreadCount, skipped: services.skipped,
+				feed: feeds.feedRows.find(feed => feed.folder === state.feedFolder)?.name ?? state.feedFolder,
+				activity: feeds.activity, search: searchState,
+			}}
+			readState={readState}
+			isColor={services.isColor ?? false}
+		/>
 	);
 }

@@ -59,6 +59,35 @@ export type SearchService = {
 	subscribe(listener: () => void): () => void;
 };
 
+/** A subscription as the feeds view shows it. */
+export type FeedSummary = {
+	readonly name: string;
+	/** Its articles' ids start with `FOLDER/`. */
+	readonly folder: string;
+	readonly url: string;
+	readonly isFailed: boolean;
+	/** How the last fetch went: "ok", "not modified", or why it failed. */
+	readonly status?: string;
+};
+
+/** Progress of a fetch: feeds done of the total, and new articles so far. */
+export type FetchProgress = {readonly done: number; readonly total: number; readonly newArticles: number};
+
+/** The subscriptions, for the feeds view and `R` (cli/reader-feeds.ts). */
+export type FeedsService = {
+	list(): Promise<{readonly feeds: readonly FeedSummary[]; readonly warnings: readonly string[]}>;
+	/**
+	Fetch every subscription into the store, then scan it again: `articles` is the store's new list, undefined when
+	the articles went to a store other than the one shown. Rejects only when no fetch could start.
+	*/
+	fetch(onProgress: (progress: FetchProgress) => void, signal?: AbortSignal): Promise<{
+		readonly summary: string;
+		readonly failures: readonly string[];
+		readonly warnings: readonly string[];
+		readonly articles?: readonly ArticleMeta[];
+	}>;
+};
+
 export type ReaderServices = {
 	/** For example "data" (basename of the store dir). */
 	readonly storeName: string;
@@ -89,6 +118,8 @@ export type ReaderServices = {
 	underlined. Off, nothing is added (NO_COLOR, --color=never), as Ink adds nothing then.
 	*/
 	readonly isColor?: boolean;
+	/** Subscriptions: the feeds view (`F`) and fetching (`R`). */
+	readonly feeds?: FeedsService;
 	/** Full-text search for `/`; without it the filter matches titles and sources only. */
 	readonly search?: SearchService;
 	/** Start with only unread articles shown (`inkwire --unread`). */

@@ -9,6 +9,7 @@ type Entry = {
 	readonly query: string;
 	readonly unreadOnly: boolean;
 	readonly starredOnly: boolean;
+	readonly feedFolder: string | undefined;
 	readonly generation: number;
 	readonly articles: readonly ArticleMeta[];
 	/** Positions of `articles` in the store's list, when filtered; undefined when it is the store's list itself. */
@@ -32,18 +33,19 @@ export function createShownArticles(articles: readonly ArticleMeta[], reads: Rea
 	let haystacks: string[] | undefined;
 	let positions: Map<string, number> | undefined;
 	const isSame = (state: ReaderState) => entry !== undefined && entry.filter === state.filter && entry.unreadOnly === state.unreadOnly
-		&& entry.starredOnly === state.starredOnly && entry.generation === state.listGeneration;
+		&& entry.starredOnly === state.starredOnly && entry.feedFolder === state.feedFolder && entry.generation === state.listGeneration;
 	const keeps = (article: ArticleMeta, state: ReaderState) => (!state.unreadOnly || !reads.isRead(article.id))
-		&& (!state.starredOnly || (reads.isSaved?.(article.id) ?? false));
+		&& (!state.starredOnly || (reads.isSaved?.(article.id) ?? false))
+		&& (state.feedFolder === undefined || article.id.startsWith(`${state.feedFolder}/`));
 	return (state: ReaderState) => {
 		if (isSame(state)) {
 			return entry!.articles;
 		}
 
 		const query = state.filter.trim().toLocaleLowerCase();
-		const {unreadOnly, starredOnly} = state;
-		const base = {filter: state.filter, query, unreadOnly, starredOnly, generation: state.listGeneration};
-		if (!query && !unreadOnly && !starredOnly) {
+		const {unreadOnly, starredOnly, feedFolder} = state;
+		const base = {filter: state.filter, query, unreadOnly, starredOnly, feedFolder, generation: state.listGeneration};
+		if (!query && !unreadOnly && !starredOnly && feedFolder === undefined) {
 			entry = {...base, articles, indexes: undefined, isFullText: false};
 			return articles;
 		}
@@ -65,7 +67,7 @@ export function createShownArticles(articles: readonly ArticleMeta[], reads: Rea
 
 		haystacks ??= query ? articles.map(article => `${article.title}\n${article.source ?? ''}`.toLocaleLowerCase()) : undefined;
 		const canNarrow = entry?.indexes !== undefined && !entry.isFullText
-			&& entry.unreadOnly === unreadOnly && entry.starredOnly === starredOnly
+			&& entry.unreadOnly === unreadOnly && entry.starredOnly === starredOnly && entry.feedFolder === feedFolder
 			&& entry.generation === state.listGeneration
 			&& query.includes(entry.query);
 		const candidates = canNarrow ? entry!.indexes! : undefined;
@@ -96,9 +98,12 @@ export function createShownArticles(articles: readonly ArticleMeta[], reads: Rea
 	};
 }
 
-/** `createShownArticles`, kept for the life of the component. */
+/** `createShownArticles`, kept until the store's list changes (a fetch scans it again). */
 export function useShownArticles(articles: readonly ArticleMeta[], reads: ReadLookup, search?: SearchService): (state: ReaderState) => readonly ArticleMeta[] {
-	const shown = useRef<ReturnType<typeof createShownArticles> | undefined>(undefined);
-	shown.current ??= createShownArticles(articles, reads, search);
-	return shown.current;
+	const shown = useRef<{articles: readonly ArticleMeta[]; shownFor: ReturnType<typeof createShownArticles>} | undefined>(undefined);
+	if (shown.current?.articles !== articles) {
+		shown.current = {articles, shownFor: createShownArticles(articles, reads, search)};
+	}
+
+	return shown.current.shownFor;
 }

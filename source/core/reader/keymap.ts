@@ -8,7 +8,7 @@ Where a binding applies. Global bindings win over screen bindings and must not b
 `search` and `confirm` hold the keys of the filter or search being typed and of a y/n question; there, every other key is text or "no", and
 of the global keys only Ctrl-C applies.
 */
-export type KeyContext = 'list' | 'article' | 'links' | 'filter' | 'search' | 'confirm' | 'global';
+export type KeyContext = 'list' | 'article' | 'feeds' | 'links' | 'filter' | 'search' | 'confirm' | 'global';
 
 /** What a key does. The same action name can appear in both screens; the reducer gives it the screen's meaning. */
 export type KeyAction =
@@ -24,6 +24,8 @@ export type KeyAction =
 	| 'toggle-read'
 	| 'toggle-unread-only'
 	| 'toggle-star'
+	| 'show-feeds'
+	| 'fetch'
 	| 'toggle-starred-only'
 	| 'mark-all-read'
 	| 'filter'
@@ -80,6 +82,8 @@ export const keyBindings: readonly KeyBinding[] = [
 	{context: 'list', action: 'toggle-star', keys: ['s'], description: 'Star or unstar (keep it for later)'},
 	{context: 'list', action: 'toggle-starred-only', keys: ['S'], description: 'Only starred articles, or all'},
 	{context: 'list', action: 'mark-all-read', keys: ['A'], description: 'Mark all shown read (asks y/n)'},
+	{context: 'list', action: 'show-feeds', keys: ['F'], description: 'The feeds, with their unread counts'},
+	{context: 'list', action: 'fetch', keys: ['R'], description: 'Fetch the feeds (in the background)'},
 	{context: 'list', action: 'filter', keys: ['/'], description: 'Filter by title and source'},
 	{context: 'list', action: 'quit', keys: ['q'], description: 'Quit'},
 	{context: 'article', action: 'up', keys: ['up', 'k'], description: 'Scroll up a line'},
@@ -102,6 +106,14 @@ export const keyBindings: readonly KeyBinding[] = [
 	{context: 'article', action: 'show-links', keys: ['L'], description: 'List the links, to open one'},
 	{context: 'article', action: 'open-link-number', keys: ['digits'], description: 'Open link N: its number, then Enter'},
 	{context: 'article', action: 'back', keys: ['q', 'escape', 'left', 'h'], description: 'Back to the list'},
+	{context: 'feeds', action: 'up', keys: ['up', 'k'], description: 'Previous feed'},
+	{context: 'feeds', action: 'down', keys: ['down', 'j'], description: 'Next feed'},
+	{context: 'feeds', action: 'top', keys: ['g', 'home'], description: 'First feed'},
+	{context: 'feeds', action: 'bottom', keys: ['G', 'end'], description: 'Last feed'},
+	{context: 'feeds', action: 'open', keys: ['enter', 'right', 'l'], description: 'The feed\'s articles (q comes back)'},
+	{context: 'feeds', action: 'show-feeds', keys: ['F'], description: 'All articles'},
+	{context: 'feeds', action: 'fetch', keys: ['R'], description: 'Fetch the feeds (in the background)'},
+	{context: 'feeds', action: 'quit', keys: ['q'], description: 'Quit'},
 	{context: 'links', action: 'up', keys: ['up', 'k'], description: 'Previous link'},
 	{context: 'links', action: 'down', keys: ['down', 'j'], description: 'Next link'},
 	{context: 'links', action: 'open-link', keys: ['enter'], description: 'Open the link in the browser'},
@@ -261,6 +273,7 @@ export function formatKeys(binding: KeyBinding, separator = ' '): string {
 const contextTitles: Readonly<Record<KeyContext, string>> = {
 	list: 'List',
 	article: 'Article',
+	feeds: 'Feeds',
 	links: 'Links of an article',
 	filter: 'Typing a filter',
 	search: 'Typing a search',

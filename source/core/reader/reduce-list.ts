@@ -1,6 +1,7 @@
 /** What a key means on the list screen. */
 import type {KeyAction} from './keymap.js';
 import type {ReaderContext, ReaderState, Transition} from './state.js';
+import {quitList, showFeeds, startFetch} from './reduce-feeds.js';
 import {moveCursor, openAt, stay, withStatus} from './transitions.js';
 import {scrollTarget} from './viewport.js';
 
@@ -51,7 +52,15 @@ export function reduceListAction(state: ReaderState, action: KeyAction, context:
 		}
 
 		case 'quit': {
-			return {state: {...state, isDone: true}, effects: [{type: 'quit'}]};
+			return quitList(state);
+		}
+
+		case 'show-feeds': {
+			return showFeeds(state);
+		}
+
+		case 'fetch': {
+			return startFetch(state);
 		}
 
 		default: {

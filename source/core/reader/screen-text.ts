@@ -22,6 +22,8 @@ export const listHints = [
 	hint('list', ['toggle-read'], 'read'),
 	hint('list', ['toggle-unread-only'], 'unread only'),
 	hint('list', ['filter'], 'filter'),
+	hint('list', ['toggle-star'], 'star'),
+	hint('list', ['show-feeds'], 'feeds'),
 	hint('list', ['mark-all-read'], 'all read'),
 	hint('list', ['quit'], 'quit'),
 ].join(' · ');
@@ -34,6 +36,15 @@ export const articleHints = [
 	hint('article', ['show-links'], 'links'),
 	hint('article', ['open-url'], 'browser'),
 	hint('article', ['back'], 'back'),
+].join(' · ');
+
+/** The feeds view's main keys, from the key map. */
+export const feedsHints = [
+	hint('feeds', ['up', 'down'], 'move', ''),
+	hint('feeds', ['open'], 'open'),
+	hint('feeds', ['fetch'], 'fetch'),
+	hint('feeds', ['show-feeds'], 'all articles'),
+	hint('feeds', ['quit'], 'quit'),
 ].join(' · ');
 
 /** The keys of the list of links, from the key map. */
