@@ -160,6 +160,9 @@ export const legend: Readonly<Record<string, string>> = {
 	'mark-read-cli': 'a whole process (node start-up included), with all but a handful of articles read',
 	'mark-read-reader': 'inkwire: r, Down, r, Up... with all but a handful read; newsboat: all marked read with C, then N, Up...',
 	'mark-read-stall': 'the longest key to frame of that series: a save that blocks after drawing delays the next move',
+	'fetch-cold': '`inkwire fetch` into an empty store and cache against `newsboat -x reload` into a new cache, the same feeds from a local HTTP server',
+	'fetch-warm': 'the same command right after the cold one: every feed answers 304 Not Modified',
+	'save-large': '`inkwire save` of one long article page from the local server (fetch, Readability, Markdown, write)',
 };
 
 /** The legend lines for the rows present. */

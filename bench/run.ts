@@ -1,5 +1,5 @@
 /**
-`npm run bench [-- --quick | --sizes 1000,10000 | --runs N | --keys N | --out DIR | --work DIR | --keep | --without-newsboat | --search-only]`
+`npm run bench [-- --quick | --sizes 1000,10000 | --runs N | --keys N | --out DIR | --work DIR | --keep | --without-newsboat | --search-only | --fetch-only]`
 
 Generates the corpus at each size, measures inkwire and newsboat side by side (issue 4), prints a table with the
 ratios and writes every raw figure to `bench/results/<timestamp>.json`. Timings are reported, never judged: the run
@@ -16,14 +16,17 @@ import {commandVersion, hasCommand, timeRuns} from './process.js';
 import {cleanEnvironment, inkwireCli} from './programs.js';
 import {describeMachine, formatLegend, formatMachine, formatNotes, formatTable, meetsTarget, ratioOf, type Row} from './report.js';
 import {summarize} from './stats.js';
+import {measureFetch} from './fetch.js';
 import {measureSearch} from './search.js';
 import {measurePager, measureSize, type SizeDetails, type SuiteOptions} from './suite.js';
 import {hasTmux, measureCaptureRoundTrip, Terminal} from './tmux.js';
 
-const usage = 'usage: npm run bench -- [--quick] [--sizes 1000,10000,100000] [--runs N] [--keys N] [--out DIR] [--work DIR] [--keep] [--without-newsboat] [--search-only]';
+const usage = 'usage: npm run bench -- [--quick] [--sizes 1000,10000,100000] [--runs N] [--keys N] [--out DIR] [--work DIR] [--keep] [--without-newsboat] [--search-only] [--fetch-only]';
 
 type Options = {
 	readonly quick: boolean;
+	/** Only the fetch and save measures (issue 9), not the store sizes and the pager. */
+	readonly fetchOnly: boolean;
 	readonly sizes: number[];
 	readonly runs: number;
 	readonly keys: number;
@@ -43,6 +46,7 @@ function parseOptions(argv: string[]): Options {
 		args: argv,
 		options: {
 			quick: {type: 'boolean', default: false},
+			'fetch-only': {type: 'boolean', default: false},
 			sizes: {type: 'string'},
 			runs: {type: 'string'},
 			keys: {type: 'string'},
@@ -80,7 +84,8 @@ function parseOptions(argv: string[]): Options {
 		: values.sizes.split(',').map(size => whole(size.trim(), 'sizes', 0));
 	return {
 		quick,
-		sizes,
+		fetchOnly: values['fetch-only'] ?? false,
+		sizes: values['fetch-only'] ? [] : sizes,
 		runs: whole(values.runs, 'runs', quick ? 3 : 5),
 		keys: whole(values.keys, 'keys', quick ? 12 : 40),
 		pagerLines: 5000,
@@ -191,7 +196,7 @@ async function main(): Promise<void> {
 			hasTime,
 			log,
 		};
-		if (!options.searchOnly) {
+		if (!options.searchOnly && !options.fetchOnly) {
 			log(`pager: a ${options.pagerLines.toLocaleString('en-US')}-line article`);
 			rows.push(...await measurePager(suite, options.pagerLines));
 		}
@@ -214,6 +219,9 @@ async function main(): Promise<void> {
 			}
 		}
 
+		// Issue 9: fetching feeds over HTTP, and saving a page. Quick mode keeps it to a few seconds for CI.
+		const fetchResult = options.searchOnly ? undefined : await measureFetch(suite, options.quick ? {feeds: 10, items: 20, runs: 1} : {feeds: 200, items: 50, runs: Math.min(3, options.runs)});
+		rows.push(...fetchResult?.rows ?? []);
 		const finishedAt = new Date();
 		const report = {
 			version: 1,
@@ -221,13 +229,14 @@ async function main(): Promise<void> {
 			finishedAt: finishedAt.toISOString(),
 			durationSeconds: Math.round((performance.now() - clock) / 100) / 10,
 			command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-			options: {quick: options.quick, searchOnly: options.searchOnly, sizes: options.sizes, runs: options.runs, keys: options.keys, pagerLines: options.pagerLines, seed: options.seed},
+			options: {quick: options.quick, searchOnly: options.searchOnly, fetchOnly: options.fetchOnly, sizes: options.sizes, runs: options.runs, keys: options.keys, pagerLines: options.pagerLines, seed: options.seed},
 			machine,
 			loadAverageAtEnd: os.loadavg().map(value => Math.round(value * 100) / 100),
 			nodeStartMilliseconds: nodeFloor,
 			harness,
 			rows: rows.map(row => ({...row, count: row.count ?? null, ratio: ratioOf(row) ?? null, met: meetsTarget(row) ?? null})),
 			sizes,
+			fetch: fetchResult?.details ?? null,
 		};
 		fs.mkdirSync(options.outDirectory, {recursive: true});
 		const file = path.join(options.outDirectory, `${startedAt.toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')}.json`);

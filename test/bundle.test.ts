@@ -10,7 +10,7 @@ import test from 'ava';
 import {articleIdFromPath} from '../source/core/article/parse.js';
 import {prepareRender, renderArticle} from '../source/core/render/article.js';
 import {languages} from '../source/core/render/highlight-languages.js';
-import {loadArticle} from '../source/io/store/scan.js';
+import {loadArticle} from '../source/io/store/load-article.js';
 import {hostileArticle, hostilePieces} from './fixtures/render/articles.js';
 import {cliEnvironment, makeHome, root, runCliBatch, type BatchJob} from './helpers/cli.js';
 

@@ -42,7 +42,7 @@ test('list --json has every field but the body', t => {
 	const articles = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
 	t.is(articles.length, 4);
 	const ferry = articles[0]!;
-	t.deepEqual(Object.keys(ferry).sort(), ['author', 'caption', 'date', 'id', 'read', 'readingMinutes', 'source', 'tags', 'title', 'url', 'words'].sort());
+	t.deepEqual(Object.keys(ferry).sort(), ['author', 'caption', 'date', 'id', 'read', 'readingMinutes', 'source', 'starred', 'tags', 'title', 'url', 'words'].sort());
 	t.is(ferry['author'], 'Ines Duarte');
 	t.is(ferry['date'], '2025-03-01T08:30');
 	t.deepEqual(ferry['tags'], ['transport', 'city']);
@@ -103,7 +103,7 @@ test('show --format json has the documented fields', t => {
 	const result = runCli(['show', 'harbour-2025', '--format', 'json'], {env: environment()});
 	t.is(result.status, 0, result.stderr);
 	const article = JSON.parse(result.stdout) as Record<string, unknown>;
-	t.deepEqual(Object.keys(article).sort(), ['author', 'body', 'caption', 'date', 'id', 'read', 'readingMinutes', 'source', 'tags', 'title', 'url', 'words'].sort());
+	t.deepEqual(Object.keys(article).sort(), ['author', 'body', 'caption', 'date', 'id', 'read', 'readingMinutes', 'source', 'starred', 'tags', 'title', 'url', 'words'].sort());
 	t.is(article['id'], 'harbour-2025-03-01-ferry-timetable');
 	t.is(article['url'], 'https://example.com/harbour/ferry-timetable');
 	t.regex(article['body'] as string, /## What changes/);

@@ -77,7 +77,7 @@ test('show - stops at the article size limit with one clear line', t => {
 	const result = runCli(['show', '-'], {env: environment(), input: 'x'.repeat(6 * 1024 * 1024)});
 	t.is(result.status, 1);
 	t.is(result.stdout, '');
-	t.regex(result.stderr, /^inkwire: stdin holds more than 5 MB, the most an article may have\n$/);
+	t.regex(result.stderr, /^inkwire: show -: stdin: larger than 5 MB\n$/);
 });
 
 test('--color=always styles a piped show and list; --color=never keeps a forced colour off', t => {
@@ -122,8 +122,8 @@ test('list columns on a terminal are aligned and fit the width, unread marked', 
 	const text = formatListColumns(articles, {isRead: id => id === 'b'}, {width: 40, color: false});
 	const lines = text.trimEnd().split('\n');
 	t.deepEqual(lines, [
-		'● 2025-03-01  Gazette     A rather long…',
-		'              Kanto Wee…  東京の朝',
+		'●  2025-03-01  Gazette     A rather lon…',
+		'               Kanto Wee…  東京の朝',
 	]);
 	const styled = formatListColumns(articles, {isRead: () => false}, {width: 40, color: true});
 	t.true(styled.startsWith('\u001B[1m●'));
@@ -137,4 +137,18 @@ test('show --width N writes lines of at most N columns, no margins taken off', t
 		t.true(widest <= width, `${width}: ${widest}`);
 		t.true(widest > width - 12, `${width}: the measure is used (${widest})`);
 	}
+});
+
+test('star and unstar mark articles; list --starred, --tag and --source filter; --json says starred', t => {
+	const env = environment();
+	t.is(runCli(['star', 'harbour-2024-12', 'world/asharq'], {env}).status, 0);
+	const starred = runCli(['list', '--starred'], {env});
+	t.deepEqual(starred.stdout.trimEnd().split('\n').map(line => line.split('\t')[0]), ['harbour-2024-12-24-market', 'world/asharq-al-awsat-2020-06-26-russia-syria-national-unity']);
+	const json = JSON.parse(runCli(['list', '--json'], {env}).stdout) as Array<{id: string; starred: boolean}>;
+	t.deepEqual(json.filter(article => article.starred).map(article => article.id), ['harbour-2024-12-24-market', 'world/asharq-al-awsat-2020-06-26-russia-syria-national-unity']);
+	t.is(runCli(['unstar', 'world/asharq'], {env}).status, 0);
+	t.is(runCli(['list', '--starred'], {env}).stdout.trimEnd().split('\n').length, 1);
+	t.deepEqual(runCli(['list', '--tag', 'TRANSPORT'], {env}).stdout.trimEnd().split('\n').map(line => line.split('\t')[0]), ['harbour-2025-03-01-ferry-timetable']);
+	t.deepEqual(runCli(['list', '--source', 'asharq'], {env}).stdout.trimEnd().split('\n').map(line => line.split('\t')[0]), ['world/asharq-al-awsat-2020-06-26-russia-syria-national-unity']);
+	t.is(runCli(['star', 'no-such-article'], {env}).status, 1);
 });

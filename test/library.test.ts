@@ -1,6 +1,6 @@
 import test from 'ava';
 import type {ArticleMeta} from '../source/core/article/article.js';
-import {countUnread, filterArticles, findArticle, sortNewestFirst} from '../source/core/store/library.js';
+import {compareNewestFirst, countUnread, filterArticles, findArticle} from '../source/core/store/library.js';
 import {dayOf, formatListJson, formatListLine, formatListText} from '../source/core/render/list-format.js';
 import {chooseWidth, shouldUseColor, shouldUseHyperlinks} from '../source/core/render/capabilities.js';
 
@@ -14,14 +14,14 @@ const reads = (ids: string[]) => {
 };
 
 test('newest first across date precisions, undated last, ties by id', t => {
-	const sorted = sortNewestFirst([
+	const sorted = [
 		meta('b', '2020-06-26'),
 		meta('undated'),
 		meta('a', '2020-06-26'),
 		meta('later-same-day', '2020-06-26T07:00'),
 		meta('newest', '2024-01-01T00:00Z'),
 		meta('old', '1999-12-31'),
-	]);
+	].sort(compareNewestFirst);
 	t.deepEqual(sorted.map(article => article.id), ['newest', 'later-same-day', 'a', 'b', 'old', 'undated']);
 });
 
@@ -61,7 +61,7 @@ test('list lines have five clean tab-separated fields', t => {
 
 test('list JSON has null for missing fields and no body', t => {
 	const [first] = JSON.parse(formatListJson([meta('x', '2021-02-03', {url: 'https://example.com'})], reads([]))) as Array<Record<string, unknown>>;
-	t.deepEqual(first, {id: 'x', title: 'Title of x', source: null, author: null, date: '2021-02-03', url: 'https://example.com', caption: null, tags: [], words: 100, readingMinutes: 1, read: false});
+	t.deepEqual(first, {id: 'x', title: 'Title of x', source: null, author: null, date: '2021-02-03', url: 'https://example.com', caption: null, tags: [], words: 100, readingMinutes: 1, read: false, starred: false});
 });
 
 test('colour: FORCE_COLOR wins, then NO_COLOR, then the terminal', t => {

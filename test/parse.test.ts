@@ -37,7 +37,10 @@ test('formatOfPath', t => {
 	t.is(formatOfPath('A/B.MARKDOWN'), 'markdown');
 	t.is(formatOfPath('x.txt'), 'text');
 	t.is(formatOfPath('x.TXT'), 'text');
-	t.is(formatOfPath('x.html'), undefined);
+	// [feeds] a page saved from a browser is read through the page extractor.
+	t.is(formatOfPath('x.html'), 'html');
+	t.is(formatOfPath('x.HTM'), 'html');
+	t.is(formatOfPath('x.xhtml'), undefined);
 	t.is(formatOfPath('md'), undefined);
 	t.is(formatOfPath('notes.md.bak'), undefined);
 });

@@ -6,7 +6,7 @@ import test from 'ava';
 import {isRenderPrepared} from '../source/core/render/article.js';
 import {RenderClient, type RenderAnswer} from '../source/io/render/render-client.js';
 import {runRenderJob} from '../source/io/render/render-job.js';
-import {loadArticle} from '../source/io/store/scan.js';
+import {loadArticle} from '../source/io/store/load-article.js';
 import {fixtureStore} from './helpers/cli.js';
 
 const settings = {color: false, hyperlinks: false};

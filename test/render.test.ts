@@ -36,9 +36,11 @@ test('the seed article: title, metadata line, caption, blank line, then the body
 	t.is(lines[1], 'Asharq Al-Awsat · Ibrahim Hamidi · Fri 26 Jun 2020 07:00 · 4 min read');
 	// The article's own address, cut to the measure where it is longer.
 	t.is(lines[2]! + lines[3]!, 'https://english.aawsat.com/home/article/2355131/russia-expands-its-syrian-contacts');
-	t.is(lines[4], '');
-	t.true(lines[5]!.startsWith('Souvenir plates bearing the Syrian flag'));
-	const bodyStart = lines.indexOf('', 5);
+	// Its tags, as #tags.
+	t.is(lines[4], '#syria #russia');
+	t.is(lines[5], '');
+	t.true(lines[6]!.startsWith('Souvenir plates bearing the Syrian flag'));
+	const bodyStart = lines.indexOf('', 6);
 	t.true(lines[bodyStart + 1]!.startsWith('Russian officials have in recent days'));
 	// The body's own `# Title` repeats the header, so it is left out.
 	t.is(lines.filter(line => line.includes('Russia Expands its Syrian Contacts')).length, 1);
@@ -343,7 +345,7 @@ test('formatJson: every field, nulls for missing ones, 2-space indent, trailing 
 	t.true(json.endsWith('}\n'));
 	t.true(json.startsWith('{\n  "id": '));
 	const value = JSON.parse(json) as Record<string, unknown>;
-	t.deepEqual(Object.keys(value), ['id', 'title', 'source', 'author', 'date', 'url', 'caption', 'tags', 'words', 'readingMinutes', 'read', 'body']);
+	t.deepEqual(Object.keys(value), ['id', 'title', 'source', 'author', 'date', 'url', 'caption', 'tags', 'words', 'readingMinutes', 'read', 'starred', 'body']);
 	t.is(value.date, '2020-06-26T07:00');
 	t.deepEqual(value.tags, ['syria', 'russia']);
 	t.is(value.read, true);
@@ -352,7 +354,7 @@ test('formatJson: every field, nulls for missing ones, 2-space indent, trailing 
 	const minimal = JSON.parse(formatJson(minimalArticle, false)) as Record<string, unknown>;
 	t.deepEqual(minimal, {
 		id: 'minimal', title: 'Minimal', source: null, author: null, date: null, url: null, caption: null, tags: [], words: 1,
-		readingMinutes: 1, read: false, body: 'Only a body.',
+		readingMinutes: 1, read: false, starred: false, body: 'Only a body.',
 	});
 });
 

@@ -11,11 +11,11 @@ function articles(count: number): ArticleMeta[] {
 }
 
 const windows = {listRows: 5, pageRows: 6};
-const isRead = (id: string) => id === 'a3';
+const reads = {isRead: (id: string) => id === 'a3'};
 
 /** Keys on the first screen, which knows the first `known` of `all`; stops at a quit. */
 function pressAll(keys: readonly string[], all: readonly ArticleMeta[], known: number, total: number | undefined = all.length): {start: StartKeys; outcomes: string[]} {
-	const context = startContext({articles: all.slice(0, known), total}, windows, isRead);
+	const context = startContext({articles: all.slice(0, known), total}, windows, reads);
 	let start = createStartKeys();
 	const outcomes: string[] = [];
 	for (const key of keys) {
@@ -69,7 +69,7 @@ test('Enter opens the highlighted article with its read mark pending, and later 
 });
 
 test('with no list on screen (a first index), keys wait, q and Ctrl-C still quit', t => {
-	const context = startContext(undefined, windows, isRead);
+	const context = startContext(undefined, windows, reads);
 	const pressed = pressStartKey(createStartKeys(), 'j', context, 0);
 	t.is(pressed.outcome, 'queued');
 	t.is(pressStartKey(pressed.start, 'ctrl+c', context, 0).outcome, 'force-quit');
@@ -87,7 +87,7 @@ test('the queue is bounded: keys past the limit are counted, not kept', t => {
 test('first screen then reader is the same as the reader alone, for any keys', t => {
 	const names = [...new Set(keyBindings.flatMap(binding => binding.keys)), 'x'].filter(key => key !== 'ctrl+c' && key !== 'ctrl+z');
 	const all = articles(60);
-	const full: ReaderContext = {articles: all, ...windows, lineCount: 40, helpLineCount: 12, isRead, findMatches: () => []};
+	const full: ReaderContext = {...startContext({articles: all, total: all.length}, windows, reads), lineCount: 40, helpLineCount: 12};
 	fc.assert(fc.property(fc.array(fc.constantFrom(...names), {maxLength: 30}), fc.integer({min: 1, max: 60}), (keys, known) => {
 		let alone: ReaderState = createStartKeys().state;
 		const aloneEffects: Effect[] = [];

@@ -22,8 +22,10 @@ function articles(count: number, fields: (index: number) => Partial<ArticleMeta>
 	}));
 }
 
-function context(fields: Partial<ReaderContext> & {reads?: Set<string>} = {}): ReaderContext {
+function context(fields: Partial<ReaderContext> & {reads?: Set<string>; stars?: Set<string>; positions?: Map<string, number>} = {}): ReaderContext {
 	const reads = fields.reads ?? new Set<string>();
+	const stars = fields.stars ?? new Set<string>();
+	const positions = fields.positions ?? new Map<string, number>();
 	return {
 		articles: articles(10),
 		listRows: 4,
@@ -31,6 +33,10 @@ function context(fields: Partial<ReaderContext> & {reads?: Set<string>} = {}): R
 		lineCount: 100,
 		helpLineCount: 10,
 		isRead: id => reads.has(id),
+		isStarred: id => stars.has(id),
+		positionOf: id => positions.get(id),
+		feeds: [],
+		links: [],
 		findMatches: () => [],
 		...fields,
 	};
@@ -90,7 +96,8 @@ test('Enter opens the highlighted article and marks it read at once; q goes back
 	t.is(back.state.screen, 'list');
 	t.is(back.state.cursor, 2);
 	t.false(back.state.isDone);
-	t.deepEqual(back.effects, [{type: 'refresh-read-state'}]);
+	// Two lines down in a 100-line article: the place is remembered as the reader leaves.
+	t.deepEqual(back.effects, [{type: 'set-position', id: 'a2', fraction: 2 / 80}, {type: 'refresh-read-state'}]);
 	for (const key of ['escape', 'left', 'h']) {
 		t.is(press([key], opened.state).state.screen, 'list', key);
 	}
@@ -349,4 +356,85 @@ test('r in the pager toggles the open article read or unread', t => {
 	const open = press(['enter']).state;
 	t.deepEqual(press(['r'], open, context({reads: new Set(['a0'])})).effects, [{type: 'set-read', ids: ['a0'], read: false}]);
 	t.deepEqual(press(['r'], open).effects, [{type: 'set-read', ids: ['a0'], read: true}]);
+});
+
+test('s stars the highlighted or open article; S shows only starred ones', t => {
+	t.deepEqual(press(['j', 's']).effects, [{type: 'set-starred', ids: ['a1'], starred: true}]);
+	t.deepEqual(press(['s'], createInitialState(), context({stars: new Set(['a0'])})).effects, [{type: 'set-starred', ids: ['a0'], starred: false}]);
+	const open = press(['enter']).state;
+	t.deepEqual(press(['s'], open).effects, [{type: 'set-starred', ids: ['a0'], starred: true}]);
+	const start = createInitialState();
+	const starred = press(['S'], start).state;
+	t.true(starred.starredOnly);
+	t.true(listInputsChanged(start, starred));
+});
+
+test('the place in an article is remembered on leaving it, forgotten at the end, and found again on opening', t => {
+	const open = press(['enter', 'space']).state;
+	t.deepEqual(press(['q'], open).effects[0], {type: 'set-position', id: 'a0', fraction: 20 / 80});
+	t.deepEqual(press(['J'], open).effects[0], {type: 'set-position', id: 'a0', fraction: 20 / 80});
+	t.deepEqual(press(['ctrl+c'], open).effects, [{type: 'set-position', id: 'a0', fraction: 20 / 80}, {type: 'quit'}]);
+	// Finished (at the end): the remembered place is forgotten.
+	const positions = new Map([['a0', 0.5]]);
+	t.deepEqual(press(['G', 'q'], open, context({positions})).effects[0], {type: 'set-position', id: 'a0', fraction: undefined});
+	// Never scrolled, nothing remembered: no effect at all.
+	t.deepEqual(press(['enter', 'q']).effects, [{type: 'set-read', ids: ['a0'], read: true}, {type: 'refresh-read-state'}]);
+	// Opening finds the place again, as a fraction of the article at its current width.
+	const reopened = reduce(press(['enter']).state, {type: 'article-opened'}, context({positions, lineCount: 200})).state;
+	t.is(reopened.offset, 90);
+});
+
+test('L lists the article\'s links; Enter opens the highlighted one; a number and Enter open that link', t => {
+	const links = [
+		{number: 1, text: 'notice', url: 'https://example.com/notice'},
+		{number: 2, text: 'script', url: 'javascript:alert(1)'},
+		{number: 12, text: 'mail', url: 'mailto:desk@example.com'},
+	];
+	const world = context({links});
+	const open = press(['enter'], createInitialState(), world).state;
+	const list = press(['L'], open, world).state;
+	t.is(list.overlay, 'links');
+	t.deepEqual(press(['enter'], list, world).effects, [{type: 'open-url', url: 'https://example.com/notice'}]);
+	t.deepEqual(press(['j', 'j', 'j', 'enter'], list, world).effects, [{type: 'open-url', url: 'mailto:desk@example.com'}]);
+	const refused = press(['j', 'enter'], list, world);
+	t.deepEqual(refused.effects, []);
+	t.is(refused.state.status, 'Only http, https and mailto links are opened');
+	t.is(press(['escape'], list, world).state.overlay, 'none');
+	// Straight from the pager: digits, then Enter.
+	const typed = press(['1', '2'], open, world).state;
+	t.is(typed.linkNumber, '12');
+	t.regex(typed.status!, /Link \[12\]: Enter opens mailto:desk@example.com/);
+	t.deepEqual(press(['enter'], typed, world).effects, [{type: 'open-url', url: 'mailto:desk@example.com'}]);
+	t.is(press(['9', 'enter'], open, world).state.status, 'No link with that number');
+	// Another key gives the number up and does its own thing.
+	const gaveUp = press(['1', 'space'], open, world).state;
+	t.is(gaveUp.linkNumber, '');
+	t.is(gaveUp.offset, 20);
+	t.is(press(['L'], open).state.status, 'This article has no links');
+});
+
+test('F shows the feeds; Enter shows a feed\'s articles and q comes back; R fetches once at a time', t => {
+	const feeds = [{name: 'Gazette', folder: 'gazette', unread: 2, total: 5, isFailed: false}, {name: 'Courier', folder: 'courier', unread: 0, total: 1, isFailed: true}];
+	const world = context({feeds});
+	const shown = press(['F'], createInitialState(), world);
+	t.is(shown.state.screen, 'feeds');
+	t.deepEqual(shown.effects, [{type: 'load-feeds'}]);
+	const opened = press(['j', 'enter'], shown.state, world).state;
+	t.is(opened.screen, 'list');
+	t.is(opened.feedFolder, 'courier');
+	t.true(listInputsChanged(shown.state, opened));
+	const back = press(['q'], opened, world);
+	t.is(back.state.screen, 'feeds');
+	t.is(back.state.feedFolder, undefined);
+	t.false(back.state.isDone);
+	t.is(press(['F'], shown.state, world).state.screen, 'list');
+	t.true(press(['q'], shown.state, world).state.isDone);
+	const fetching = press(['R'], createInitialState(), world);
+	t.deepEqual(fetching.effects, [{type: 'fetch-feeds'}]);
+	t.true(fetching.state.isFetching);
+	t.is(press(['R'], fetching.state, world).state.status, 'A fetch is running already');
+	t.deepEqual(press(['R'], shown.state, world).effects, [{type: 'fetch-feeds'}]);
+	const ended = reduce(fetching.state, {type: 'fetch-ended', message: 'Fetched: 2 feeds, 3 new articles, 0 failed'}, world).state;
+	t.false(ended.isFetching);
+	t.is(ended.status, 'Fetched: 2 feeds, 3 new articles, 0 failed');
 });

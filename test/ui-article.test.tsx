@@ -207,7 +207,7 @@ test('an article shows its title and "Rendering…" until its lines arrive, and 
 		async renderArticle(id: string) {
 			return new Promise(resolve => {
 				pending.push({id, resolve: lines => {
-					resolve({lines});
+					resolve({lines, links: []});
 				}});
 			});
 		},
@@ -275,7 +275,7 @@ test('/ searches the article: matches are highlighted and the status line counts
 test('an article the first screen rendered is in the reader\'s first frame, without "Rendering…" in between', async t => {
 	const services = {
 		...makeServices(),
-		renderedArticle: (id: string, width: number) => (id === 'glyph/terminal' && width === 98 ? {lines: ['Why your terminal miscounts text', '', 'Rendered on the first screen']} : undefined),
+		renderedArticle: (id: string, width: number) => (id === 'glyph/terminal' && width === 98 ? {lines: ['Why your terminal miscounts text', '', 'Rendered on the first screen'], links: []} : undefined),
 	};
 	const start = {
 		state: {...createInitialState(), screen: 'article' as const, cursor: 1, articleId: 'glyph/terminal'},
@@ -289,4 +289,22 @@ test('an article the first screen rendered is in the reader\'s first frame, with
 	t.false(app.frames.some(frame => frame.includes('Rendering…')));
 	t.deepEqual(services.renders, [], 'no second render');
 	app.unmount();
+});
+
+test('L shows the article\'s links and Enter opens one in the browser', async t => {
+	const base = makeServices();
+	const services = {...base, renderLines: (article: Parameters<typeof base.renderLines>[0], width: number) => ({
+		...base.renderLines(article, width),
+		links: [{number: 1, text: 'The notice', url: 'https://example.com/notice'}, {number: 2, text: 'Map', url: 'https://example.com/map'}],
+	})};
+	const {lastFrame, stdin, unmount} = await openFirst(services as FakeServices);
+	stdin.write('L');
+	const frame = await waitForFrame(lastFrame, frame => frame.includes('Links (2)'), 'the links');
+	t.true(frame.includes('[1] The notice — https://example.com/notice'));
+	stdin.write('j');
+	await waitForFrame(lastFrame, frame => /❯ \[2\] Map/.test(frame), 'the second link highlighted');
+	stdin.write('\r');
+	await waitForFrame(lastFrame, () => base.opened.includes('https://example.com/map'), 'the link opened');
+	t.deepEqual(base.opened, ['https://example.com/map']);
+	unmount();
 });

@@ -47,7 +47,7 @@ test('no screen shows a control character from an article: list, filter, article
 	app.stdin.write('o');
 	await capture(frame => /URL|link|browser/i.test(frame.split('\n').at(-1) ?? ''), 'the status after o');
 	app.stdin.write('?');
-	await capture(frame => frame.includes('help') && frame.includes('Next unread'), 'the help overlay');
+	await capture(frame => frame.includes('Keys') && frame.includes('Star or unstar'), 'the help overlay');
 	app.unmount();
 
 	for (const frame of frames) {

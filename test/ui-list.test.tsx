@@ -27,9 +27,9 @@ test('the list shows a header, one row per article and a status line, within row
 	const frame = await waitForFrame(lastFrame, frame => frame.includes('5 unread'), 'the header');
 	const lines = rows(frame);
 	t.is(lines[0], 'inkwire · data · 6 articles · 5 unread · 2 skipped');
-	t.true(lines[1]!.startsWith(`❯ ${unreadMarker} 2026-04-11  The Meridian Review`));
+	t.true(lines[1]!.startsWith(`❯ ${unreadMarker}  2026-04-11  The Meridian Review`));
 	t.true(lines[1]!.includes('Reed pens and patience'));
-	t.true(lines[2]!.startsWith('    2025-11-20  Glyph and Grid'), 'a read article has no marker');
+	t.true(lines[2]!.startsWith('     2025-11-20  Glyph and Grid'), 'a read article has no marker');
 	t.regex(lines.at(-1)!, /Enter open.*\? help$/);
 	t.is(lines.length, height - 1);
 	for (const line of lines) {
@@ -169,11 +169,11 @@ test('moving past the window scrolls the list, and G and g jump to the ends', as
 
 test('? shows every key of the key map, and any key closes the help', async t => {
 	// Tall enough for the whole help in one column or two.
-	const {lastFrame, stdin, unmount} = start(makeServices(), {width, height: 60});
+	const {lastFrame, stdin, unmount} = start(makeServices(), {width, height: 80});
 	await waitForFrame(lastFrame, frame => frame.includes('inkwire'), 'the list');
 	stdin.write('?');
 	const frame = await waitForFrame(lastFrame, frame => frame.includes('Any key closes the help'), 'the help');
-	for (const context of ['list', 'article', 'global'] as const) {
+	for (const context of ['list', 'article', 'links', 'filter', 'search', 'confirm', 'global'] as const) {
 		t.true(frame.includes(contextTitle(context)));
 		for (const binding of bindingsFor(context)) {
 			// The keys, in a column, then the description: the pairing is what the user reads.

@@ -28,6 +28,6 @@ test('marks made by another process show in the header and the list without a ke
 	services.reads.add('millbrook/seeds');
 	isChangedOnDisk = true;
 	const frame = await waitForFrame(lastFrame, frame => frame.includes('4 unread'), 'the count after the other process marked two');
-	t.regex(frame, /^ {4}2025-11-20 {2}Glyph and Grid/m, 'the row shows it read');
+	t.regex(frame, /^ {5}2025-11-20 {2}Glyph and Grid/m, 'the row shows it read');
 	unmount();
 });

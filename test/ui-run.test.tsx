@@ -143,8 +143,8 @@ test.serial('a resize of the terminal re-lays out the list at once', async t => 
 	t.false(stdout.output.includes('Kellsmo…'));
 	stdout.columns = 60;
 	stdout.emit('resize');
-	// At 60 columns the title column is 28 wide.
-	await waitForOutput(stdout, 'Dredging delay hits Kellsmo…');
+	// At 60 columns the title column is 27 wide.
+	await waitForOutput(stdout, 'Dredging delay hits Kellsm…');
 	stdin.write('q');
 	t.is(await running, 0);
 });

@@ -52,3 +52,27 @@ test('a new list generation sees read marks changed since', t => {
 	t.is(shownFor(state({unreadOnly: true, filter: 'ferry', listGeneration: 1})).length, 0);
 	t.is(shownFor(state({unreadOnly: true, filter: 'ferry s', listGeneration: 1})).length, 0);
 });
+
+test('once the full-text index is ready the filter is ranked by it, bodies included, and the views still apply', t => {
+	const ready = {
+		state: {kind: 'ready' as const},
+		start() {},
+		find: (query: string) => (query === 'pipes' ? {ids: ['a7', 'a2', 'a3', 'nowhere'], total: 4} : {ids: [], total: 0}),
+		subscribe: () => () => {},
+	};
+	const shownFor = createShownArticles(articles, lookup, ready);
+	// Ranked as the index ranks them, not newest first; an id the store does not list is left out.
+	t.deepEqual(shownFor(state({filter: 'pipes'})).map(article => article.id), ['a7', 'a2', 'a3']);
+	// a3 is read (every third article is).
+	t.deepEqual(shownFor(state({filter: 'pipes', unreadOnly: true})).map(article => article.id), ['a7', 'a2']);
+	t.deepEqual(shownFor(state({filter: 'none'})).map(article => article.id), []);
+	const starredOnly = createShownArticles(articles, {...lookup, isSaved: id => id === 'a2'}, ready);
+	t.deepEqual(starredOnly(state({filter: 'pipes', starredOnly: true})).map(article => article.id), ['a2']);
+	t.deepEqual(starredOnly(state({starredOnly: true})).map(article => article.id), ['a2']);
+});
+
+test('until the index is ready the filter matches titles and sources', t => {
+	const building = {state: {kind: 'building' as const, done: 1, total: 2}, start() {}, find: () => undefined, subscribe: () => () => {}};
+	const shownFor = createShownArticles(articles, lookup, building);
+	t.deepEqual(shownFor(state({filter: 'ferry'})).map(article => article.id), filterArticles(articles, {query: 'ferry'}, lookup).map(article => article.id));
+});

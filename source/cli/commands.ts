@@ -38,7 +38,7 @@ export const commands: readonly Command[] = [
 	{
 		name: 'list',
 		arguments: '',
-		flags: ['unread', 'json'],
+		flags: ['unread', 'starred', 'tag', 'source', 'json'],
 		summary: 'the articles, newest first: tab-separated when piped, columns on a terminal',
 		async run({args, flags}) {
 			const {runList} = await import('./list.js');
@@ -85,6 +85,96 @@ export const commands: readonly Command[] = [
 			return runMark('unread', args, flags);
 		},
 	},
+	{
+		name: 'star',
+		arguments: '<id>...',
+		flags: [],
+		summary: 'star articles: keep them for later (list --starred, S in the reader)',
+		async run({args, flags}) {
+			const {runMark} = await import('./mark.js');
+			return runMark('star', args, flags);
+		},
+	},
+	{
+		name: 'unstar',
+		arguments: '<id>...',
+		flags: [],
+		summary: 'unstar articles',
+		async run({args, flags}) {
+			const {runMark} = await import('./mark.js');
+			return runMark('unstar', args, flags);
+		},
+	},
+	{
+		name: 'add',
+		arguments: '<url>',
+		flags: ['name', 'full'],
+		summary: 'subscribe to a feed, given its URL or a page that links to it',
+		async run({args, flags}) {
+			const {runAdd} = await import('./add.js');
+			return runAdd(args, flags);
+		},
+	},
+	{
+		name: 'feeds',
+		arguments: '',
+		flags: ['json'],
+		summary: 'the subscriptions: name, URL, last fetch, status, articles, unread',
+		async run({args, flags}) {
+			const {runFeeds} = await import('./feeds.js');
+			return runFeeds(args, flags);
+		},
+	},
+	{
+		name: 'remove',
+		arguments: '<name>...',
+		flags: [],
+		summary: 'unsubscribe (the articles already fetched stay)',
+		async run({args, flags}) {
+			const {runRemove} = await import('./remove.js');
+			return runRemove(args, flags);
+		},
+	},
+	{
+		name: 'fetch',
+		arguments: '[name...]',
+		flags: ['json', 'timeout'],
+		summary: 'fetch every subscription (or those named) into your store',
+		async run({args, flags}) {
+			const {runFetchCommand} = await import('./fetch.js');
+			return runFetchCommand(args, flags);
+		},
+	},
+	{
+		name: 'save',
+		arguments: '<url>',
+		flags: [],
+		summary: 'save one web page as a clean article (prints its id)',
+		async run({args, flags}) {
+			const {runSave} = await import('./save.js');
+			return runSave(args, flags);
+		},
+	},
+	{
+		name: 'import',
+		arguments: '<file.opml | ->',
+		flags: [],
+		summary: 'subscribe to every feed of an OPML file',
+		async run({args, flags}) {
+			const {runImport} = await import('./opml.js');
+			return runImport(args, flags);
+		},
+	},
+	{
+		name: 'export',
+		arguments: '',
+		flags: [],
+		summary: 'the subscriptions as OPML',
+		async run({args, flags}) {
+			const {runExport} = await import('./opml.js');
+			return runExport(args, flags);
+		},
+	},
 ];
 
 /** The command named `name` (`''` for none), or undefined. */
@@ -105,6 +195,7 @@ const examples = [
 	'$ inkwire list | grep -i syria | cut -f1 | xargs inkwire read',
 	'$ inkwire search \'source:reuters "central bank" -bitcoin\' --limit 5',
 	'$ inkwire search -- -sport olympics        (-- before a query that starts with -)',
+	'$ inkwire add https://example.com/feed.xml && inkwire fetch',
 ];
 
 /** A command's usage line without the summary: `$ inkwire show <id | …> [--format …] [--width N]`. */
@@ -140,7 +231,9 @@ export function helpText(): string {
 		'  Options',
 		...optionLines(allFlags()),
 		'',
-		'  Read state lives in $XDG_CONFIG_HOME/inkwire/config.json (default ~/.config/inkwire/config.json).',
+		'  Read state lives in $XDG_CONFIG_HOME/inkwire/config.json (default ~/.config/inkwire/config.json),',
+		'  subscriptions in $XDG_CONFIG_HOME/inkwire/feeds.opml, the feed cache in $XDG_CACHE_HOME/inkwire/feeds/.',
+		'  Fetched feeds and saved pages go to your store, $XDG_DATA_HOME/inkwire (default ~/.local/share/inkwire).',
 		'',
 		'  Examples',
 		...examples.map(example => `    ${example}`),

@@ -90,7 +90,7 @@ export class StartScreen {
 		const lines = [bold(fitWidth(header, width))];
 		for (let index = state.listTop; index < Math.min(articles.length, state.listTop + listRows); index++) {
 			const article = articles[index]!;
-			const label = formatRow(article, reads?.isRead(article.id) ?? false, Math.max(1, width - 2));
+			const label = formatRow(article, {isRead: reads?.isRead(article.id) ?? false, isStarred: reads?.isSaved?.(article.id), progress: reads?.position?.(article.id)}, Math.max(1, width - 2));
 			const styled = label.startsWith(unreadMarker) ? bold(label) : label;
 			lines.push(index === state.cursor ? cyan('❯ ') + inverse(styled) : `  ${styled}`);
 		}

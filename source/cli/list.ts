@@ -7,10 +7,10 @@ import {chooseColor} from './color.js';
 import {loadStore, openMarksWithWarnings, type CommonFlags} from './context.js';
 
 /**
-`inkwire list [--unread] [--json]`: newest first. Piped, one tab-separated line per article (id, day, read, source,
+`inkwire list [--unread] [--starred] [--tag TAG] [--source NAME] [--json]`: newest first. Piped, one tab-separated line per article (id, day, read, source,
 title) for cut, grep and xargs; on a terminal, aligned columns that fit the window; `--json`, one array.
 */
-export async function runList(args: readonly string[], flags: CommonFlags & {readonly unread?: boolean; readonly json?: boolean; readonly color?: string}): Promise<number> {
+export async function runList(args: readonly string[], flags: CommonFlags & {readonly unread?: boolean; readonly starred?: boolean; readonly tag?: string; readonly source?: string; readonly json?: boolean; readonly color?: string}): Promise<number> {
 	if (args.length > 0) {
 		throw new UserError('list takes no arguments (inkwire show ID shows one article)', 2);
 	}
@@ -19,7 +19,7 @@ export async function runList(args: readonly string[], flags: CommonFlags & {rea
 	const color = chooseColor(flags.color, isTty, process.env);
 	const scan = await loadStore(flags, process.env);
 	const marks = openMarksWithWarnings(scan.root);
-	const articles = filterArticles(scan.articles, {unreadOnly: flags.unread ?? false}, marks);
+	const articles = filterArticles(scan.articles, {unreadOnly: flags.unread ?? false, starredOnly: flags.starred ?? false, tag: flags.tag, source: flags.source}, marks);
 	if (flags.json) {
 		await writeOut(formatListJson(articles, marks));
 	} else if (isTty) {

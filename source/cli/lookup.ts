@@ -8,9 +8,9 @@ import {loadStore, type CommonFlags} from './context.js';
 import {resolveStorePath} from './store-path.js';
 
 /** The articles of the last scan, from the index alone (no file checked), or undefined when there is no index. */
-function indexedArticles(root: string): readonly StoredArticle[] | undefined {
+async function indexedArticles(root: string): Promise<readonly StoredArticle[] | undefined> {
 	try {
-		const index = readIndex(root, fs.realpathSync(root));
+		const index = await readIndex(root, fs.realpathSync(root));
 		return index?.entries.slice(0, index.header.articles).flatMap(entry => 'article' in entry ? [entry.article] : []);
 	} catch {
 		return undefined;
@@ -42,7 +42,7 @@ second for an answer the index has in milliseconds. Only when a query is not the
 scanned, so the answer is as exact as a full scan's.
 */
 export async function findStoredArticles(queries: readonly string[], flags: CommonFlags): Promise<StoredArticle[]> {
-	const indexed = indexedArticles(resolveStorePath(flags, process.env));
+	const indexed = await indexedArticles(resolveStorePath(flags, process.env));
 	if (indexed) {
 		const lookups = queries.map(query => findArticle(indexed, query));
 		if (lookups.every(lookup => lookup.kind === 'found' && fs.existsSync(lookup.article.path))) {

@@ -3,11 +3,14 @@ import {openMarksWithWarnings, type CommonFlags} from './context.js';
 import {findStoredArticles} from './lookup.js';
 import {resolveStorePath} from './store-path.js';
 
+/** The commands that set marks. */
+export type MarkCommand = 'read' | 'unread' | 'star' | 'unstar';
+
 /**
-`inkwire read|unread <id>...`: every id (or unique prefix) must name an article, else nothing is marked. The marks are
-on disk before this returns.
+`inkwire read|unread|star|unstar <id>...`: every id (or unique prefix) must name an article, else nothing is marked.
+The marks are on disk before this returns.
 */
-export async function runMark(command: 'read' | 'unread', queries: readonly string[], flags: CommonFlags): Promise<number> {
+export async function runMark(command: MarkCommand, queries: readonly string[], flags: CommonFlags): Promise<number> {
 	if (queries.length === 0) {
 		throw new UserError(`${command} takes one or more article ids`, 2);
 	}
@@ -19,7 +22,12 @@ export async function runMark(command: 'read' | 'unread', queries: readonly stri
 	}
 
 	const warningsBefore = marks.warnings.length;
-	marks.setRead(ids, command === 'read');
+	if (command === 'read' || command === 'unread') {
+		marks.setRead(ids, command === 'read');
+	} else {
+		marks.setSaved(ids, command === 'star');
+	}
+
 	// A save that failed (the lock held too long by another inkwire, a full disk) must not look like success.
 	if (!marks.flush()) {
 		throw new UserError(marks.warnings.slice(warningsBefore).join('; ') || `marks cannot be saved to ${marks.path}`);

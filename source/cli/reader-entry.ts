@@ -44,7 +44,7 @@ export async function runDefault(flags: CommonFlags & {readonly unread?: boolean
 				terminal.restore();
 				process.exit(exitCode);
 			},
-			render: async (article, width) => documentOf(await renderer.render({path: article.path, id: article.id, width})),
+			render: async (article, width) => documentOf(await renderer.render({path: article.path, rawPath: article.rawPath, id: article.id, width})),
 		});
 		const head = readListHead(storeRoot, screen.height, unreadOnly);
 		if (head) {

@@ -9,6 +9,8 @@ import type {ReaderServices} from '../ui/services.js';
 import {documentOf} from './renderer.js';
 import type {TerminalSession} from '../io/terminal.js';
 import {loadStore, type CommonFlags} from './context.js';
+import {createFeedsService} from './reader-feeds.js';
+import {createSearchService} from './reader-search.js';
 import {resolveStorePath} from './store-path.js';
 import type {StartScreen} from './first-paint.js';
 import type {StartInput} from './start-input.js';
@@ -65,10 +67,10 @@ export async function startReader(flags: CommonFlags & {readonly unread?: boolea
 			byId ??= new Map(scan.articles.map(article => [article.id, article]));
 			const stored = byId.get(id);
 			if (!stored) {
-				return {lines: ['', `Could not open this article: no article with id ${sanitizeLine(id)}`]};
+				return {lines: ['', `Could not open this article: no article with id ${sanitizeLine(id)}`], links: []};
 			}
 
-			return documentOf(await renderer.render({path: stored.path, id: stored.id, width}));
+			return documentOf(await renderer.render({path: stored.path, rawPath: stored.rawPath, id: stored.id, width}));
 		},
 		renderedArticle: (id, width) => input.renderedDocumentNow(id, width),
 		get renderNotice() {
@@ -79,6 +81,9 @@ export async function startReader(flags: CommonFlags & {readonly unread?: boolea
 		warnings: [...scan.warnings, ...marks.warnings],
 		isUnreadOnly: flags.unread ?? false,
 		suspend: async () => terminal.suspend(),
+		search: createSearchService(scan),
+		feeds: createFeedsService(flags, scan),
+		isColor: renderer.settings.color,
 	};
 	// The list as the scan found it, in the state the keys left it, so that the screen is never empty or stale while
 	// Ink computes its first frame.

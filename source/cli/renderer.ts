@@ -17,11 +17,11 @@ export function documentOf(answer: RenderAnswer): ArticleDocument | undefined {
 		}
 
 		case 'failed': {
-			return {lines: ['', `Could not open this article: ${sanitizeLine(answer.message)}`]};
+			return {lines: ['', `Could not open this article: ${sanitizeLine(answer.message)}`], links: []};
 		}
 
 		case 'abandoned': {
-			return {lines: ['', `This article took longer than ${answer.seconds} s to render and was given up. Press q to go back.`]};
+			return {lines: ['', `This article took longer than ${answer.seconds} s to render and was given up. Press q to go back.`], links: []};
 		}
 
 		case 'superseded': {

@@ -6,8 +6,9 @@ import {articleIdFromPath, formatOfPath} from '../core/article/parse.js';
 import {formatJson, formatMarkdown, maximumMeasure, prepareRender, renderArticle, type RenderWarning} from '../core/render/article.js';
 import {chooseWidth, shouldUseHyperlinks} from '../core/render/capabilities.js';
 import {stripByteOrderMark} from '../core/text/input.js';
-import {loadArticle, maxArticleBytes, parseArticleText} from '../io/store/scan.js';
-import {readStdin} from '../io/stdin.js';
+import {loadArticle, loadStoredArticle, parseArticleText, readArticleStream} from '../io/store/load-article.js';
+import {maxArticleBytes} from '../io/store/read-file.js';
+import {isHtmlPath, loadHtmlReader} from '../io/store/html-reader.js';
 import {warn, writeOut} from '../io/output.js';
 import {sanitizeText} from '../core/text/sanitize.js';
 import {chooseColor} from './color.js';
@@ -42,7 +43,7 @@ export async function resolveArticle(query: string, flags: CommonFlags): Promise
 			throw new UserError('show -: stdin is a terminal; pipe an article in, for example `curl -s URL | inkwire show -`', 2);
 		}
 
-		const text = await readStdin(maxArticleBytes);
+		const text = await readArticleStream(process.stdin, 'show -: stdin');
 		return parseArticleText(text, guessFormatName(text), 'stdin');
 	}
 
@@ -51,11 +52,20 @@ export async function resolveArticle(query: string, flags: CommonFlags): Promise
 		const relative = path.relative(resolveStorePath(flags, process.env), absolute);
 		const isInStore = !relative.startsWith('..') && !path.isAbsolute(relative);
 		const id = isInStore ? articleIdFromPath(relative) : articleIdFromPath(path.basename(absolute));
+		// [feeds hook] a saved page is read through the page extractor.
+		if (isHtmlPath(absolute)) {
+			await loadHtmlReader();
+		}
+
 		return loadArticle(absolute, id);
 	}
 
 	const [stored] = await findStoredArticles([query], flags);
-	return loadArticle(stored!.path, stored!.id);
+	if (isHtmlPath(stored!.path)) {
+		await loadHtmlReader();
+	}
+
+	return loadStoredArticle(stored!);
 }
 
 export type ShowOptions = {
@@ -64,13 +74,14 @@ export type ShowOptions = {
 	readonly width: number;
 	readonly hyperlinks: boolean;
 	readonly isRead: boolean;
+	readonly isStarred?: boolean;
 };
 
 /** The text `show` writes, ending in a newline, and the simplifications the terminal formats had to make. */
 export function formatArticle(article: Article, options: ShowOptions): {text: string; warnings: readonly RenderWarning[]} {
 	switch (options.format) {
 		case 'json': {
-			return {text: formatJson(article, options.isRead), warnings: []};
+			return {text: formatJson(article, options.isRead, options.isStarred), warnings: []};
 		}
 
 		case 'markdown': {
@@ -118,7 +129,7 @@ article by id. Read with the store's size limit.
 */
 async function readArticleSource(query: string, flags: CommonFlags): Promise<{text: string; name: string}> {
 	if (query === '-') {
-		const text = await readStdin(maxArticleBytes);
+		const text = await readArticleStream(process.stdin, 'show -: stdin');
 		return {text, name: guessFormatName(text)};
 	}
 
@@ -171,6 +182,7 @@ export async function runShow(queries: readonly string[], flags: CommonFlags & {
 		width: width ?? Math.min(maximumMeasure, chooseWidth(undefined, isTty ? process.stdout.columns : undefined)),
 		hyperlinks: shouldUseHyperlinks(isTty, process.env),
 		isRead: marks.isRead(article.id),
+		isStarred: marks.isSaved(article.id),
 	});
 	if (flags.verbose) {
 		// The article itself says what was simplified; --verbose says why.

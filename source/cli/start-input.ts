@@ -136,8 +136,7 @@ export class StartInput {
 
 	#makeContext(): ReaderContext {
 		const {listRows, pageRows} = readerLayout(this.#screen.width, this.#screen.height);
-		const reads = this.#shown?.reads;
-		return startContext(this.#shown?.list, {listRows, pageRows}, id => reads?.isRead(id) ?? false);
+		return startContext(this.#shown?.list, {listRows, pageRows}, this.#shown?.reads);
 	}
 
 	#read(): void {

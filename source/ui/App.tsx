@@ -1,24 +1,26 @@
-import {Box, Text, useInput} from 'ink';
+import {Text, useInput} from 'ink';
 import {useCallback, useRef} from 'react';
 import {keyNames} from '../core/reader/keymap.js';
 import {readerLayout} from '../core/reader/layout.js';
-import {fitWidth} from '../core/text/width.js';
-import {percent, positionLabel} from '../core/reader/viewport.js';
-import {sanitizeLine} from '../core/text/sanitize.js';
-import type {ReaderContext, ReaderState} from '../core/reader/state.js';
 import type {StartHandover} from '../core/reader/start-keys.js';
-import ArticleList from './ArticleList.js';
-import ArticleView from './ArticleView.js';
+import {highlightedId, type Effect, type ReaderContext, type ReaderState} from '../core/reader/state.js';
+import {sanitizeLine} from '../core/text/sanitize.js';
+import {fitWidth} from '../core/text/width.js';
+import {feedsHints, helpHint} from '../core/reader/screen-text.js';
+import ArticleScreen from './ArticleScreen.js';
 import EmptyStore from './EmptyStore.js';
-import Help, {helpOverlayLines} from './Help.js';
-import {articleHints, emptyListMessage, filterPromptHint, helpHint, listHeader, listHints, listPosition, plural, searchPromptHint} from '../core/reader/screen-text.js';
-import StatusBar from './StatusBar.js';
+import FeedList from './FeedList.js';
+import Frame from './Frame.js';
+import Help, {helpOverlayLines, helpStatus} from './Help.js';
+import ListScreen from './ListScreen.js';
 import type {ReaderServices} from './services.js';
 import {useArticleLines} from './use-article-lines.js';
 import {useArticleSearch} from './use-article-search.js';
+import {useFeeds} from './use-feeds.js';
 import {useMarksRefresh} from './use-marks-refresh.js';
 import {useReaderEffects} from './use-reader-effects.js';
-import {useReaderStore} from './use-reader-store.js';
+import {useReaderStore, type Dispatch} from './use-reader-store.js';
+import {useSearchState} from './use-search-state.js';
 import {useShownArticles} from './use-shown-articles.js';
 import {startingState, useStartHandover} from './use-start-handover.js';
 
@@ -36,17 +38,17 @@ type Props = {
 	readonly start?: StartHandover;
 };
 
-/** The reader: the list, the article pager, the help overlay and the status line, driven by the core reducer. */
+/** The reader: the list, the feeds, the article pager, the help overlay and the status line, driven by the core reducer. */
 export default function App({services, width, height, onQuit, isRedrawn = false, start}: Props) {
 	const {readState} = services;
-	const {frameHeight, listRows, pageRows, textWidth, margin} = readerLayout(width, height);
+	const {frameHeight, listRows, pageRows, textWidth} = readerLayout(width, height);
 
 	const linesFor = useArticleLines(services, textWidth);
-	const shownFor = useShownArticles(services.articles, readState);
-	const isRead = useCallback((id: string) => readState.isRead(id), [readState]);
-	const {unreadCount, runEffect} = useReaderEffects(services, onQuit);
-
-	// The open article's document; while it renders, the pager has nothing to scroll or search.
+	const feeds = useFeeds(services, readState.version);
+	const shownFor = useShownArticles(feeds.articles, readState, services.search);
+	const findMatches = useArticleSearch();
+	const {unreadCount, runEffect: runServiceEffect} = useReaderEffects(services, onQuit, feeds.articles);
+	// The open article's document; while it renders, the pager has nothing to scroll, search or list links of.
 	const documentOf = (state: ReaderState) => {
 		if (state.screen !== 'article' || state.articleId === undefined) {
 			return undefined;
@@ -56,119 +58,96 @@ export default function App({services, width, height, onQuit, isRedrawn = false,
 		return linesFor(state.articleId, shown?.id === state.articleId ? shown.title : undefined);
 	};
 
-	const findMatches = useArticleSearch();
 	const getContext = (state: ReaderState): ReaderContext => {
-		const document = documentOf(state);
-		const lines = document && !document.isPending ? document.lines : undefined;
+		const shown = documentOf(state);
+		const document = shown?.isPending ? undefined : shown;
 		return {
 			articles: shownFor(state),
 			listRows,
 			pageRows,
-			lineCount: lines?.length ?? 0,
+			lineCount: document?.lines.length ?? 0,
 			helpLineCount: state.overlay === 'help' ? helpOverlayLines(width).length : 0,
-			isRead,
-			findMatches: query => findMatches(lines, query),
+			isRead: id => readState.isRead(id),
+			isStarred: id => readState.isSaved(id),
+			positionOf: id => readState.position(id),
+			feeds: feeds.feedRows,
+			links: document?.links ?? [],
+			findMatches: query => findMatches(document?.lines, query),
 		};
 	};
 
+	const stateRef = useRef<ReaderState | undefined>(undefined);
+	const runEffect = (effect: Effect, dispatch: Dispatch) => {
+		const current = () => (stateRef.current ? highlightedId(stateRef.current, getContext(stateRef.current)) : undefined);
+		if (!feeds.runFeedEffect(effect, dispatch, current)) {
+			runServiceEffect(effect, dispatch);
+		}
+	};
+
 	const {state, dispatch} = useReaderStore({initialState: () => startingState(services, start), getContext, runEffect});
+	stateRef.current = state;
 	useStartHandover(start, dispatch, runEffect);
 	useMarksRefresh(runEffect, dispatch);
-
+	const searchState = useSearchState(services.search, dispatch);
 	useInput(useCallback((input, key) => {
 		for (const name of keyNames(input, key)) {
 			dispatch({type: 'key', key: name});
 		}
 	}, [dispatch]));
 
-	// A resize re-wraps the open article: when the lines at the new width arrive, keep the reader at the same fraction of
-	// it. Updating state while rendering (React re-renders at once, before anything is drawn) avoids a frame at the
-	// wrong place.
-	const document = documentOf(state);
-	const lines = document?.lines;
-	const layout = useRef<{articleId?: string; documentWidth?: number; lineCount: number; listRows: number; pageRows: number}>({lineCount: 0, listRows, pageRows});
-	if (document?.width !== undefined && layout.current.articleId === state.articleId && layout.current.documentWidth !== undefined && layout.current.documentWidth !== document.width) {
-		dispatch({type: 'relayout', oldLineCount: layout.current.lineCount, newLineCount: document.lines.length});
-	}
-
 	// A new window size: the reducer clamps every position to the new windows, before anything is drawn.
+	const layout = useRef({listRows, pageRows});
 	if (layout.current.listRows !== listRows || layout.current.pageRows !== pageRows) {
+		layout.current = {listRows, pageRows};
 		dispatch({type: 'resize'});
 	}
 
-	layout.current = {articleId: state.articleId, documentWidth: document?.width, lineCount: lines?.length ?? 0, listRows, pageRows};
+	// The open article's lines have arrived (a render in the worker takes a moment): now its remembered place can be found.
+	const document = documentOf(state);
+	const placed = useRef<string | undefined>(undefined);
+	if (document && !document.isPending && placed.current !== state.articleId) {
+		placed.current = state.articleId;
+		dispatch({type: 'article-opened'});
+	} else if (!document) {
+		placed.current = undefined;
+	}
 
-	if (services.articles.length === 0) {
+	if (feeds.articles.length === 0 && state.screen !== 'feeds') {
 		return <EmptyStore storePath={services.storePath} storeName={services.storeName} width={width} height={height}/>;
 	}
 
-	const shown = shownFor(state);
-	let body;
-	let left: string;
-	let right = helpHint;
-	let isMessage = state.status !== undefined;
+	const frame = {width, height: frameHeight, isRedrawn};
 	if (state.overlay === 'help') {
-		const helpLineCount = helpOverlayLines(width).length;
-		body = <Help width={width} rows={pageRows} offset={state.helpOffset}/>;
-		left = helpLineCount > pageRows ? '↑↓ Space scroll · any other key closes the help' : 'Any key closes the help';
-		right = helpLineCount > pageRows ? positionLabel(state.helpOffset, helpLineCount, pageRows) : '';
-	} else if (lines) {
-		const matches = document?.isPending ? [] : findMatches(lines, state.search);
-		body = <ArticleView lines={lines} offset={state.offset} rows={pageRows} margin={margin} matches={matches}/>;
-		left = state.status ?? articleHints;
-		const position = `${positionLabel(state.offset, lines.length, pageRows)} · ${percent(state.offset, lines.length, pageRows)}%`;
-		right = document?.width === undefined ? helpHint : `${matches.length > 0 ? `match ${state.matchIndex + 1} of ${matches.length} · ` : ''}${position} · ${helpHint}`;
-		if (state.searchInput !== undefined) {
-			left = `/${sanitizeLine(state.searchInput)}▏`;
-			right = searchPromptHint;
-			isMessage = true;
-		}
-	} else {
-		const header = listHeader({
-			storeName: services.storeName,
-			total: services.articles.length,
-			unread: unreadCount,
-			unreadOnly: state.unreadOnly,
-			filter: state.filter,
-			shown: shown.length,
-			skipped: services.skipped,
-		});
-		const emptyMessage = emptyListMessage(state);
-		body = (
-			<>
-				<Text bold wrap="truncate-end">{fitWidth(header, width)}</Text>
-				<ArticleList
-					articles={shown}
-					cursor={state.cursor}
-					listTop={state.listTop}
-					rows={listRows}
-					width={width}
-					isRead={isRead}
-					readVersion={readState.version}
-					emptyMessage={emptyMessage}
-				/>
-			</>
+		return <Frame {...frame} status={helpStatus(width, pageRows, state.helpOffset)}><Help width={width} rows={pageRows} offset={state.helpOffset}/></Frame>;
+	}
+
+	if (document) {
+		return <ArticleScreen {...frame} state={state} document={document} textWidth={textWidth} rows={pageRows} isColor={services.isColor ?? false} findMatches={findMatches} dispatch={dispatch}/>;
+	}
+
+	if (state.screen === 'feeds') {
+		const title = `inkwire · feeds · ${feeds.feedRows.length} · ${feeds.feedRows.reduce((sum, feed) => sum + feed.unread, 0)} unread${feeds.activity ? ` · ${feeds.activity}` : ''}`;
+		return (
+			<Frame {...frame} status={{left: state.status ?? feedsHints, right: helpHint, isMessage: state.status !== undefined}}>
+				<Text bold wrap="truncate-end">{fitWidth(sanitizeLine(title), width)}</Text>
+				<FeedList feeds={feeds.feedRows} cursor={state.feedCursor} rows={listRows} width={width}/>
+			</Frame>
 		);
-		left = state.status ?? listHints;
-		right = listPosition(state.cursor, shown.length);
-		if (state.isTypingFilter) {
-			left = `Filter: ${sanitizeLine(state.filter)}▏`;
-			right = filterPromptHint;
-			isMessage = true;
-		} else if (state.overlay === 'confirm-mark-all') {
-			const count = shown.filter(article => !readState.isRead(article.id)).length;
-			left = `Mark ${plural(count, 'shown article')} read? y/n`;
-			isMessage = true;
-		}
 	}
 
 	return (
-		<Box flexDirection="column" width={width} height={frameHeight}>
-			{/* No overflow="hidden": every child is already cut to the window, and a clip makes Ink slice every line of every frame. */}
-			<Box flexDirection="column" flexGrow={1}>
-				{body}
-			</Box>
-			<StatusBar left={left} right={right} width={width} isMessage={isMessage} isRedrawn={isRedrawn}/>
-		</Box>
+		<ListScreen
+			{...frame}
+			state={state}
+			shown={shownFor(state)}
+			rows={listRows}
+			header={{
+				storeName: services.storeName, total: feeds.articles.length, unread: unreadCount, skipped: services.skipped,
+				feed: feeds.feedRows.find(feed => feed.folder === state.feedFolder)?.name ?? state.feedFolder,
+				activity: feeds.activity, search: searchState,
+			}}
+			readState={readState}
+			isColor={services.isColor ?? false}
+		/>
 	);
 }

@@ -2,7 +2,10 @@ import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import {createContext, useContext, useMemo} from 'react';
 import type {ArticleMeta} from '../core/article/article.js';
-import {formatRow, unreadMarker} from '../core/reader/list-row.js';
+import {highlightRanges} from '../core/reader/find-in-lines.js';
+import {formatRow, unreadMarker, type RowStatus} from '../core/reader/list-row.js';
+import {findMatchesInLine} from '../core/search/highlight.js';
+import {parseQuery} from '../core/search/query.js';
 
 type Props = {
 	/** The shown list (after filter and unread-only). */
@@ -15,11 +18,14 @@ type Props = {
 	readonly rows: number;
 	/** Columns for the list, pointer included. */
 	readonly width: number;
-	readonly isRead: (id: string) => boolean;
-	/** Changes whenever read marks change, so the rows are labelled again. */
+	/** Read, starred and how far read, for an article's row. */
+	readonly statusOf: (id: string) => RowStatus;
+	/** Changes whenever marks change, so the rows are labelled again. */
 	readonly readVersion: number;
 	/** What to say when the shown list is empty. */
 	readonly emptyMessage: string;
+	/** The filter: the words it matches are underlined in the rows. */
+	readonly filter?: string;
 };
 
 /** The pointer before the highlighted row; a fixed character, where ink-select-input's default depends on the terminal. */
@@ -48,6 +54,16 @@ function Row({label, value}: RowProps) {
 	);
 }
 
+/** A row with the words the filter matches underlined (as the search matches them: whole words, the last a prefix). */
+function underlineMatches(label: string, filter: string): string {
+	if (filter.trim() === '') {
+		return label;
+	}
+
+	const ranges = findMatchesInLine(label, parseQuery(filter, {isPrefixLast: true})).map(([start, end]) => ({start, end}));
+	return highlightRanges(label, ranges, 'underline');
+}
+
 /** ink-select-input's own pointer follows its internal selection, which this list does not use. */
 function NoIndicator() {
 	return null;
@@ -61,18 +77,18 @@ around and open articles on digits). The highlight reaches the rows through a co
 `initialIndex`, which is read on mount only: moving the cursor re-renders two rows' looks instead of re-mounting the
 list, and the items array stays the same object until the window scrolls or read marks change.
 */
-export default function ArticleList({articles, cursor, listTop, rows, width, isRead, readVersion, emptyMessage}: Props) {
+export default function ArticleList({articles, cursor, listTop, rows, width, statusOf, readVersion, emptyMessage, filter = ''}: Props) {
 	const top = listTop;
 	const rowWidth = Math.max(1, width - pointerWidth);
 	const items = useMemo(
 		() => articles.slice(top, top + Math.max(1, rows)).map(article => ({
 			key: article.id,
 			value: article.id,
-			label: formatRow(article, isRead(article.id), rowWidth),
+			label: underlineMatches(formatRow(article, statusOf(article.id), rowWidth), filter),
 		})),
-		// `readVersion` stands for the read marks that `isRead` reads.
+		// `readVersion` stands for the marks that `statusOf` reads.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-		[articles, top, rows, rowWidth, isRead, readVersion],
+		[articles, top, rows, rowWidth, statusOf, readVersion, filter],
 	);
 	if (articles.length === 0) {
 		return <Text wrap="truncate-end">{emptyMessage}</Text>;

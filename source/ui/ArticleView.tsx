@@ -13,6 +13,8 @@ type Props = {
 	readonly margin: number;
 	/** Matches of a search, shown in reverse video; in reading order. */
 	readonly matches?: readonly LineMatch[];
+	/** Words the list's filter matched, underlined; in reading order. */
+	readonly filterMatches?: readonly LineMatch[];
 };
 
 /** The ranges of `matches` on `line`. */
@@ -25,13 +27,23 @@ The pager window: only the visible slice of the article, one `<Text>` per line (
 milliseconds this way, and over 100 ms with the whole article in one `<Text>`). Keys are line numbers, so scrolling
 by a line re-uses every row but one.
 */
-export default function ArticleView({lines, offset, rows, margin, matches = []}: Props) {
-	const shown = matches.filter(match => match.line >= offset && match.line < offset + rows);
+export default function ArticleView({lines, offset, rows, margin, matches = [], filterMatches = []}: Props) {
+	const isInWindow = (match: LineMatch) => match.line >= offset && match.line < offset + rows;
+	const shown = matches.filter(match => isInWindow(match));
+	const underlined = shown.length > 0 ? [] : filterMatches.filter(match => isInWindow(match));
+	const styled = (line: string, index: number) => {
+		if (shown.length > 0) {
+			return highlightRanges(line, rangesOn(shown, offset + index));
+		}
+
+		return underlined.length > 0 ? highlightRanges(line, rangesOn(underlined, offset + index), 'underline') : line;
+	};
+
 	return (
 		<Box flexDirection="column" paddingLeft={margin}>
 			{visibleLines(lines, offset, rows).map((line, index) => (
 				// An empty <Text> has no height in Ink: a blank line would vanish and pull the rest up.
-				<Text key={offset + index} wrap="truncate-end">{(shown.length > 0 ? highlightRanges(line, rangesOn(shown, offset + index)) : line) || ' '}</Text>
+				<Text key={offset + index} wrap="truncate-end">{styled(line, index) || ' '}</Text>
 			))}
 		</Box>
 	);

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {bindingsFor, contextTitle, formatKeys, type KeyContext} from '../core/reader/keymap.js';
 import {displayWidth, fitWidth, padToWidth} from '../core/text/width.js';
-import {visibleLines} from '../core/reader/viewport.js';
+import {positionLabel, visibleLines} from '../core/reader/viewport.js';
 
 type Props = {
 	readonly width: number;
@@ -26,8 +26,8 @@ The help as lines, generated from the key map the input handler uses: the list k
 global keys on the right when the window is wide enough, else one column.
 */
 export function helpLines(width: number): string[] {
-	const list = [...sectionLines('list'), '', ...sectionLines('filter'), '', ...sectionLines('confirm')];
-	const other = [...sectionLines('article'), '', ...sectionLines('global')];
+	const list = [...sectionLines('list'), '', ...sectionLines('filter'), '', ...sectionLines('confirm'), '', ...sectionLines('feeds')];
+	const other = [...sectionLines('article'), '', ...sectionLines('links'), '', ...sectionLines('search'), '', ...sectionLines('global')];
 	const leftWidth = Math.max(...list.map(line => displayWidth(line))) + 4;
 	const rightWidth = Math.max(...other.map(line => displayWidth(line)));
 	if (leftWidth + rightWidth > width) {
@@ -40,6 +40,14 @@ export function helpLines(width: number): string[] {
 	}
 
 	return lines;
+}
+
+/** The status line under the help: how to scroll it when it is taller than its window. */
+export function helpStatus(width: number, rows: number, offset: number): {left: string; right: string} {
+	const count = helpOverlayLines(width).length;
+	return count > rows
+		? {left: '↑↓ Space scroll · any other key closes the help', right: positionLabel(offset, count, rows)}
+		: {left: 'Any key closes the help', right: ''};
 }
 
 /** Every line of the help overlay at a width. */

@@ -3,6 +3,7 @@ Everything the reader needs from the outside world, as data and functions: the U
 line (cli/reader.ts) builds these from the store, the marks and the terminal.
 */
 import type {ArticleMeta} from '../core/article/article.js';
+import type {RenderLink} from '../core/render/article.js';
 
 /**
 The marks of the open store as the reader sees them (io/marks/marks.ts provides them). Lookups are in memory; a change
@@ -40,9 +41,58 @@ export type TerminalService = {
 	runExternal(command: string, arguments_: readonly string[]): Promise<number>;
 };
 
-/** An article as the pager shows it: terminal lines, each carrying its own styling. */
+/** An article as the pager shows it: terminal lines, each carrying its own styling, and its numbered links. */
 export type ArticleDocument = {
 	readonly lines: readonly string[];
+	/** As its Links section lists them, for `L`. */
+	readonly links: readonly RenderLink[];
+};
+
+/** Where the reader's full-text search is. */
+export type SearchState =
+	| {readonly kind: 'idle'; readonly warning?: string}
+	| {readonly kind: 'building'; readonly done: number; readonly total: number; readonly warning?: string}
+	| {readonly kind: 'ready'; readonly warning?: string}
+	| {readonly kind: 'failed'; readonly reason: string; readonly warning?: string};
+
+/** The store's full-text index, as the reader's `/` uses it (cli/reader-search.ts). */
+export type SearchService = {
+	readonly state: SearchState;
+	/** Open (building or updating) the index in the background, once; later calls do nothing. */
+	start(): void;
+	/** The ids of the articles that match, best first, and how many match in all; undefined until the index is ready. */
+	find(query: string): {readonly ids: readonly string[]; readonly total: number} | undefined;
+	/** Called whenever `state` changes; returns the way to stop. */
+	subscribe(listener: () => void): () => void;
+};
+
+/** A subscription as the feeds view shows it. */
+export type FeedSummary = {
+	readonly name: string;
+	/** Its articles' ids start with `FOLDER/`. */
+	readonly folder: string;
+	readonly url: string;
+	readonly isFailed: boolean;
+	/** How the last fetch went: "ok", "not modified", or why it failed. */
+	readonly status?: string;
+};
+
+/** Progress of a fetch: feeds done of the total, and new articles so far. */
+export type FetchProgress = {readonly done: number; readonly total: number; readonly newArticles: number};
+
+/** The subscriptions, for the feeds view and `R` (cli/reader-feeds.ts). */
+export type FeedsService = {
+	list(): Promise<{readonly feeds: readonly FeedSummary[]; readonly warnings: readonly string[]}>;
+	/**
+	Fetch every subscription into the store, then scan it again: `articles` is the store's new list, undefined when
+	the articles went to a store other than the one shown. Rejects only when no fetch could start.
+	*/
+	fetch(onProgress: (progress: FetchProgress) => void, signal?: AbortSignal): Promise<{
+		readonly summary: string;
+		readonly failures: readonly string[];
+		readonly warnings: readonly string[];
+		readonly articles?: readonly ArticleMeta[];
+	}>;
 };
 
 export type ReaderServices = {
@@ -71,6 +121,15 @@ export type ReaderServices = {
 	readonly warnings: readonly string[];
 	/** Ctrl-Z: give the terminal back, stop until `fg`, then take it back and redraw. */
 	suspend?(): Promise<void>;
+	/**
+	Whether styling may be added (the reader's colour choice): search matches in reverse video, filter matches
+	underlined. Off, nothing is added (NO_COLOR, --color=never), as Ink adds nothing then.
+	*/
+	readonly isColor?: boolean;
+	/** Subscriptions: the feeds view (`F`) and fetching (`R`). */
+	readonly feeds?: FeedsService;
+	/** Full-text search for `/`; without it the filter matches titles and sources only. */
+	readonly search?: SearchService;
 	/** Start with only unread articles shown (`inkwire --unread`). */
 	readonly isUnreadOnly?: boolean;
 };

@@ -8,8 +8,7 @@ type Renderer = {
 };
 
 /** What the pager shows for an article. */
-export type ShownDocument = {
-	readonly lines: readonly string[];
+export type ShownDocument = ArticleDocument & {
 	/** The render is still coming: these are its title and "Rendering…", or the article at the old width. */
 	readonly isPending: boolean;
 	/** The width these lines were rendered for; undefined for the placeholder. */
@@ -56,14 +55,14 @@ export function useArticleLines(services: Renderer, width: number): (id: string,
 	return (id: string, title: string | undefined) => {
 		const cached = current.documents.get(keyOf(id, width));
 		if (cached) {
-			return {lines: cached.document.lines, isPending: false, width};
+			return {...cached.document, isPending: false, width};
 		}
 
 		// Rendered already (the first screen opened it): shown in the first frame, not after a round trip.
 		const rendered = services.renderedArticle?.(id, width);
 		if (rendered) {
 			remember(id, rendered);
-			return {lines: rendered.lines, isPending: false, width};
+			return {...rendered, isPending: false, width};
 		}
 
 		if (current.requested?.id !== id || current.requested.width !== width) {
@@ -85,10 +84,10 @@ export function useArticleLines(services: Renderer, width: number): (id: string,
 
 		for (const entry of current.documents.values()) {
 			if (entry.id === id) {
-				return {lines: entry.document.lines, isPending: true, width: entry.width};
+				return {...entry.document, isPending: true, width: entry.width};
 			}
 		}
 
-		return {lines: [sanitizeLine(title ?? '') || 'Untitled', '', 'Rendering…'], isPending: true, width: undefined};
+		return {lines: [sanitizeLine(title ?? '') || 'Untitled', '', 'Rendering…'], links: [], isPending: true, width: undefined};
 	};
 }

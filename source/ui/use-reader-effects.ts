@@ -1,4 +1,5 @@
 import {useEffect, useRef, useState} from 'react';
+import type {ArticleMeta} from '../core/article/article.js';
 import {countUnread} from '../core/store/library.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import type {Effect} from '../core/reader/state.js';
@@ -18,20 +19,25 @@ is made once, then kept up to date from the marks this reader sets. A large stor
 100,000 articles the count takes a noticeable moment, and the list can be drawn without it); a small one at once, so
 the header never changes under the reader's eyes. Failures become status messages, never crashes.
 */
-export function useReaderEffects(services: ReaderServices, onQuit: (() => void) | undefined): {unreadCount: number | undefined; runEffect: (effect: Effect, dispatch: Dispatch) => void} {
+export function useReaderEffects(services: ReaderServices, onQuit: (() => void) | undefined, articles: readonly ArticleMeta[] = services.articles): {unreadCount: number | undefined; runEffect: (effect: Effect, dispatch: Dispatch) => void} {
 	const {readState} = services;
-	const unread = useRef<number | undefined>(undefined);
-	if (unread.current === undefined && services.articles.length <= countAtOnceUpTo) {
-		unread.current = countUnread(services.articles, readState);
+	const unread = useRef<{articles: readonly ArticleMeta[]; count: number | undefined}>({articles, count: undefined});
+	if (unread.current.articles !== articles) {
+		// A fetch scanned the store again: count its new list.
+		unread.current = {articles, count: undefined};
 	}
 
-	const [, setIsCounted] = useState(false);
+	if (unread.current.count === undefined && articles.length <= countAtOnceUpTo) {
+		unread.current.count = countUnread(articles, readState);
+	}
+
+	const [, setIsCounted] = useState(0);
 	useEffect(() => {
-		if (unread.current === undefined) {
-			unread.current = countUnread(services.articles, readState);
-			setIsCounted(true);
+		if (unread.current.count === undefined) {
+			unread.current.count = countUnread(articles, readState);
+			setIsCounted(count => count + 1);
 		}
-	}, [services.articles, readState]);
+	}, [articles, readState]);
 
 	const runEffect = (effect: Effect, dispatch: Dispatch) => {
 		try {
@@ -39,10 +45,21 @@ export function useReaderEffects(services: ReaderServices, onQuit: (() => void) 
 				case 'set-read': {
 					const changed = effect.ids.filter(id => readState.isRead(id) !== effect.read).length;
 					readState.setRead(effect.ids, effect.read);
-					if (unread.current !== undefined) {
-						unread.current += effect.read ? -changed : changed;
+					if (unread.current.count !== undefined) {
+						unread.current.count += effect.read ? -changed : changed;
 					}
 
+					break;
+				}
+
+				case 'set-starred': {
+					readState.setSaved(effect.ids, effect.starred);
+					dispatch({type: 'status', text: effect.starred ? 'Starred: S shows only starred articles' : 'No longer starred'});
+					break;
+				}
+
+				case 'set-position': {
+					readState.setPosition(effect.id, effect.fraction);
 					break;
 				}
 
@@ -57,10 +74,15 @@ export function useReaderEffects(services: ReaderServices, onQuit: (() => void) 
 
 				case 'refresh-read-state': {
 					if (readState.refresh()) {
-						unread.current = countUnread(services.articles, readState);
+						unread.current.count = countUnread(articles, readState);
 						dispatch({type: 'reload'});
 					}
 
+					break;
+				}
+
+				case 'start-search': {
+					services.search?.start();
 					break;
 				}
 
@@ -81,5 +103,5 @@ export function useReaderEffects(services: ReaderServices, onQuit: (() => void) 
 		}
 	};
 
-	return {unreadCount: unread.current, runEffect};
+	return {unreadCount: unread.current.count, runEffect};
 }

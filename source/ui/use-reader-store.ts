@@ -43,9 +43,17 @@ export function useReaderStore({initialState, getContext, runEffect}: Options): 
 			next = reduce(next, {type: 'list-changed', highlightedId: highlightedId(before, beforeContext)}, getContextRef.current(next)).state;
 		}
 
+		// A newly opened article: its lines are known only now, so its remembered place is found with its own context.
+		// Effects of the first step (the place in the article just left) must run first, so that going back to it
+		// finds that place.
+		const isOpened = next.articleId !== undefined && next.articleId !== before.articleId;
 		stateRef.current = next;
 		for (const effect of transition.effects) {
 			runEffectRef.current(effect, dispatch);
+		}
+
+		if (isOpened) {
+			stateRef.current = reduce(stateRef.current, {type: 'article-opened'}, getContextRef.current(stateRef.current)).state;
 		}
 
 		setRevision(revision => revision + 1);

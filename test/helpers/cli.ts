@@ -62,16 +62,23 @@ export function runCli(arguments_: readonly string[], options: {env: NodeJS.Proc
 	return {stdout: result.stdout, stderr: result.stderr, status: result.status};
 }
 
-/** Run the built CLI asynchronously (for tests that run several processes at once). */
-export async function runCliAsync(arguments_: readonly string[], options: {env: NodeJS.ProcessEnv}): Promise<Result> {
+/**
+Run the built CLI asynchronously (for tests that run several processes at once). With `feed`, stdin is a pipe that
+`feed` writes to (and ends) when it likes.
+*/
+export async function runCliAsync(arguments_: readonly string[], options: {env: NodeJS.ProcessEnv; feed?: (stdin: NodeJS.WritableStream) => void}): Promise<Result> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [cliPath, ...arguments_], {env: options.env, stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [cliPath, ...arguments_], {env: options.env, stdio: [options.feed ? 'pipe' : 'ignore', 'pipe', 'pipe']});
+		if (options.feed) {
+			options.feed(child.stdin!);
+		}
+
 		let stdout = '';
 		let stderr = '';
-		child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+		child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
 			stdout += chunk;
 		});
-		child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+		child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
 			stderr += chunk;
 		});
 		child.on('error', reject);

@@ -3,7 +3,7 @@ The article model shared by every layer. Parsing lives in `parse.ts`; this file 
 */
 
 /** How an article file is written on disk. */
-export type ArticleFormat = 'markdown' | 'text';
+export type ArticleFormat = 'markdown' | 'text' | 'html';
 
 /** Everything about an article except its body: what the list, the index cache and `list --json` carry. */
 export type ArticleMeta = {

@@ -1,3 +1,4 @@
+import {articleFormatOf} from '../store/article-path.js';
 import type {Article, ArticleFormat, ArticleMeta} from './article.js';
 import {markdownLineText} from '../render/inline.js';
 import {normalizeInput} from '../text/input.js';
@@ -5,6 +6,8 @@ import {readFrontMatter, splitFrontMatter, type FrontMatter} from './front-matte
 import {comparable} from './scraped/header.js';
 import {parseRawText} from './scraped/raw-text.js';
 import {isClean, sanitizeLine, sanitizeText} from '../text/sanitize.js';
+// [feeds] .html pages are read through the page extractor (see html-page.ts).
+import {readHtmlPage} from './html-page.js';
 
 /**
 Turning a stored file into an `Article`: Markdown with optional YAML front matter, or raw scraped text. Pure and total:
@@ -18,15 +21,8 @@ function sanitizeBody(text: string): string {
 	return isClean(text) ? text : sanitizeText(text);
 }
 
-/** The format of a file from its name: .md/.markdown -> 'markdown', .txt -> 'text', else undefined. */
-export function formatOfPath(path: string): ArticleFormat | undefined {
-	const lower = path.toLowerCase();
-	if (lower.endsWith('.md') || lower.endsWith('.markdown')) {
-		return 'markdown';
-	}
-
-	return lower.endsWith('.txt') ? 'text' : undefined;
-}
+/** The format of an article file by its name (core/store/article-path.ts decides, for the walk and the parser alike). */
+export const formatOfPath: (path: string) => ArticleFormat | undefined = articleFormatOf;
 
 /** An article's id from its path inside the store: extension dropped, `\\` turned into `/`, no leading './'. */
 export function articleIdFromPath(relativePath: string): string {
@@ -311,7 +307,8 @@ function parseWith<T>(text: string, options: {id: string; format: ArticleFormat}
 			return {article: builder(options.id, fields, body), warnings};
 		}
 
-		const {fields, body} = parseMarkdown(input, warnings);
+		// [feeds] a page becomes the Markdown file `inkwire save` would have written for it, then is read as one.
+		const {fields, body} = parseMarkdown(options.format === 'html' ? readHtmlPage(input) : input, warnings);
 		return {article: builder(options.id, fields, body), warnings: warnings.map(warning => sanitizeLine(warning))};
 	} catch (error) {
 		// A bug here must not take the whole store down: show the file as an empty article and say why.

@@ -80,18 +80,24 @@ export function findInLines(lines: readonly string[], query: string, limit = 10_
 	return matches;
 }
 
-const startHighlight = '\u001B[7m';
-const endHighlight = '\u001B[27m';
+/** How a range is shown: reverse video (a search in the pager), or underlined (the words a filter matched). */
+export type HighlightStyle = 'reverse' | 'underline';
+
+const highlightCodes: Readonly<Record<HighlightStyle, readonly [string, string]>> = {
+	reverse: ['\u001B[7m', '\u001B[27m'],
+	underline: ['\u001B[4m', '\u001B[24m'],
+};
 
 /**
 `line` with the visible-text ranges `[start, end)` shown in reverse video. The line's own escapes are kept where they
 were, so its colours and links survive; ranges are in visible-text indexes, sorted and not overlapping.
 */
-export function highlightRanges(line: string, ranges: ReadonlyArray<{readonly start: number; readonly end: number}>): string {
+export function highlightRanges(line: string, ranges: ReadonlyArray<{readonly start: number; readonly end: number}>, style: HighlightStyle = 'reverse'): string {
 	if (ranges.length === 0) {
 		return line;
 	}
 
+	const [startHighlight, endHighlight] = highlightCodes[style];
 	let output = '';
 	let visible = 0;
 	let rangeIndex = 0;
@@ -101,7 +107,7 @@ export function highlightRanges(line: string, ranges: ReadonlyArray<{readonly st
 		if (piece.startsWith('\u001B')) {
 			output += piece;
 			// A reset inside the highlight (the end of a style) would end the reverse video too: open it again.
-			if (isOpen && (piece === '\u001B[0m' || piece === '\u001B[27m')) {
+			if (isOpen && (piece === '\u001B[0m' || piece === endHighlight)) {
 				output += startHighlight;
 			}
 

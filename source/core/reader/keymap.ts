@@ -8,7 +8,7 @@ Where a binding applies. Global bindings win over screen bindings and must not b
 `search` and `confirm` hold the keys of the filter or search being typed and of a y/n question; there, every other key is text or "no", and
 of the global keys only Ctrl-C applies.
 */
-export type KeyContext = 'list' | 'article' | 'filter' | 'search' | 'confirm' | 'global';
+export type KeyContext = 'list' | 'article' | 'feeds' | 'links' | 'filter' | 'search' | 'confirm' | 'global';
 
 /** What a key does. The same action name can appear in both screens; the reducer gives it the screen's meaning. */
 export type KeyAction =
@@ -23,6 +23,10 @@ export type KeyAction =
 	| 'open'
 	| 'toggle-read'
 	| 'toggle-unread-only'
+	| 'toggle-star'
+	| 'show-feeds'
+	| 'fetch'
+	| 'toggle-starred-only'
 	| 'mark-all-read'
 	| 'filter'
 	| 'quit'
@@ -32,6 +36,10 @@ export type KeyAction =
 	| 'open-url'
 	| 'back'
 	| 'search'
+	| 'show-links'
+	| 'open-link-number'
+	| 'open-link'
+	| 'close-links'
 	| 'next-match'
 	| 'previous-match'
 	| 'accept-search'
@@ -71,7 +79,11 @@ export const keyBindings: readonly KeyBinding[] = [
 	{context: 'list', action: 'open', keys: ['enter', 'right', 'l'], description: 'Open the article, marking it read'},
 	{context: 'list', action: 'toggle-read', keys: ['r'], description: 'Toggle read or unread'},
 	{context: 'list', action: 'toggle-unread-only', keys: ['u'], description: 'Only unread articles, or all'},
+	{context: 'list', action: 'toggle-star', keys: ['s'], description: 'Star or unstar (keep it for later)'},
+	{context: 'list', action: 'toggle-starred-only', keys: ['S'], description: 'Only starred articles, or all'},
 	{context: 'list', action: 'mark-all-read', keys: ['A'], description: 'Mark all shown read (asks y/n)'},
+	{context: 'list', action: 'show-feeds', keys: ['F'], description: 'The feeds, with their unread counts'},
+	{context: 'list', action: 'fetch', keys: ['R'], description: 'Fetch the feeds (in the background)'},
 	{context: 'list', action: 'filter', keys: ['/'], description: 'Filter by title and source'},
 	{context: 'list', action: 'quit', keys: ['q'], description: 'Quit'},
 	{context: 'article', action: 'up', keys: ['up', 'k'], description: 'Scroll up a line'},
@@ -89,8 +101,23 @@ export const keyBindings: readonly KeyBinding[] = [
 	{context: 'article', action: 'previous-article', keys: ['K'], description: 'Previous article'},
 	{context: 'article', action: 'next-unread', keys: ['tab'], description: 'Next unread article'},
 	{context: 'article', action: 'toggle-read', keys: ['r'], description: 'Toggle read or unread'},
+	{context: 'article', action: 'toggle-star', keys: ['s'], description: 'Star or unstar (keep it for later)'},
 	{context: 'article', action: 'open-url', keys: ['o'], description: 'Open the URL in the browser'},
+	{context: 'article', action: 'show-links', keys: ['L'], description: 'List the links, to open one'},
+	{context: 'article', action: 'open-link-number', keys: ['digits'], description: 'Open link N: its number, then Enter'},
 	{context: 'article', action: 'back', keys: ['q', 'escape', 'left', 'h'], description: 'Back to the list'},
+	{context: 'feeds', action: 'up', keys: ['up', 'k'], description: 'Previous feed'},
+	{context: 'feeds', action: 'down', keys: ['down', 'j'], description: 'Next feed'},
+	{context: 'feeds', action: 'top', keys: ['g', 'home'], description: 'First feed'},
+	{context: 'feeds', action: 'bottom', keys: ['G', 'end'], description: 'Last feed'},
+	{context: 'feeds', action: 'open', keys: ['enter', 'right', 'l'], description: 'The feed\'s articles (q comes back)'},
+	{context: 'feeds', action: 'show-feeds', keys: ['F'], description: 'All articles'},
+	{context: 'feeds', action: 'fetch', keys: ['R'], description: 'Fetch the feeds (in the background)'},
+	{context: 'feeds', action: 'quit', keys: ['q'], description: 'Quit'},
+	{context: 'links', action: 'up', keys: ['up', 'k'], description: 'Previous link'},
+	{context: 'links', action: 'down', keys: ['down', 'j'], description: 'Next link'},
+	{context: 'links', action: 'open-link', keys: ['enter'], description: 'Open the link in the browser'},
+	{context: 'links', action: 'close-links', keys: ['escape', 'q', 'L'], description: 'Back to the article'},
 	{context: 'filter', action: 'accept-filter', keys: ['enter'], description: 'Keep the filter'},
 	{context: 'filter', action: 'clear-filter', keys: ['escape'], description: 'Clear the filter'},
 	{context: 'filter', action: 'delete-character', keys: ['backspace'], description: 'Delete the last character'},
@@ -120,6 +147,7 @@ const labels: Readonly<Record<string, string>> = {
 	tab: 'Tab',
 	'ctrl+c': 'Ctrl-C',
 	'ctrl+z': 'Ctrl-Z',
+	digits: '0…9 Enter',
 };
 
 /** How a key is written for people: `↑`, `PgDn`, `Ctrl-C`, or the character itself. */
@@ -245,6 +273,8 @@ export function formatKeys(binding: KeyBinding, separator = ' '): string {
 const contextTitles: Readonly<Record<KeyContext, string>> = {
 	list: 'List',
 	article: 'Article',
+	feeds: 'Feeds',
+	links: 'Links of an article',
 	filter: 'Typing a filter',
 	search: 'Typing a search',
 	confirm: 'A y/n question',

@@ -11,6 +11,16 @@ import {displayWidth, fitWidth, padToWidth} from '../text/width.js';
 /** The marker of an unread article; a read one gets a blank of the same width. */
 export const unreadMarker = '●';
 export const readMarker = ' ';
+/** The marker of a starred (saved) article, after the unread marker. */
+export const starMarker = '★';
+
+/** What a row shows about its article besides the metadata. */
+export type RowStatus = {
+	readonly isRead: boolean;
+	readonly isStarred?: boolean;
+	/** How far the reader got in a started article, 0..1; undefined when not started or finished. */
+	readonly progress?: number;
+};
 
 const dateWidth = 10;
 const gap = '  ';
@@ -25,16 +35,15 @@ export function sourceColumnWidth(width: number): number {
 }
 
 /**
-The text of one list row, at most `width` display columns: unread marker, date (`YYYY-MM-DD`, blanks when the article
-has none), source and title. Fields are sanitised here too, although core already cleaned them: cheap insurance
-against a control sequence reaching the terminal.
+The text of one list row, at most `width` display columns: unread and star markers, date (`YYYY-MM-DD`, blanks when
+the article has none), source, how far a started article was read (`42%`) and the title.
 */
-export function formatRow(article: ArticleMeta, isRead: boolean, width: number): string {
+export function formatRow(article: ArticleMeta, status: RowStatus, width: number): string {
 	if (width <= 0) {
 		return '';
 	}
 
-	const parts = [isRead ? readMarker : unreadMarker];
+	const parts = [status.isRead ? readMarker : unreadMarker, status.isStarred ? starMarker : ' '];
 	if (width >= minimumWidthForDate) {
 		parts.push(' ', padToWidth(dayOf(article.date), dateWidth), gap);
 	} else {
@@ -45,7 +54,13 @@ export function formatRow(article: ArticleMeta, isRead: boolean, width: number):
 		parts.push(padToWidth(sanitizeLine(article.source ?? ''), sourceColumnWidth(width)), gap);
 	}
 
+	if (status.progress !== undefined) {
+		parts.push(`${Math.min(99, Math.max(1, Math.round(status.progress * 100)))}% `);
+	}
+
 	const head = parts.join('');
+	// Fields are cleaned where an Article is made; the row cleans them again because the reader is also handed
+	// metadata straight from the index cache, and a row is the last step before the terminal.
 	const title = sanitizeLine(article.title) || '(untitled)';
 	return fitWidth(head + fitWidth(title, width - displayWidth(head)), width);
 }

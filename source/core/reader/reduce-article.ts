@@ -1,9 +1,10 @@
 /** What a key means in the article pager. */
 import {isOpenableUrl} from '../text/url.js';
 import {keyFor, type KeyAction} from './keymap.js';
+import {showLinks} from './reduce-links.js';
 import {showMatch} from './reduce-prompts.js';
 import type {ReaderContext, ReaderState, Transition} from './state.js';
-import {moveCursor, openAt, stay, withStatus} from './transitions.js';
+import {leaveArticle, moveCursor, openAt, stay, withStatus} from './transitions.js';
 import {clampOffset, scrollTarget} from './viewport.js';
 
 /** The index of the open article in the shown list (normally the cursor). */
@@ -86,6 +87,10 @@ export function reduceArticleAction(state: ReaderState, action: KeyAction, conte
 			return stay({...state, searchInput: ''});
 		}
 
+		case 'show-links': {
+			return showLinks(state, context);
+		}
+
 		case 'next-match':
 		case 'previous-match': {
 			return stepMatch(state, action === 'next-match' ? 1 : -1, context);
@@ -101,9 +106,19 @@ export function reduceArticleAction(state: ReaderState, action: KeyAction, conte
 			return {state: {...state, status: read ? 'Marked read' : 'Marked unread: it stays unread when you leave it'}, effects: [{type: 'set-read', ids: [id], read}]};
 		}
 
+		case 'toggle-star': {
+			const id = state.articleId;
+			if (id === undefined) {
+				return stay(state);
+			}
+
+			const starred = !context.isStarred(id);
+			return {state: {...state, status: starred ? 'Starred' : 'No longer starred'}, effects: [{type: 'set-starred', ids: [id], starred}]};
+		}
+
 		case 'back': {
 			const moved = moveCursor(state, index === -1 ? state.cursor : index, context);
-			return {state: {...moved, ...closedArticle}, effects: [{type: 'refresh-read-state'}]};
+			return {state: {...moved, ...closedArticle}, effects: [...leaveArticle(state, context), {type: 'refresh-read-state'}]};
 		}
 
 		default: {

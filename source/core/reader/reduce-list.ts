@@ -1,6 +1,7 @@
 /** What a key means on the list screen. */
 import type {KeyAction} from './keymap.js';
 import type {ReaderContext, ReaderState, Transition} from './state.js';
+import {quitList, showFeeds, startFetch} from './reduce-feeds.js';
 import {moveCursor, openAt, stay, withStatus} from './transitions.js';
 import {scrollTarget} from './viewport.js';
 
@@ -26,6 +27,16 @@ export function reduceListAction(state: ReaderState, action: KeyAction, context:
 			return stay({...state, unreadOnly: !state.unreadOnly, listGeneration: state.listGeneration + 1});
 		}
 
+		case 'toggle-star': {
+			return article
+				? {state, effects: [{type: 'set-starred', ids: [article.id], starred: !context.isStarred(article.id)}]}
+				: withStatus(state, 'No article here');
+		}
+
+		case 'toggle-starred-only': {
+			return stay({...state, starredOnly: !state.starredOnly, listGeneration: state.listGeneration + 1});
+		}
+
 		case 'mark-all-read': {
 			if (context.articles.length === 0) {
 				return withStatus(state, 'No articles to mark');
@@ -37,11 +48,19 @@ export function reduceListAction(state: ReaderState, action: KeyAction, context:
 		}
 
 		case 'filter': {
-			return stay({...state, isTypingFilter: true});
+			return {state: {...state, isTypingFilter: true}, effects: [{type: 'start-search'}]};
 		}
 
 		case 'quit': {
-			return {state: {...state, isDone: true}, effects: [{type: 'quit'}]};
+			return quitList(state);
+		}
+
+		case 'show-feeds': {
+			return showFeeds(state);
+		}
+
+		case 'fetch': {
+			return startFetch(state);
 		}
 
 		default: {

@@ -22,6 +22,8 @@ export const listHints = [
 	hint('list', ['toggle-read'], 'read'),
 	hint('list', ['toggle-unread-only'], 'unread only'),
 	hint('list', ['filter'], 'filter'),
+	hint('list', ['toggle-star'], 'star'),
+	hint('list', ['show-feeds'], 'feeds'),
 	hint('list', ['mark-all-read'], 'all read'),
 	hint('list', ['quit'], 'quit'),
 ].join(' · ');
@@ -31,15 +33,37 @@ export const articleHints = [
 	hint('article', ['page-down'], 'page'),
 	hint('article', ['next-article', 'previous-article'], 'next/previous'),
 	hint('article', ['search'], 'search'),
+	hint('article', ['show-links'], 'links'),
 	hint('article', ['open-url'], 'browser'),
 	hint('article', ['back'], 'back'),
+].join(' · ');
+
+/** The feeds view's main keys, from the key map. */
+export const feedsHints = [
+	hint('feeds', ['up', 'down'], 'move', ''),
+	hint('feeds', ['open'], 'open'),
+	hint('feeds', ['fetch'], 'fetch'),
+	hint('feeds', ['show-feeds'], 'all articles'),
+	hint('feeds', ['quit'], 'quit'),
+].join(' · ');
+
+/** The keys of the list of links, from the key map. */
+export const linksHints = [
+	hint('links', ['up', 'down'], 'move', ''),
+	hint('links', ['open-link'], 'open'),
+	`${keyLabel('digits')} open by number`,
+	hint('links', ['close-links'], 'back'),
 ].join(' · ');
 
 /** "? help", with the key from the key map. */
 export const helpHint = `${keyFor('global', 'help')} help`;
 
 /** What the list says when nothing is shown, naming the keys that bring articles back. */
-export function emptyListMessage(options: {readonly unreadOnly: boolean; readonly filter: string}): string {
+export function emptyListMessage(options: {readonly unreadOnly: boolean; readonly starredOnly: boolean; readonly filter: string}): string {
+	if (options.starredOnly && !options.filter) {
+		return `No starred articles. Press ${keyFor('list', 'toggle-star')} to star one, ${keyFor('list', 'toggle-starred-only')} to show all.`;
+	}
+
 	return options.unreadOnly && !options.filter
 		? `No unread articles. Press ${keyFor('list', 'toggle-unread-only')} to show all.`
 		: `No articles match the filter. Press ${keyFor('list', 'filter')} and ${keyFor('filter', 'clear-filter')} to clear it.`;
@@ -79,22 +103,26 @@ export type ListHeaderOptions = {
 	/** Undefined while it is still being counted. */
 	readonly unread: number | undefined;
 	readonly unreadOnly?: boolean;
+	readonly starredOnly?: boolean;
 	readonly filter?: string;
+	/** How the filter is matched, when it is not the full-text search: "titles only: indexing 45%". */
+	readonly filterNote?: string;
 	/** How many articles pass the filter, shown when one is active. */
 	readonly shown?: number;
 	readonly skipped?: number;
 };
 
-/** "inkwire · data · 8 articles · 3 unread [· unread only] [· filter: x] [· N shown] [· N skipped]". */
+/** "inkwire · data · 8 articles · 3 unread [· unread only] [· starred only] [· filter: x (note)] [· N shown] [· N skipped]". */
 export function listHeader(options: ListHeaderOptions): string {
-	const isFiltered = Boolean(options.unreadOnly) || Boolean(options.filter);
+	const isFiltered = Boolean(options.unreadOnly) || Boolean(options.starredOnly) || Boolean(options.filter);
 	return [
 		'inkwire',
 		sanitizeLine(options.storeName),
 		plural(options.total, 'article'),
 		options.unread === undefined ? '… unread' : `${formatCount(options.unread)} unread`,
 		options.unreadOnly ? 'unread only' : '',
-		options.filter ? `filter: ${sanitizeLine(options.filter)}` : '',
+		options.starredOnly ? 'starred only' : '',
+		options.filter ? `filter: ${sanitizeLine(options.filter)}${options.filterNote ? ` (${sanitizeLine(options.filterNote)})` : ''}` : '',
 		isFiltered && options.shown !== undefined ? `${formatCount(options.shown)} shown` : '',
 		options.skipped ? `${formatCount(options.skipped)} skipped` : '',
 	].filter(Boolean).join(' · ');
@@ -110,4 +138,30 @@ export function statusLine(left: string, right: string, width: number): string {
 /** The right side of the list's status line: where the highlight is in the shown list, and the help key. */
 export function listPosition(cursor: number, shown: number): string {
 	return shown === 0 ? helpHint : `${formatCount(cursor + 1)}/${formatCount(shown)} · ${helpHint}`;
+}
+
+/** What the header says about the filter while the full-text index is not ready; undefined when it is. */
+export function filterNote(search: {readonly kind: string; readonly done?: number; readonly total?: number; readonly reason?: string} | undefined): string | undefined {
+	switch (search?.kind) {
+		case undefined: {
+			return 'titles and sources';
+		}
+
+		case 'ready': {
+			return undefined;
+		}
+
+		case 'building': {
+			const percent = search.total ? Math.floor(((search.done ?? 0) / search.total) * 100) : 0;
+			return `titles only: indexing ${percent}%`;
+		}
+
+		case 'failed': {
+			return `titles only: search failed, ${search.reason ?? 'no reason given'}`;
+		}
+
+		default: {
+			return 'titles only';
+		}
+	}
 }

@@ -6,6 +6,7 @@ key after an article was opened) waits in a queue, and the reader replays it thr
 from exactly the state left here. Ctrl-C and q are answered at once.
 */
 import type {ArticleMeta} from '../article/article.js';
+import type {ReadLookup} from '../store/library.js';
 import {findAction, type KeyName} from './keymap.js';
 import {createInitialState, reduce, type Effect, type ReaderContext, type ReaderState} from './state.js';
 
@@ -60,7 +61,7 @@ The reducer's view of the first screen. The list has its real length where it is
 behave as on the whole list; rows past the known ones are holes, and a state that would show one is not shown here.
 When the length is unknown, one hole stands for the rest.
 */
-export function startContext(list: StartList | undefined, windows: {readonly listRows: number; readonly pageRows: number}, isRead: (id: string) => boolean): ReaderContext {
+export function startContext(list: StartList | undefined, windows: {readonly listRows: number; readonly pageRows: number}, reads: ReadLookup | undefined): ReaderContext {
 	let articles: readonly ArticleMeta[] = list?.articles ?? [];
 	// The whole list (after the scan) is used as it is: copying 100,000 rows would cost a keypress's worth of time.
 	if (list && list.total !== articles.length) {
@@ -69,7 +70,19 @@ export function startContext(list: StartList | undefined, windows: {readonly lis
 		articles = withHoles as ArticleMeta[];
 	}
 
-	return {articles, listRows: windows.listRows, pageRows: windows.pageRows, lineCount: 0, helpLineCount: 0, isRead, findMatches: () => []};
+	return {
+		articles,
+		listRows: windows.listRows,
+		pageRows: windows.pageRows,
+		lineCount: 0,
+		helpLineCount: 0,
+		isRead: id => reads?.isRead(id) ?? false,
+		isStarred: id => reads?.isSaved?.(id) ?? false,
+		positionOf: id => reads?.position?.(id),
+		feeds: [],
+		links: [],
+		findMatches: () => [],
+	};
 }
 
 /** Whether the first screen can draw `after`: the list, nothing over it, every row of its window known. */

@@ -8,15 +8,17 @@ import type {ArticleMeta} from '../article/article.js';
 import type {LineMatch} from './find-in-lines.js';
 import {findAction, type KeyName} from './keymap.js';
 import {reduceArticleAction} from './reduce-article.js';
+import {reduceFeedsAction} from './reduce-feeds.js';
 import {reduceListAction} from './reduce-list.js';
+import {reduceLinkNumberKey, reduceLinksKey} from './reduce-links.js';
 import {reduceConfirmKey, reduceFilterKey, reduceHelpKey, reduceSearchKey} from './reduce-prompts.js';
-import {moveCursor, stay} from './transitions.js';
-import {clampOffset, listWindowTop, proportionalOffset} from './viewport.js';
+import {leaveArticle, moveCursor, stay} from './transitions.js';
+import {clampOffset, listWindowTop, maxOffset, proportionalOffset} from './viewport.js';
 
-export type Screen = 'list' | 'article';
+export type Screen = 'list' | 'article' | 'feeds';
 
-/** Something drawn over the screen that takes the next key: the help, or the y/n question of "mark all read". */
-export type Overlay = 'none' | 'help' | 'confirm-mark-all';
+/** Something drawn over the screen that takes the next key: the help, the y/n question of "mark all read", or the article's links. */
+export type Overlay = 'none' | 'help' | 'confirm-mark-all' | 'links';
 
 export type ReaderState = {
 	readonly screen: Screen;
@@ -36,6 +38,14 @@ export type ReaderState = {
 	/** True while `/` is collecting filter text: keys go to the text, not to commands. */
 	readonly isTypingFilter: boolean;
 	readonly unreadOnly: boolean;
+	/** Only starred (saved) articles are shown. */
+	readonly starredOnly: boolean;
+	/** Only the articles of this feed (its folder) are shown: the feed opened from the feeds view. */
+	readonly feedFolder: string | undefined;
+	/** The highlighted feed in the feeds view. */
+	readonly feedCursor: number;
+	/** A fetch is running in the background (`R`): a second one is not started. */
+	readonly isFetching: boolean;
 	/**
 	Bumped whenever the shown list must be rebuilt although filter and unread-only did not change (read marks changed
 	on disk). Read marks set in this session do not rebuild it, so with "unread only" an article just read stays in
@@ -48,10 +58,20 @@ export type ReaderState = {
 	readonly search: string;
 	/** Which of the search's matches is the current one (`match 3 of 12` is index 2); -1 when none. */
 	readonly matchIndex: number;
+	/** The highlighted link in the links overlay (an index into the article's links). */
+	readonly linkCursor: number;
+	/** Digits typed to open a link by its number (`3` Enter opens link [3]); empty when none. */
+	readonly linkNumber: string;
 	/** A one-off message for the status line; cleared by the next key. */
 	readonly status: string | undefined;
 	readonly isDone: boolean;
 };
+
+/** A subscription as the feeds view lists it. */
+export type FeedRow = {readonly name: string; readonly folder: string; readonly unread: number; readonly total: number; readonly isFailed: boolean};
+
+/** A numbered link of the open article, as its Links section lists it. */
+export type ArticleLink = {readonly number: number; readonly text: string; readonly url: string};
 
 /** What the reducer needs to know about the world at the moment of an action. */
 export type ReaderContext = {
@@ -66,6 +86,13 @@ export type ReaderContext = {
 	/** Lines of the help overlay at the current width; it scrolls in a window of `pageRows`. */
 	readonly helpLineCount: number;
 	isRead(id: string): boolean;
+	isStarred(id: string): boolean;
+	/** Where the reader left an article, 0..1, or undefined (not started, or finished). */
+	positionOf(id: string): number | undefined;
+	/** The subscriptions, on the feeds view, each with its article counts; none elsewhere. */
+	readonly feeds: readonly FeedRow[];
+	/** The numbered links of the open article as rendered now; none when none is open. */
+	readonly links: readonly ArticleLink[];
 	/** The matches of a search in the open article as rendered now (see find-in-lines.ts); none when none is open. */
 	findMatches(query: string): readonly LineMatch[];
 };
@@ -81,14 +108,27 @@ export type ReaderAction =
 	| {readonly type: 'relayout'; readonly oldLineCount: number; readonly newLineCount: number}
 	/** The window changed size: positions are clamped to the new windows. */
 	| {readonly type: 'resize'}
+	/** An article was just opened and its lines are known: go back to where the reader left it. */
+	| {readonly type: 'article-opened'}
+	/** A background fetch ended (or failed to start). */
+	| {readonly type: 'fetch-ended'; readonly message: string}
 	| {readonly type: 'status'; readonly text: string};
 
 /** Work for the UI layer; the reducer never does it itself. */
 export type Effect =
 	| {readonly type: 'set-read'; readonly ids: readonly string[]; readonly read: boolean}
+	| {readonly type: 'set-starred'; readonly ids: readonly string[]; readonly starred: boolean}
+	/** Remember where the reader left an article (a fraction of it); undefined forgets it (finished, or not started). */
+	| {readonly type: 'set-position'; readonly id: string; readonly fraction: number | undefined}
 	| {readonly type: 'open-url'; readonly url: string}
 	/** Back on the list: check whether another process changed the read marks. */
 	| {readonly type: 'refresh-read-state'}
+	/** Load the subscriptions for the feeds view. */
+	| {readonly type: 'load-feeds'}
+	/** Fetch every subscription in the background (`R`); the UI reports progress and the result. */
+	| {readonly type: 'fetch-feeds'}
+	/** The filter is being typed: have the full-text index opened (in the background) if it is not yet. */
+	| {readonly type: 'start-search'}
 	/** Ctrl-Z: give the terminal back and stop until `fg`. */
 	| {readonly type: 'suspend'}
 	| {readonly type: 'quit'};
@@ -110,7 +150,13 @@ export function createInitialState(options: {status?: string; unreadOnly?: boole
 		searchInput: undefined,
 		search: '',
 		matchIndex: -1,
+		linkCursor: 0,
+		linkNumber: '',
 		unreadOnly: options.unreadOnly ?? false,
+		starredOnly: false,
+		feedFolder: undefined,
+		feedCursor: 0,
+		isFetching: false,
 		listGeneration: 0,
 		status: options.status,
 		isDone: false,
@@ -121,6 +167,8 @@ export function createInitialState(options: {status?: string; unreadOnly?: boole
 export function listInputsChanged(before: ReaderState, after: ReaderState): boolean {
 	return before.filter !== after.filter
 		|| before.unreadOnly !== after.unreadOnly
+		|| before.starredOnly !== after.starredOnly
+		|| before.feedFolder !== after.feedFolder
 		|| before.listGeneration !== after.listGeneration;
 }
 
@@ -131,7 +179,7 @@ export function highlightedId(state: ReaderState, context: Pick<ReaderContext, '
 
 function reduceKey(previous: ReaderState, key: KeyName, context: ReaderContext): Transition {
 	if (findAction('global', key) === 'force-quit') {
-		return {state: {...previous, isDone: true}, effects: [{type: 'quit'}]};
+		return {state: {...previous, isDone: true}, effects: [...leaveArticle(previous, context), {type: 'quit'}]};
 	}
 
 	// A status message lives until the next key.
@@ -152,6 +200,24 @@ function reduceKey(previous: ReaderState, key: KeyName, context: ReaderContext):
 		return reduceConfirmKey(state, key, context);
 	}
 
+	if (state.overlay === 'links') {
+		return reduceLinksKey(state, key, context);
+	}
+
+	if (state.screen === 'article' && (state.linkNumber !== '' || /^\d$/.test(key))) {
+		const typed = reduceLinkNumberKey(state, key, context);
+		if (typed) {
+			return typed;
+		}
+
+		// Any other key gives the typed number up, then does what it does.
+		return reduceScreenKey({...state, linkNumber: ''}, key, context);
+	}
+
+	return reduceScreenKey(state, key, context);
+}
+
+function reduceScreenKey(state: ReaderState, key: KeyName, context: ReaderContext): Transition {
 	const action = findAction(state.screen, key);
 	switch (action) {
 		case undefined: {
@@ -167,7 +233,19 @@ function reduceKey(previous: ReaderState, key: KeyName, context: ReaderContext):
 		}
 
 		default: {
-			return state.screen === 'list' ? reduceListAction(state, action, context) : reduceArticleAction(state, action, context);
+			switch (state.screen) {
+				case 'list': {
+					return reduceListAction(state, action, context);
+				}
+
+				case 'feeds': {
+					return reduceFeedsAction(state, action, context);
+				}
+
+				case 'article': {
+					return reduceArticleAction(state, action, context);
+				}
+			}
 		}
 	}
 }
@@ -197,6 +275,15 @@ function reduceAction(state: ReaderState, action: ReaderAction, context: ReaderC
 			return stay(state);
 		}
 
+		case 'fetch-ended': {
+			return stay({...state, isFetching: false, status: action.message});
+		}
+
+		case 'article-opened': {
+			const fraction = state.articleId === undefined ? undefined : context.positionOf(state.articleId);
+			return stay(fraction === undefined ? state : {...state, offset: Math.round(fraction * maxOffset(context.lineCount, context.pageRows))});
+		}
+
 		case 'status': {
 			return stay({...state, status: action.text});
 		}
@@ -211,14 +298,15 @@ pager and help offsets inside their documents. Components and the status line th
 function normalize(state: ReaderState, context: ReaderContext): ReaderState {
 	const count = context.articles.length;
 	const cursor = Math.max(0, Math.min(state.cursor, count - 1));
+	const feedCursor = Math.max(0, Math.min(state.feedCursor, context.feeds.length - 1));
 	const listTop = listWindowTop(state.listTop, cursor, context.listRows, count);
 	const offset = clampOffset(state.offset, context.lineCount, context.pageRows);
 	const helpOffset = clampOffset(state.helpOffset, context.helpLineCount, context.pageRows);
-	if (cursor === state.cursor && listTop === state.listTop && offset === state.offset && helpOffset === state.helpOffset) {
+	if (cursor === state.cursor && listTop === state.listTop && offset === state.offset && helpOffset === state.helpOffset && (feedCursor === state.feedCursor || context.feeds.length === 0)) {
 		return state;
 	}
 
-	return {...state, cursor, listTop, offset, helpOffset};
+	return {...state, cursor, listTop, offset, helpOffset, feedCursor: context.feeds.length === 0 ? state.feedCursor : feedCursor};
 }
 
 /**

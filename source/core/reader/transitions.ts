@@ -2,8 +2,8 @@
 Small steps the screen reducers share: keep the state, say something in the status line, move the list cursor, open
 an article.
 */
-import type {ReaderContext, ReaderState, Transition} from './state.js';
-import {listWindowTop} from './viewport.js';
+import type {Effect, ReaderContext, ReaderState, Transition} from './state.js';
+import {listWindowTop, maxOffset} from './viewport.js';
 
 export function stay(state: ReaderState): Transition {
 	return {state, effects: []};
@@ -20,7 +20,28 @@ export function moveCursor(state: ReaderState, index: number, context: ReaderCon
 	return {...state, cursor, listTop: listWindowTop(state.listTop, cursor, context.listRows, count)};
 }
 
-/** Open the article at `index`, marking it read at once. */
+/**
+Where the reader is in the open article, to remember on leaving it: a fraction of the way to its last page, or
+undefined (forget it) at the top or at the end (finished).
+*/
+export function readingPosition(state: ReaderState, context: ReaderContext): number | undefined {
+	const last = maxOffset(context.lineCount, context.pageRows);
+	return state.offset <= 0 || state.offset >= last ? undefined : state.offset / last;
+}
+
+/** The effect that remembers the place in the open article as the reader leaves it; none when no article is open. */
+export function leaveArticle(state: ReaderState, context: ReaderContext): Effect[] {
+	// No lines yet (the article is still rendering): nothing is known of the place, and the remembered one stays.
+	if (state.screen !== 'article' || state.articleId === undefined || context.lineCount === 0) {
+		return [];
+	}
+
+	const fraction = readingPosition(state, context);
+	// Nothing to forget for an article that was never started.
+	return fraction === undefined && context.positionOf(state.articleId) === undefined ? [] : [{type: 'set-position', id: state.articleId, fraction}];
+}
+
+/** Open the article at `index`, marking it read at once (and remembering the place in the one being left). */
 export function openAt(state: ReaderState, index: number, context: ReaderContext): Transition {
 	const article = context.articles[index];
 	if (!article) {
@@ -30,6 +51,6 @@ export function openAt(state: ReaderState, index: number, context: ReaderContext
 	const moved = moveCursor(state, index, context);
 	return {
 		state: {...moved, screen: 'article', overlay: 'none', articleId: article.id, offset: 0, search: '', matchIndex: -1, searchInput: undefined},
-		effects: context.isRead(article.id) ? [] : [{type: 'set-read', ids: [article.id], read: true}],
+		effects: [...leaveArticle(state, context), ...(context.isRead(article.id) ? [] : [{type: 'set-read', ids: [article.id], read: true} as const])],
 	};
 }

@@ -103,6 +103,13 @@ function renderHeader(article: Article, measure: number, styles: Styles, hyperli
 		}
 	}
 
+	const tags = article.tags.map(tag => sanitizeLine(tag)).filter(tag => tag !== '');
+	if (tags.length > 0) {
+		for (const line of wrapText(tags.map(tag => `#${tag.replaceAll(' ', '-')}`).join(' '), measure)) {
+			lines.push(styles.meta(line));
+		}
+	}
+
 	const caption = sanitizeLine(article.caption ?? '');
 	if (caption !== '') {
 		lines.push('');

@@ -125,6 +125,6 @@ export function formatMarkdown(article: Article): string {
 JSON for `show --format json`: {id, title, source, author, date, url, caption, tags, words, readingMinutes, read, body}
 with missing optional fields as null and body in Markdown. Pretty-printed with 2 spaces, trailing newline.
 */
-export function formatJson(article: Article, read: boolean): string {
-	return JSON.stringify({...metaToJson(article, read), body: cleanBody(article.body)}, null, 2) + '\n';
+export function formatJson(article: Article, read: boolean, starred = false): string {
+	return JSON.stringify({...metaToJson(article, read, starred), body: cleanBody(article.body)}, null, 2) + '\n';
 }

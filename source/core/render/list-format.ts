@@ -36,7 +36,7 @@ function optional(value: string | undefined): string | null {
 }
 
 /** The JSON shape of an article without its body (`list --json`; `show --format json` adds the body). */
-export function metaToJson(article: ArticleMeta, isRead: boolean): Record<string, unknown> {
+export function metaToJson(article: ArticleMeta, isRead: boolean, isStarred = false): Record<string, unknown> {
 	return {
 		id: sanitizeLine(article.id),
 		title: sanitizeLine(article.title),
@@ -49,12 +49,13 @@ export function metaToJson(article: ArticleMeta, isRead: boolean): Record<string
 		words: article.words,
 		readingMinutes: article.readingMinutes,
 		read: isRead,
+		starred: isStarred,
 	};
 }
 
 /** The `list --json` output: an array of every field but the body. */
 export function formatListJson(articles: readonly ArticleMeta[], reads: ReadLookup): string {
-	return JSON.stringify(articles.map(article => metaToJson(article, reads.isRead(article.id))), undefined, 2) + '\n';
+	return JSON.stringify(articles.map(article => metaToJson(article, reads.isRead(article.id), reads.isSaved?.(article.id) ?? false)), undefined, 2) + '\n';
 }
 
 /**
@@ -75,7 +76,7 @@ export function formatListColumns(articles: readonly ArticleMeta[], reads: ReadL
 		const isRead = reads.isRead(article.id);
 		const day = dayOf(article.date).padEnd(10);
 		const source = sourceWidth > 0 ? `${padToWidth(sanitizeLine(article.source ?? ''), sourceWidth)}  ` : '';
-		const head = `${isRead ? ' ' : '●'} ${day}  ${source}`;
+		const head = `${isRead ? ' ' : '●'}${reads.isSaved?.(article.id) ? '★' : ' '} ${day}  ${source}`;
 		const row = head + fitWidth(sanitizeLine(article.title) || '(untitled)', Math.max(1, width - displayWidth(head)));
 		text += (color && !isRead ? `\u001B[1m${row}\u001B[22m` : row) + '\n';
 	}

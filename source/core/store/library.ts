@@ -1,8 +1,10 @@
 import type {ArticleMeta} from '../article/article.js';
 
-/** Something that knows which articles are read. */
+/** Something that knows which articles are read, and perhaps which are starred and how far each was read. */
 export type ReadLookup = {
 	isRead(id: string): boolean;
+	isSaved?(id: string): boolean;
+	position?(id: string): number | undefined;
 };
 
 /**
@@ -16,17 +18,23 @@ export function compareNewestFirst(a: ArticleMeta, b: ArticleMeta): number {
 		return left < right ? 1 : -1;
 	}
 
-	return a.id < b.id ? -1 : (a.id > b.id ? 1 : 0);
+	return compareCodeUnits(a.id, b.id);
 }
 
-/** A new array, newest first. */
-export function sortNewestFirst<T extends ArticleMeta>(articles: readonly T[]): T[] {
-	return [...articles].sort(compareNewestFirst);
+/** Code unit order, the same on every machine and locale (unlike localeCompare). */
+export function compareCodeUnits(left: string, right: string): number {
+	return left < right ? -1 : (left > right ? 1 : 0);
 }
 
 export type ArticleFilter = {
 	/** Keep only unread articles. */
 	readonly unreadOnly?: boolean;
+	/** Keep only starred (saved) articles. */
+	readonly starredOnly?: boolean;
+	/** Keep only articles with this tag (case-insensitive). */
+	readonly tag?: string;
+	/** Keep only articles whose source contains this text (case-insensitive). */
+	readonly source?: string;
 	/** Case-insensitive text that must appear in the title or the source. */
 	readonly query?: string;
 };
@@ -34,6 +42,20 @@ export type ArticleFilter = {
 /** True when the article passes the filter. */
 export function matchesFilter(article: ArticleMeta, filter: ArticleFilter, reads: ReadLookup): boolean {
 	if (filter.unreadOnly && reads.isRead(article.id)) {
+		return false;
+	}
+
+	if (filter.starredOnly && !reads.isSaved?.(article.id)) {
+		return false;
+	}
+
+	const tag = filter.tag?.trim().toLocaleLowerCase();
+	if (tag && !article.tags.some(candidate => candidate.toLocaleLowerCase() === tag)) {
+		return false;
+	}
+
+	const source = filter.source?.trim().toLocaleLowerCase();
+	if (source && !(article.source ?? '').toLocaleLowerCase().includes(source)) {
 		return false;
 	}
 
@@ -48,7 +70,7 @@ export function matchesFilter(article: ArticleMeta, filter: ArticleFilter, reads
 
 /** The articles that pass the filter, in their given order. */
 export function filterArticles<T extends ArticleMeta>(articles: readonly T[], filter: ArticleFilter, reads: ReadLookup): T[] {
-	if (!filter.unreadOnly && !filter.query?.trim()) {
+	if (!filter.unreadOnly && !filter.starredOnly && !filter.query?.trim() && !filter.tag?.trim() && !filter.source?.trim()) {
 		return articles as T[];
 	}
 

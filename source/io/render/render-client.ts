@@ -106,6 +106,11 @@ export class RenderClient {
 		this.#spawn();
 	}
 
+	/** How every article is rendered in this session. */
+	get settings(): RenderSettings {
+		return this.#options.settings;
+	}
+
 	/** Where jobs run now. */
 	get mode(): RenderMode {
 		return this.#mode;

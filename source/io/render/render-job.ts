@@ -5,7 +5,7 @@ terminal. The protocol is generic in the render's result: the worker sends back 
 */
 import type {Article} from '../../core/article/article.js';
 import {prepareRender, renderArticle} from '../../core/render/article.js';
-import {loadArticle} from '../store/scan.js';
+import {loadArticle} from '../store/load-article.js';
 
 /** How every article is rendered in this session: the terminal's colour and hyperlink support. */
 export type RenderSettings = {
@@ -17,6 +17,8 @@ export type RenderSettings = {
 export type RenderJob = {
 	/** The article's file. */
 	readonly path: string;
+	/** For a name that is not valid UTF-8: the file's real path as hex bytes (as the scan gives it), to open it by. */
+	readonly rawPath?: string;
 	readonly id: string;
 	/** Terminal columns for the text. */
 	readonly width: number;
@@ -40,7 +42,7 @@ the article needs that loads on demand (code highlighters, emoji shortcodes) is 
 shown once, with its colours.
 */
 export async function runRenderJob(job: RenderJob, settings: RenderSettings): Promise<RenderOutput> {
-	const article: Article = loadArticle(job.path, job.id);
+	const article: Article = loadArticle(job.rawPath === undefined ? job.path : Buffer.from(job.rawPath, 'hex'), job.id, job.path);
 	await prepareRender(article, {highlight: settings.color});
 	return renderArticle(article, {width: job.width, color: settings.color, hyperlinks: settings.hyperlinks, highlight: settings.color});
 }

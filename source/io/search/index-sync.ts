@@ -17,7 +17,7 @@ import type {IndexStatistics} from '../../core/search/evaluate.js';
 import {searchFields} from '../../core/search/query.js';
 import {tokenizerVersion} from '../../core/search/tokenize.js';
 import {acquireLock, LockBusyError} from '../marks/lock.js';
-import {loadArticle} from '../store/scan.js';
+import {loadArticle} from '../store/load-article.js';
 import {SearchIndexDamagedError} from './bytes.js';
 import {manifestFormat, manifestVersion, readManifest, writeManifest, type FileStamp, type Manifest, type ManifestSegment} from './manifest.js';
 import {mergeSegments} from './merge.js';

@@ -27,7 +27,8 @@ import {rankMatches} from '../../core/search/rank.js';
 import {highlightTerms, parseQuery, type HighlightTerm, type SearchQuery} from '../../core/search/query.js';
 import {makeSnippet, type Snippet} from '../../core/search/snippet.js';
 import {defaultCacheDirectory, indexPathFor, indexWriter, pathPrefixFor, readIndex} from '../store/index-cache.js';
-import {loadArticle, type StoredArticle, type StoreScan} from '../store/scan.js';
+import {loadArticle} from '../store/load-article.js';
+import type {StoredArticle, StoreScan} from '../store/scan.js';
 import {SearchIndexDamagedError} from './bytes.js';
 import {LockBusyError, openIndex, syncIndex, type OpenIndex, type SourceDocument, type SyncReport} from './index-sync.js';
 import {readManifest, searchDirectoryFor, type FileStamp} from './manifest.js';
@@ -80,10 +81,10 @@ function stampOf(file: string): FileStamp | undefined {
 }
 
 /** The documents to index: the scan's articles, with sizes and mtimes from the metadata index (or stat'ed). */
-function sourceDocuments(scan: StoreScan, realRoot: string, cacheDirectory: string): SourceDocument[] {
+async function sourceDocuments(scan: StoreScan, realRoot: string, cacheDirectory: string): Promise<SourceDocument[]> {
 	const prefix = pathPrefixFor(scan.root);
 	const known = new Map<string, {size: number; mtimeMs: number}>();
-	for (const entry of readIndex(scan.root, realRoot, cacheDirectory)?.entries ?? []) {
+	for (const entry of (await readIndex(scan.root, realRoot, {cacheDirectory}))?.entries ?? []) {
 		if ('article' in entry) {
 			known.set(entry.article.path, entry);
 		}
@@ -242,7 +243,7 @@ export class StoreSearch {
 			}
 		}
 
-		const documents = sourceDocuments(this.scan, this.realRoot, this.cacheDirectory);
+		const documents = await sourceDocuments(this.scan, this.realRoot, this.cacheDirectory);
 		try {
 			const {index, report} = await syncIndex({
 				directory: this.directory, realRoot: this.realRoot, writer, documents, stamp,

@@ -1,20 +1,29 @@
 /**
-A worker thread of the store scan. Sent a chunk of files, it reads and parses them and answers with their index
-entries in order, each with its serialised index line (see parseJobs in store.ts); sent `{paths}`, it answers with
-their sizes and mtimes (a warm start). It is its own entry point in the bundle (dist/scan-worker.js).
+A worker thread of the store scan (see worker-pool.ts): sent a task (scan-tasks.ts, parse-task.ts) and a chunk of
+files, it answers with the task's answer for them, transferring typed arrays rather than copying them. It is its own
+entry point in the bundle (dist/scan-worker.js).
 */
 import {parentPort} from 'node:worker_threads';
-import {serializeEntry} from '../../core/store/index-format.js';
-import {readIndexEntry, statFiles, type ScanAnswer, type ScanChunk} from './scan.js';
+import {parseFiles} from './parse-task.js';
+import {statFiles, type ScanRequest} from './scan-tasks.js';
+import {isHtmlPath, loadHtmlReader} from './html-reader.js';
 
-parentPort?.on('message', (message: ScanChunk | {paths: string[]}) => {
-	if ('paths' in message) {
-		const results = statFiles(message.paths);
-		parentPort!.postMessage(results, [results.sizes.buffer as ArrayBuffer, results.mtimes.buffer as ArrayBuffer]);
+let pending = Promise.resolve();
+
+parentPort?.on('message', ({task, items, context}: ScanRequest) => {
+	if (task === 'stat') {
+		const answer = statFiles(items, context);
+		parentPort!.postMessage(answer, [answer.sizes.buffer as ArrayBuffer, answer.mtimes.buffer as ArrayBuffer]);
 		return;
 	}
 
-	const results = message.map(([relativePath, absolutePath]) => readIndexEntry(relativePath, absolutePath));
-	const answer: ScanAnswer = {results, lines: results.map(result => 'failure' in result ? '' : serializeEntry(result))};
-	parentPort!.postMessage(answer);
+	// [feeds hook] a chunk with an `.html` page needs the page extractor, loaded in this worker on first need;
+	// answers stay in the order the chunks came.
+	pending = pending.then(async () => {
+		if (items.some(item => isHtmlPath(typeof item === 'string' ? item : item[0]))) {
+			await loadHtmlReader();
+		}
+
+		parentPort!.postMessage(parseFiles(items, context));
+	});
 });
