@@ -6,27 +6,17 @@ lookup. The bundle aliases `string-width` to this file; it reaches the real modu
 does not touch.
 */
 import realStringWidth, {type Options} from '../../node_modules/string-width/index.js';
+import {memoizeString} from '../core/text/memo.js';
 
 export type {Options} from '../../node_modules/string-width/index.js';
 
-const cache = new Map<string, number>();
 const longestCached = 512;
-const mostEntries = 20_000;
+const cachedWidth = memoizeString(text => realStringWidth(text), 20_000);
 
 export default function stringWidth(text: string, options?: Options): number {
 	if (options !== undefined || typeof text !== 'string' || text.length > longestCached) {
 		return realStringWidth(text, options);
 	}
 
-	let width = cache.get(text);
-	if (width === undefined) {
-		width = realStringWidth(text);
-		if (cache.size >= mostEntries) {
-			cache.clear();
-		}
-
-		cache.set(text, width);
-	}
-
-	return width;
+	return cachedWidth(text);
 }
