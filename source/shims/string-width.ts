@@ -13,6 +13,7 @@ This file is only ever bundled: the source and the tests import string-width its
 */
 import type {Options} from '../../node_modules/string-width/index.js';
 import {narrowWidth} from '../core/text/narrow-width.js';
+import {memoizeString} from '../core/text/memo.js';
 
 export type {Options} from '../../node_modules/string-width/index.js';
 
@@ -26,9 +27,8 @@ function loadStringWidth(): StringWidth {
 	return realStringWidth;
 }
 
-const cache = new Map<string, number>();
 const longestCached = 512;
-const mostEntries = 20_000;
+const cachedWidth = memoizeString(text => loadStringWidth()(text), 20_000);
 
 export default function stringWidth(text: string, options?: Options): number {
 	if (typeof text === 'string' && (options === undefined || options.countAnsiEscapeCodes !== true)) {
@@ -42,15 +42,5 @@ export default function stringWidth(text: string, options?: Options): number {
 		return loadStringWidth()(text, options);
 	}
 
-	let width = cache.get(text);
-	if (width === undefined) {
-		width = loadStringWidth()(text);
-		if (cache.size >= mostEntries) {
-			cache.clear();
-		}
-
-		cache.set(text, width);
-	}
-
-	return width;
+	return cachedWidth(text);
 }

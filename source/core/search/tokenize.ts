@@ -12,6 +12,8 @@ Splitting text into search terms, the same way for articles, queries and highlig
 One scan, left to right, over the text: linear in its length whatever it holds.
 */
 
+import {memoizeString} from '../text/memo.js';
+
 /** Longer terms are cut to this many UTF-16 code units (after folding). */
 export const maxTermLength = 64;
 
@@ -135,25 +137,14 @@ function foldWordSlowly(word: string): string {
 	return folded.normalize('NFC');
 }
 
-const foldedWords = new Map<string, string>();
-const maxFoldedWords = 50_000;
+const foldWordCached = memoizeString(word => foldWordSlowly(word), 50_000);
 
 function foldWord(word: string, isAscii: boolean): string {
 	if (isAscii) {
 		return word.toLowerCase();
 	}
 
-	let folded = foldedWords.get(word);
-	if (folded === undefined) {
-		folded = foldWordSlowly(word);
-		if (foldedWords.size >= maxFoldedWords) {
-			foldedWords.clear();
-		}
-
-		foldedWords.set(word, folded);
-	}
-
-	return folded;
+	return foldWordCached(word);
 }
 
 function emit(sink: TokenSink, term: string, start: number, end: number): void {

@@ -7,6 +7,7 @@ Intl.Segmenter (Node 20), which string-width also uses, is quadratic in the leng
 ideographs took 32 s), so it only ever sees windows of a few hundred code units. Nothing here recurses.
 */
 import stringWidth from 'string-width';
+import {memoizeString} from './memo.js';
 import {narrowWidth} from './narrow-width.js';
 
 // eslint-disable-next-line no-control-regex
@@ -74,8 +75,8 @@ function isWideCodeUnit(code: number): boolean {
 		|| (code >= 0xFF_E0 && code <= 0xFF_E6);
 }
 
-const clusterWidths = new Map<string, number>();
-const maximumCachedWidths = 10_000;
+// Clusters repeat a lot, and string-width takes ~50 µs for one emoji.
+const cachedClusterWidth = memoizeString(cluster => stringWidth(cluster), 10_000);
 const longestCachedCluster = 16;
 
 /** The width of one grapheme cluster (or any string short enough for string-width to walk cheaply). */
@@ -95,18 +96,7 @@ function clusterWidth(cluster: string): number {
 		return stringWidth(cluster);
 	}
 
-	// Clusters repeat a lot, and string-width takes ~50 µs for one emoji.
-	let width = clusterWidths.get(cluster);
-	if (width === undefined) {
-		width = stringWidth(cluster);
-		if (clusterWidths.size >= maximumCachedWidths) {
-			clusterWidths.clear();
-		}
-
-		clusterWidths.set(cluster, width);
-	}
-
-	return width;
+	return cachedClusterWidth(cluster);
 }
 
 /** Display width in terminal columns: CJK and emoji count 2, combining marks 0, SGR and OSC 8 escapes nothing. */
