@@ -112,6 +112,18 @@ export default function App({services, width, height, onQuit, isRedrawn = false,
 		placed.current = undefined;
 	}
 
+	// A resize re-wraps the article: when the lines at the new width arrive, keep the reader at the same fraction of it.
+	// Dispatched while App renders (its own state), so React renders again before anything is drawn: no frame shows the
+	// new lines at the old place.
+	const wrapped = useRef<{articleId: string | undefined; width: number | undefined; lineCount: number}>({articleId: undefined, width: undefined, lineCount: 0});
+	if (document?.width !== undefined) {
+		const before = wrapped.current;
+		wrapped.current = {articleId: state.articleId, width: document.width, lineCount: document.lines.length};
+		if (before.articleId === state.articleId && before.width !== undefined && before.width !== document.width) {
+			dispatch({type: 'relayout', oldLineCount: before.lineCount, newLineCount: document.lines.length});
+		}
+	}
+
 	if (feeds.articles.length === 0 && state.screen !== 'feeds') {
 		return <EmptyStore storePath={services.storePath} storeName={services.storeName} width={width} height={height}/>;
 	}
@@ -122,7 +134,7 @@ export default function App({services, width, height, onQuit, isRedrawn = false,
 	}
 
 	if (document) {
-		return <ArticleScreen {...frame} state={state} document={document} textWidth={textWidth} rows={pageRows} isColor={services.isColor ?? false} findMatches={findMatches} dispatch={dispatch}/>;
+		return <ArticleScreen {...frame} state={state} document={document} textWidth={textWidth} rows={pageRows} isColor={services.isColor ?? false} findMatches={findMatches}/>;
 	}
 
 	if (state.screen === 'feeds') {

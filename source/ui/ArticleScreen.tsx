@@ -1,4 +1,3 @@
-import {useRef} from 'react';
 import type {LineMatch} from '../core/reader/find-in-lines.js';
 import {articleHints, helpHint, linksHints, searchPromptHint} from '../core/reader/screen-text.js';
 import type {ReaderState} from '../core/reader/state.js';
@@ -9,7 +8,6 @@ import Frame, {type Status} from './Frame.js';
 import LinkList from './LinkList.js';
 import type {ShownDocument} from './use-article-lines.js';
 import {useFilterMatches} from './use-article-search.js';
-import type {Dispatch} from './use-reader-store.js';
 
 type Props = {
 	readonly width: number;
@@ -24,7 +22,6 @@ type Props = {
 	/** Whether matches may be shown in reverse video and underlined. */
 	readonly isColor: boolean;
 	readonly findMatches: (lines: readonly string[], query: string) => readonly LineMatch[];
-	readonly dispatch: Dispatch;
 };
 
 function articleStatus(state: ReaderState, lineCount: number, rows: number, matchCount: number, isPlaceholder: boolean): Status {
@@ -42,17 +39,8 @@ function articleStatus(state: ReaderState, lineCount: number, rows: number, matc
 }
 
 /** The open article in the pager (or its list of links), centred in a wide window, with its position in the status line. */
-export default function ArticleScreen({width, height, isRedrawn, state, document, textWidth, rows, isColor, findMatches, dispatch}: Props) {
+export default function ArticleScreen({width, height, isRedrawn, state, document, textWidth, rows, isColor, findMatches}: Props) {
 	const findFilterMatches = useFilterMatches();
-	// A resize re-wraps the article: when the lines at the new width arrive, keep the reader at the same fraction of it.
-	// Updating state while rendering (React renders again at once, before anything is drawn) avoids a frame at the wrong
-	// place.
-	const layout = useRef({articleId: state.articleId, documentWidth: document.width, lineCount: document.lines.length});
-	if (document.width !== undefined && layout.current.articleId === state.articleId && layout.current.documentWidth !== undefined && layout.current.documentWidth !== document.width) {
-		dispatch({type: 'relayout', oldLineCount: layout.current.lineCount, newLineCount: document.lines.length});
-	}
-
-	layout.current = {articleId: state.articleId, documentWidth: document.width, lineCount: document.lines.length};
 	if (state.overlay === 'links') {
 		return (
 			<Frame width={width} height={height} status={{left: state.status ?? linksHints, right: helpHint, isMessage: state.status !== undefined}} isRedrawn={isRedrawn}>
