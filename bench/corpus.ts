@@ -28,6 +28,8 @@ export type Corpus = {
 	/** Ids newest first: index 0 is the article both readers should show at the top. */
 	readonly ids: readonly string[];
 	readonly newestTitle: string;
+	/** The first words of the newest article's body: on screen only when that article is open. */
+	readonly newestOpening: string;
 	readonly storeBytes: number;
 	readonly feedBytes: number;
 	readonly words: number;
@@ -209,6 +211,7 @@ export async function writeCorpus(directory: string, count: number, seed = 1): P
 	const ids: string[] = [];
 	const directories = new Set<string>();
 	let newestTitle = '';
+	let newestOpening = '';
 	let storeBytes = 0;
 	let feedBytes = 0;
 	let words = 0;
@@ -220,6 +223,7 @@ export async function writeCorpus(directory: string, count: number, seed = 1): P
 			const article = generateArticle(seed, index);
 			if (index === 0) {
 				newestTitle = article.title;
+				newestOpening = article.paragraphs[0]!.slice(0, 24);
 			}
 
 			ids.push(article.id);
@@ -248,7 +252,7 @@ export async function writeCorpus(directory: string, count: number, seed = 1): P
 
 	fs.writeSync(feed, '</channel></rss>\n');
 	fs.closeSync(feed);
-	return {count, seed, storeDirectory, feedPath, feedTitle, ids, newestTitle, storeBytes, feedBytes, words};
+	return {count, seed, storeDirectory, feedPath, feedTitle, ids, newestTitle, newestOpening, storeBytes, feedBytes, words};
 }
 
 /** What `writeLongArticleStore` wrote. */

@@ -12,7 +12,7 @@ import {inkwireRun, inkwireState, newsboatRun, newsboatSetup, type NewsboatSetup
 import type {Row, Side, Target} from './report.js';
 import {summarize, type Summary} from './stats.js';
 import type {Terminal} from './tmux.js';
-import {endSession, measureKeys, measureLaunch, startSession, titleNeedle, waitForText, waitUntilQuiet, type KeyResult, type LaunchPlan, type LaunchResult, type Session} from './tui.js';
+import {endSession, lineStartStyles, measureFirstOpen, measureInteractive, measureKeys, measureLaunch, startSession, titleNeedle, waitForText, waitUntilQuiet, type InteractivePlan, type KeyResult, type LaunchPlan, type LaunchResult, type OpenPlan, type Session} from './tui.js';
 
 /** What the suite may use and how hard it should work. */
 export type SuiteOptions = {
@@ -214,6 +214,24 @@ export async function measureSize(options: SuiteOptions, count: number): Promise
 
 	const launchTarget = launchTargets[count];
 	rows.push({id: 'launch-warm', label: 'launch to newest title (warm)', count, unit: 'ms', inkwire: launch, newsboat: launchNewsboat, target: launchTarget === undefined ? undefined : {kind: 'ratio', max: launchTarget}});
+	// Time to interactive: keys typed from the very start, until the highlight has visibly moved.
+	log(`N=${label}: time to interactive`);
+	const interactive = async (plan: InteractivePlan) => fromRuns(await repeat(runs, async () => measureInteractive(terminal!, plan, directory)));
+	const ready = terminal ? await side(async () => interactive(inkwireInteractivePlan(corpus, warm, timeout))) : noTerminal;
+	const readyNewsboat = terminal && newsboat ? await side(async () => interactive(newsboatInteractivePlan(corpus, newsboat!, newsboatCache, timeout))) : (newsboat ? noTerminal : noNewsboat);
+	rows.push({id: 'interactive', label: 'time to interactive (keys from launch)', count, unit: 'ms', inkwire: ready, newsboat: readyNewsboat, target: launchTarget === undefined ? undefined : {kind: 'ratio', max: launchTarget}});
+
+	// The first article opened after launch: keys sent at launch, and the open key once the list is still.
+	log(`N=${label}: first article after launch`);
+	for (const mode of ['from-launch', 'from-list'] as const) {
+		const open = async (plan: OpenPlan) => fromRuns(await repeat(runs, async () => measureFirstOpen(terminal!, plan, directory, mode)));
+		const mine = terminal ? await side(async () => open(inkwireOpenPlan(corpus, warm, timeout))) : noTerminal;
+		const theirs = terminal && newsboat ? await side(async () => open(newsboatOpenPlan(corpus, newsboat!, newsboatCache, timeout))) : (newsboat ? noTerminal : noNewsboat);
+		rows.push(mode === 'from-launch'
+			? {id: 'open-first-launch', label: 'first article: launch + Enter at once', count, unit: 'ms', inkwire: mine, newsboat: theirs}
+			: {id: 'open-first-key', label: 'key to frame: first article opened', count, unit: 'ms', inkwire: mine, newsboat: theirs, target: {kind: 'absolute', max: 50}});
+	}
+
 	rows.push({id: 'peak-rss', label: 'peak RSS, reader', count, unit: 'MiB', inkwire: memory, newsboat: memoryNewsboat, target: count >= 100_000 ? {kind: 'ratio', max: 1 / 3} : undefined});
 	rows.push({id: 'peak-rss-ingest', label: 'peak RSS, first start / ingest', count, unit: 'MiB', inkwire: terminal && options.hasTime ? launchSide({results: details.launches['inkwire-cold'] ?? []}, result => result.peakRssKib, 'MiB') : noTerminal, newsboat: ingestMemory});
 
@@ -287,6 +305,70 @@ function newsboatPlan(corpus: Corpus, setup: NewsboatSetup, cache: string, timeo
 		waitForQuiet: true,
 		measureMemory,
 	};
+}
+
+/** Run `measure` `count` times in a row; the first failure ends the series (its error is the side's). */
+async function repeat(count: number, measure: () => Promise<number>): Promise<number[]> {
+	const values: number[] = [];
+	for (let index = 0; index < count; index++) {
+		// eslint-disable-next-line no-await-in-loop
+		values.push(await measure());
+	}
+
+	return values;
+}
+
+/** The row of a screen that starts in reverse video or on a blue background (newsboat's focused row), if any. */
+function highlightedRow(screen: string, isCandidate: (index: number, lines: readonly string[]) => boolean): string | undefined {
+	const lines = screen.split('\n');
+	const styles = lineStartStyles(screen);
+	const index = lines.findIndex((_, line) => isCandidate(line, lines) && styles[line]!.background === '44');
+	return index === -1 ? undefined : lines[index];
+}
+
+function inkwireInteractivePlan(corpus: Corpus, state: ReturnType<typeof inkwireState>, timeoutMilliseconds: number): InteractivePlan {
+	const needle = titleNeedle(corpus.newestTitle);
+	return {
+		run: inkwireRun(corpus.storeDirectory, state),
+		firstKeys: [],
+		repeatKey: 'j',
+		// The highlighted row carries the pointer.
+		isMoved: screen => screen.includes('inkwire ·') && screen.split('\n').some(line => line.includes('❯') && !line.includes(needle)),
+		quitKeys: ['q', 'q'],
+		timeoutMilliseconds,
+	};
+}
+
+function newsboatInteractivePlan(corpus: Corpus, setup: NewsboatSetup, cache: string, timeoutMilliseconds: number): InteractivePlan {
+	const needle = titleNeedle(corpus.newestTitle);
+	return {
+		run: newsboatRun(setup, cache),
+		firstKeys: ['Enter'],
+		// newsboat's default bindings move with the arrows (j is not bound in the article list).
+		repeatKey: 'Down',
+		// Down only once its own screen is up (see InteractivePlan): Enter, sent at launch, opens the feed.
+		repeatOnceScreen: screen => screen.includes(feedTitle),
+		// Its focused row is yellow on blue, like its title and status bars: rows between them only.
+		isMoved(screen) {
+			if (!screen.includes('Articles in feed')) {
+				return false;
+			}
+
+			const row = highlightedRow(screen, (index, lines) => index > 0 && index < lines.length - 2);
+			return row !== undefined && !row.includes(needle);
+		},
+		quitKeys: ['q', 'q', 'q'],
+		timeoutMilliseconds,
+	};
+}
+
+function inkwireOpenPlan(corpus: Corpus, state: ReturnType<typeof inkwireState>, timeoutMilliseconds: number): OpenPlan {
+	return {run: inkwireRun(corpus.storeDirectory, state), openKeys: ['Enter'], bodyText: corpus.newestOpening, listText: titleNeedle(corpus.newestTitle), quitKeys: ['q', 'q', 'q'], timeoutMilliseconds};
+}
+
+/** newsboat opens the first unread article of a feed: q back to its list and N marks the one just read unread again. */
+function newsboatOpenPlan(corpus: Corpus, setup: NewsboatSetup, cache: string, timeoutMilliseconds: number): OpenPlan {
+	return {run: newsboatRun(setup, cache), openKeys: ['Enter', 'Enter'], bodyText: corpus.newestOpening, listText: titleNeedle(corpus.newestTitle), quitKeys: ['q', 'N', 'q', 'q'], timeoutMilliseconds};
 }
 
 function keysSide(result: KeyResult): Side {

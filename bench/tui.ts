@@ -227,3 +227,145 @@ export async function measureKeys(session: Session, keys: readonly string[], cou
 
 	return {byKey, all, misses};
 }
+
+/** The style at the start of each line of a capture taken with attributes: background colour and reverse video. */
+export function lineStartStyles(screen: string): Array<{readonly background: string; readonly inverse: boolean}> {
+	const styles: Array<{background: string; inverse: boolean}> = [];
+	let background = '';
+	let inverse = false;
+	for (const line of screen.split('\n')) {
+		// tmux writes an attribute only where it changes, so a line starts in the style the previous one ended in.
+		let index = 0;
+		let start: {background: string; inverse: boolean} | undefined;
+		for (const match of line.matchAll(/\u001B\[([\d;]*)m/g)) {
+			if (match.index > index && start === undefined) {
+				start = {background, inverse};
+			}
+
+			index = match.index + match[0].length;
+			const codes = match[1] === '' ? ['0'] : match[1]!.split(';');
+			for (const code of codes) {
+				if (code === '0') {
+					background = '';
+					inverse = false;
+				} else if (code === '7') {
+					inverse = true;
+				} else if (code === '27') {
+					inverse = false;
+				} else if (code === '49') {
+					background = '';
+				} else if (/^(?:4[0-7]|10[0-7])$/.test(code)) {
+					background = code;
+				}
+			}
+		}
+
+		styles.push(start ?? {background, inverse});
+	}
+
+	return styles;
+}
+
+/** Launch to the first screen where a key sent from the start has visibly moved the list highlight. */
+export type InteractivePlan = {
+	readonly run: ProgramRun;
+	/** Sent once at launch, before the repeated key (newsboat starts on its feed list: Enter opens the feed). */
+	readonly firstKeys: readonly string[];
+	/** Sent every 10 ms from launch until the highlight has moved. */
+	readonly repeatKey: string;
+	/** True when this screen (captured with attributes) shows the list with its highlight off the newest article. */
+	readonly isMoved: (screen: string) => boolean;
+	/**
+	The repeated key starts only once this holds for a screen (from launch when absent). newsboat, flooded with keys
+	for the seconds it takes to start at 100,000 articles, echoed them and never opened its feed.
+	*/
+	readonly repeatOnceScreen?: (screen: string) => boolean;
+	readonly quitKeys: readonly string[];
+	readonly timeoutMilliseconds: number;
+};
+
+/**
+Time to interactive: from asking tmux for the window until a capture shows that the keys typed from the very start
+(the repeated key every 10 ms) have moved the highlight. Keys typed before a program reads them wait in the terminal,
+so this is how long a user who types at once waits for an answer.
+*/
+export async function measureInteractive(terminal: Terminal, plan: InteractivePlan, workDirectory: string): Promise<number> {
+	const session = await startSession(terminal, plan.run, workDirectory, false);
+	let isTyping = true;
+	let lastScreen = '';
+	const typing = (async () => {
+		if (plan.firstKeys.length > 0) {
+			await terminal.sendKeys(session.pane, ...plan.firstKeys);
+		}
+
+		while (isTyping) {
+			const mayRepeat = plan.repeatOnceScreen?.(lastScreen) ?? true;
+			// eslint-disable-next-line no-await-in-loop
+			await Promise.all([mayRepeat ? terminal.sendKeys(session.pane, plan.repeatKey) : undefined, sleep(10)]);
+		}
+	})();
+	try {
+		const wait = await terminal.waitForScreen(session.pane, screen => {
+			lastScreen = screen;
+			return plan.isMoved(screen);
+		}, session.startedAt, plan.timeoutMilliseconds, 5, true);
+		isTyping = false;
+		await typing;
+		if (wait.milliseconds === undefined) {
+			throw new Error(`the highlight did not move within ${plan.timeoutMilliseconds} ms; the screen: ${screenTail(wait.screen.replaceAll(/\u001B\[[\d;]*m/g, '')) || '(blank)'}`);
+		}
+
+		await waitUntilQuiet(session, performance.now(), 200, plan.timeoutMilliseconds);
+		await endSession(session, plan.quitKeys);
+		return wait.milliseconds;
+	} finally {
+		isTyping = false;
+		await typing.catch(() => undefined);
+		await terminal.kill(session.pane);
+	}
+}
+
+/** Open the newest article with keys sent at launch, or once the list is on screen and still. */
+export type OpenPlan = {
+	readonly run: ProgramRun;
+	/** The keys that open the newest article from launch (newsboat: Enter for the feed, Enter for the article). */
+	readonly openKeys: readonly string[];
+	/** Text of the article's body that only the article screen shows. */
+	readonly bodyText: string;
+	/** Text that shows the list is on screen (the newest title). */
+	readonly listText: string;
+	readonly quitKeys: readonly string[];
+	readonly timeoutMilliseconds: number;
+};
+
+/**
+The first article opened after launch, two ways: `fromLaunch` sends the keys at launch and times launch to the body;
+`fromList` waits for the list to be on screen and still, then times the last key to the body (the open key's own
+latency, on a reader that has just started).
+*/
+export async function measureFirstOpen(terminal: Terminal, plan: OpenPlan, workDirectory: string, mode: 'from-launch' | 'from-list'): Promise<number> {
+	const session = await startSession(terminal, plan.run, workDirectory, false);
+	try {
+		let since = session.startedAt;
+		if (mode === 'from-launch') {
+			await terminal.sendKeys(session.pane, ...plan.openKeys);
+		} else {
+			const keys = [...plan.openKeys];
+			const last = keys.pop()!;
+			if (keys.length > 0) {
+				await terminal.sendKeys(session.pane, ...keys);
+			}
+
+			await waitForText(session, plan.listText, session.startedAt, plan.timeoutMilliseconds);
+			await waitUntilQuiet(session, session.startedAt, 300, plan.timeoutMilliseconds);
+			since = await terminal.sendKeys(session.pane, last);
+		}
+
+		const milliseconds = await waitForText(session, plan.bodyText, since, plan.timeoutMilliseconds);
+		await waitUntilQuiet(session, performance.now(), 200, plan.timeoutMilliseconds);
+		await endSession(session, plan.quitKeys);
+		return milliseconds;
+	} finally {
+		await terminal.kill(session.pane);
+	}
+}

@@ -90,7 +90,7 @@ test('npm run bench -- --quick prints the table and writes the JSON', async t =>
 		t.true(report.machine.cpus > 0);
 		t.deepEqual(report.sizes.map(size => size.corpus.count), [200]);
 		const ids = new Set(report.rows.map(row => row.id));
-		for (const id of ['cold-start', 'cold-list', 'list-unread', 'launch-warm', 'peak-rss', 'list-key-down', 'list-key-page-down', 'mark-read-cli', 'mark-read-reader', 'mark-read-stall', 'pager-open', 'search-build', 'search-index-size', 'search-build-rss', 'search-query', 'search-keystroke', 'search-keystroke-all', 'search-query-rss', 'search-update', 'search-cli']) {
+		for (const id of ['cold-start', 'cold-list', 'list-unread', 'launch-warm', 'interactive', 'open-first-launch', 'open-first-key', 'peak-rss', 'list-key-down', 'list-key-page-down', 'mark-read-cli', 'mark-read-reader', 'mark-read-stall', 'pager-open', 'search-build', 'search-index-size', 'search-build-rss', 'search-query', 'search-keystroke', 'search-keystroke-all', 'search-query-rss', 'search-update', 'search-cli']) {
 			t.true(ids.has(id), `row ${id}`);
 		}
 

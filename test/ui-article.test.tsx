@@ -1,5 +1,6 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
+import {createInitialState} from '../source/core/reader/state.js';
 import App from '../source/ui/App.js';
 import {highlightedRow, keys, makeServices, waitForFrame, type FakeServices} from './fixtures/ui/services.js';
 
@@ -198,6 +199,63 @@ test('Ctrl-Z asks to suspend, from the list and from the article, and the reader
 	unmount();
 });
 
+test('an article shows its title and "Rendering…" until its lines arrive, and keys work meanwhile', async t => {
+	const services = makeServices();
+	const pending: Array<{id: string; resolve: (lines: readonly string[]) => void}> = [];
+	const slow: FakeServices = {
+		...services,
+		async renderArticle(id: string) {
+			return new Promise(resolve => {
+				pending.push({id, resolve: lines => {
+					resolve({lines, links: []});
+				}});
+			});
+		},
+	};
+	const {lastFrame, stdin, unmount} = render(<App services={slow} width={width} height={height}/>);
+	await waitForFrame(lastFrame, frame => frame.includes('inkwire'), 'the list');
+	stdin.write(keys.enter);
+	let frame = await waitForFrame(lastFrame, frame => frame.includes('Rendering…'), 'the placeholder');
+	t.true(frame.includes('Reed pens and patience'));
+	t.notRegex(statusLine(frame), /lines/);
+	// Scrolling has nothing to scroll yet; J moves on to the next article and supersedes the first render.
+	stdin.write('j');
+	stdin.write('J');
+	frame = await waitForFrame(lastFrame, frame => frame.includes('Why your terminal miscounts text') && frame.includes('Rendering…'), 'the next placeholder');
+	t.deepEqual(pending.map(request => request.id), ['meridian/reed-pens', 'glyph/terminal']);
+	pending[1]!.resolve(['Why your terminal miscounts text', '', 'The body, at last']);
+	frame = await waitForFrame(lastFrame, frame => frame.includes('The body, at last'), 'the lines');
+	t.regex(statusLine(frame), /lines 1-3 of 3/);
+	stdin.write('q');
+	await waitForFrame(lastFrame, frame => frame.includes('inkwire · data'), 'the list again');
+	unmount();
+});
+
+test('the status line says so when articles are rendered in the key handler\'s thread', async t => {
+	const services = {...makeServices(), renderNotice: 'Articles render in the main thread, keys wait for them (no render worker: gone)'};
+	const {lastFrame, unmount} = render(<App services={services} width={width} height={height}/>);
+	const frame = await waitForFrame(lastFrame, frame => frame.includes('inkwire'), 'the list');
+	t.regex(statusLine(frame), /Articles render in the main thread/);
+	unmount();
+});
+
+test('the reader takes over from the first screen: its state, the read mark of the article it opened, its queued keys', async t => {
+	const services = makeServices();
+	const start = {
+		state: {...createInitialState(), screen: 'article' as const, cursor: 1, articleId: 'glyph/terminal'},
+		effects: [{type: 'set-read' as const, ids: ['glyph/terminal'], read: true}],
+		queued: ['space', 'q', 'j'],
+		dropped: 0,
+		highlightedId: 'glyph/terminal',
+	};
+	const {lastFrame, unmount} = render(<App services={services} start={start} width={width} height={height}/>);
+	// Space paged the article, q went back to the list, j moved down from the article that was open.
+	const frame = await waitForFrame(lastFrame, frame => highlightedRow(frame)?.includes('Library starts lending seeds') ?? false, 'the replayed keys');
+	t.deepEqual(services.setReadCalls, [{ids: ['glyph/terminal'], read: true}]);
+	t.true(frame.includes('inkwire · data'));
+	unmount();
+});
+
 test('/ searches the article: matches are highlighted and the status line counts them', async t => {
 	const {lastFrame, stdin, unmount} = await openFirst();
 	stdin.write('/');
@@ -214,10 +272,29 @@ test('/ searches the article: matches are highlighted and the status line counts
 	unmount();
 });
 
+test('an article the first screen rendered is in the reader\'s first frame, without "Rendering…" in between', async t => {
+	const services = {
+		...makeServices(),
+		renderedArticle: (id: string, width: number) => (id === 'glyph/terminal' && width === 98 ? {lines: ['Why your terminal miscounts text', '', 'Rendered on the first screen'], links: []} : undefined),
+	};
+	const start = {
+		state: {...createInitialState(), screen: 'article' as const, cursor: 1, articleId: 'glyph/terminal'},
+		effects: [],
+		queued: [],
+		dropped: 0,
+		highlightedId: 'glyph/terminal',
+	};
+	const app = render(<App services={services} start={start} width={width} height={height}/>);
+	await waitForFrame(app.lastFrame, frame => frame.includes('Rendered on the first screen'), 'the article');
+	t.false(app.frames.some(frame => frame.includes('Rendering…')));
+	t.deepEqual(services.renders, [], 'no second render');
+	app.unmount();
+});
+
 test('L shows the article\'s links and Enter opens one in the browser', async t => {
 	const base = makeServices();
-	const services = {...base, renderArticle: (article: Parameters<typeof base.renderArticle>[0], width: number) => ({
-		...base.renderArticle(article, width),
+	const services = {...base, renderLines: (article: Parameters<typeof base.renderLines>[0], width: number) => ({
+		...base.renderLines(article, width),
 		links: [{number: 1, text: 'The notice', url: 'https://example.com/notice'}, {number: 2, text: 'Map', url: 'https://example.com/map'}],
 	})};
 	const {lastFrame, stdin, unmount} = await openFirst(services as FakeServices);

@@ -24,7 +24,7 @@ function hostileServices() {
 			const meta = hostile.find(article => article.id === id)!;
 			return {...meta, caption: 'Caption \u001B]8;;https://evil.example\u001B\\link\u001B]8;;\u001B\\', body: 'Body &#27;[2J entity, raw \u001B[31mred\u001B[0m, [js](javascript:alert(1)) and \u202Ereversed.'};
 		},
-		renderArticle: (article: Article, width: number) => renderArticle(article, {width, color: false, hyperlinks: false}),
+		renderLines: (article: Article, width: number) => renderArticle(article, {width, color: false, hyperlinks: false}),
 	};
 }
 

@@ -28,6 +28,13 @@ const fatalSignals: ReadonlyArray<readonly [NodeJS.Signals, number]> = [
 	['SIGPROF', 27],
 ];
 
+/**
+V8's sampling profiler (`node --cpu-prof`, `--prof`) runs on SIGPROF: a listener of ours would take its handler, and
+removing the listener would leave the default action, which ends the process at the next sample.
+*/
+const isProfiled = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].some(flag => /^--(?:cpu-)?prof\b/.test(flag));
+const handledSignals = isProfiled ? fatalSignals.filter(([signal]) => signal !== 'SIGPROF') : fatalSignals;
+
 /** What the UI may ask of the terminal; the UI layer gets this object and imports nothing from io. */
 export type TerminalControl = {
 	/** Give the terminal back (normal screen, cursor, cooked mode), stop the process until `fg`, then take it again. */
@@ -64,7 +71,7 @@ export class TerminalSession implements TerminalControl {
 		}
 
 		if (this.#listeners.size === 0) {
-			for (const [signal, number] of fatalSignals) {
+			for (const [signal, number] of handledSignals) {
 				const listener = () => {
 					this.#onFatalSignal(128 + number);
 				};

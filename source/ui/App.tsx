@@ -1,7 +1,9 @@
 import {Text, useInput} from 'ink';
 import {useCallback, useRef} from 'react';
 import {keyNames} from '../core/reader/keymap.js';
-import {createInitialState, highlightedId, type Effect, type ReaderContext, type ReaderState} from '../core/reader/state.js';
+import {readerLayout} from '../core/reader/layout.js';
+import type {StartHandover} from '../core/reader/start-keys.js';
+import {highlightedId, type Effect, type ReaderContext, type ReaderState} from '../core/reader/state.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {fitWidth} from '../core/text/width.js';
 import {feedsHints, helpHint} from '../core/reader/screen-text.js';
@@ -20,6 +22,7 @@ import {useReaderEffects} from './use-reader-effects.js';
 import {useReaderStore, type Dispatch} from './use-reader-store.js';
 import {useSearchState} from './use-search-state.js';
 import {useShownArticles} from './use-shown-articles.js';
+import {startingState, useStartHandover} from './use-start-handover.js';
 
 type Props = {
 	readonly services: ReaderServices;
@@ -31,26 +34,33 @@ type Props = {
 	readonly onQuit?: () => void;
 	/** Flipped to have the whole frame drawn again (see StatusBar). */
 	readonly isRedrawn?: boolean;
+	/** What the first screen handed over: start from its state, then do its work and replay its keys. */
+	readonly start?: StartHandover;
 };
 
-/** Article text is at most 100 columns wide, with a column of margin, and centred in wider windows. */
-const maxTextWidth = 100;
-
 /** The reader: the list, the feeds, the article pager, the help overlay and the status line, driven by the core reducer. */
-export default function App({services, width, height, onQuit, isRedrawn = false}: Props) {
+export default function App({services, width, height, onQuit, isRedrawn = false, start}: Props) {
 	const {readState} = services;
-	const frameHeight = Math.max(2, height - 1);
-	const listRows = Math.max(1, frameHeight - 2);
-	const pageRows = Math.max(1, frameHeight - 1);
-	const textWidth = Math.max(1, Math.min(maxTextWidth, width - 2));
+	const {frameHeight, listRows, pageRows, textWidth} = readerLayout(width, height);
 
 	const linesFor = useArticleLines(services, textWidth);
 	const feeds = useFeeds(services, readState.version);
 	const shownFor = useShownArticles(feeds.articles, readState, services.search);
 	const findMatches = useArticleSearch();
 	const {unreadCount, runEffect: runServiceEffect} = useReaderEffects(services, onQuit, feeds.articles);
+	// The open article's document; while it renders, the pager has nothing to scroll, search or list links of.
+	const documentOf = (state: ReaderState) => {
+		if (state.screen !== 'article' || state.articleId === undefined) {
+			return undefined;
+		}
+
+		const shown = shownFor(state)[state.cursor];
+		return linesFor(state.articleId, shown?.id === state.articleId ? shown.title : undefined);
+	};
+
 	const getContext = (state: ReaderState): ReaderContext => {
-		const document = state.screen === 'article' && state.articleId !== undefined ? linesFor(state.articleId) : undefined;
+		const shown = documentOf(state);
+		const document = shown?.isPending ? undefined : shown;
 		return {
 			articles: shownFor(state),
 			listRows,
@@ -74,15 +84,9 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 		}
 	};
 
-	const {state, dispatch} = useReaderStore({
-		initialState: () => createInitialState({
-			status: services.warnings.map(warning => sanitizeLine(warning)).join(' · ') || undefined,
-			unreadOnly: services.isUnreadOnly,
-		}),
-		getContext,
-		runEffect,
-	});
+	const {state, dispatch} = useReaderStore({initialState: () => startingState(services, start), getContext, runEffect});
 	stateRef.current = state;
+	useStartHandover(start, dispatch, runEffect);
 	useMarksRefresh(runEffect, dispatch);
 	const searchState = useSearchState(services.search, dispatch);
 	useInput(useCallback((input, key) => {
@@ -98,6 +102,28 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 		dispatch({type: 'resize'});
 	}
 
+	// The open article's lines have arrived (a render in the worker takes a moment): now its remembered place can be found.
+	const document = documentOf(state);
+	const placed = useRef<string | undefined>(undefined);
+	if (document && !document.isPending && placed.current !== state.articleId) {
+		placed.current = state.articleId;
+		dispatch({type: 'article-opened'});
+	} else if (!document) {
+		placed.current = undefined;
+	}
+
+	// A resize re-wraps the article: when the lines at the new width arrive, keep the reader at the same fraction of it.
+	// Dispatched while App renders (its own state), so React renders again before anything is drawn: no frame shows the
+	// new lines at the old place.
+	const wrapped = useRef<{articleId: string | undefined; width: number | undefined; lineCount: number}>({articleId: undefined, width: undefined, lineCount: 0});
+	if (document?.width !== undefined) {
+		const before = wrapped.current;
+		wrapped.current = {articleId: state.articleId, width: document.width, lineCount: document.lines.length};
+		if (before.articleId === state.articleId && before.width !== undefined && before.width !== document.width) {
+			dispatch({type: 'relayout', oldLineCount: before.lineCount, newLineCount: document.lines.length});
+		}
+	}
+
 	if (feeds.articles.length === 0 && state.screen !== 'feeds') {
 		return <EmptyStore storePath={services.storePath} storeName={services.storeName} width={width} height={height}/>;
 	}
@@ -107,8 +133,8 @@ export default function App({services, width, height, onQuit, isRedrawn = false}
 		return <Frame {...frame} status={helpStatus(width, pageRows, state.helpOffset)}><Help width={width} rows={pageRows} offset={state.helpOffset}/></Frame>;
 	}
 
-	if (state.screen === 'article' && state.articleId !== undefined) {
-		return <ArticleScreen {...frame} state={state} document={linesFor(state.articleId)} textWidth={textWidth} rows={pageRows} isColor={services.isColor ?? false} findMatches={findMatches} dispatch={dispatch}/>;
+	if (document) {
+		return <ArticleScreen {...frame} state={state} document={document} textWidth={textWidth} rows={pageRows} isColor={services.isColor ?? false} findMatches={findMatches}/>;
 	}
 
 	if (state.screen === 'feeds') {

@@ -1,5 +1,3 @@
-import {useRef} from 'react';
-import type {RenderResult} from '../core/render/article.js';
 import type {LineMatch} from '../core/reader/find-in-lines.js';
 import {articleHints, helpHint, linksHints, searchPromptHint} from '../core/reader/screen-text.js';
 import type {ReaderState} from '../core/reader/state.js';
@@ -8,28 +6,31 @@ import {sanitizeLine} from '../core/text/sanitize.js';
 import ArticleView from './ArticleView.js';
 import Frame, {type Status} from './Frame.js';
 import LinkList from './LinkList.js';
+import type {ShownDocument} from './use-article-lines.js';
 import {useFilterMatches} from './use-article-search.js';
-import type {Dispatch} from './use-reader-store.js';
 
 type Props = {
 	readonly width: number;
 	readonly height: number;
 	readonly isRedrawn: boolean;
 	readonly state: ReaderState;
-	/** The open article as rendered at `textWidth`. */
-	readonly document: RenderResult;
+	/** The open article as rendered at `textWidth`, or, while that render is coming, a placeholder or the old width's. */
+	readonly document: ShownDocument;
 	readonly textWidth: number;
 	/** Rows for the article's lines. */
 	readonly rows: number;
 	/** Whether matches may be shown in reverse video and underlined. */
 	readonly isColor: boolean;
 	readonly findMatches: (lines: readonly string[], query: string) => readonly LineMatch[];
-	readonly dispatch: Dispatch;
 };
 
-function articleStatus(state: ReaderState, lineCount: number, rows: number, matchCount: number): Status {
+function articleStatus(state: ReaderState, lineCount: number, rows: number, matchCount: number, isPlaceholder: boolean): Status {
 	if (state.searchInput !== undefined) {
 		return {left: `/${sanitizeLine(state.searchInput)}▏`, right: searchPromptHint, isMessage: true};
+	}
+
+	if (isPlaceholder) {
+		return {left: state.status ?? articleHints, right: helpHint, isMessage: state.status !== undefined};
 	}
 
 	const position = `${positionLabel(state.offset, lineCount, rows)} · ${percent(state.offset, lineCount, rows)}%`;
@@ -38,16 +39,8 @@ function articleStatus(state: ReaderState, lineCount: number, rows: number, matc
 }
 
 /** The open article in the pager (or its list of links), centred in a wide window, with its position in the status line. */
-export default function ArticleScreen({width, height, isRedrawn, state, document, textWidth, rows, isColor, findMatches, dispatch}: Props) {
+export default function ArticleScreen({width, height, isRedrawn, state, document, textWidth, rows, isColor, findMatches}: Props) {
 	const findFilterMatches = useFilterMatches();
-	// A resize re-wraps the article: keep the reader at the same fraction of it. Updating state while rendering (React
-	// renders again at once, before anything is drawn) avoids a frame at the wrong place.
-	const layout = useRef({articleId: state.articleId, textWidth, lineCount: document.lines.length});
-	if (layout.current.articleId === state.articleId && layout.current.textWidth !== textWidth) {
-		dispatch({type: 'relayout', oldLineCount: layout.current.lineCount, newLineCount: document.lines.length});
-	}
-
-	layout.current = {articleId: state.articleId, textWidth, lineCount: document.lines.length};
 	if (state.overlay === 'links') {
 		return (
 			<Frame width={width} height={height} status={{left: state.status ?? linksHints, right: helpHint, isMessage: state.status !== undefined}} isRedrawn={isRedrawn}>
@@ -56,10 +49,10 @@ export default function ArticleScreen({width, height, isRedrawn, state, document
 		);
 	}
 
-	const matches = findMatches(document.lines, state.search);
+	const matches = document.isPending ? [] : findMatches(document.lines, state.search);
 	const margin = Math.max(0, Math.floor((width - textWidth) / 2));
 	return (
-		<Frame width={width} height={height} status={articleStatus(state, document.lines.length, rows, matches.length)} isRedrawn={isRedrawn}>
+		<Frame width={width} height={height} status={articleStatus(state, document.lines.length, rows, matches.length, document.width === undefined)} isRedrawn={isRedrawn}>
 			<ArticleView
 				lines={document.lines}
 				offset={state.offset}

@@ -2,8 +2,8 @@
 Everything the reader needs from the outside world, as data and functions: the UI imports no io module. The command
 line (cli/reader.ts) builds these from the store, the marks and the terminal.
 */
-import type {Article, ArticleMeta} from '../core/article/article.js';
-import type {RenderResult} from '../core/render/article.js';
+import type {ArticleMeta} from '../core/article/article.js';
+import type {RenderLink} from '../core/render/article.js';
 
 /**
 The marks of the open store as the reader sees them (io/marks/marks.ts provides them). Lookups are in memory; a change
@@ -39,6 +39,13 @@ export type TerminalService = {
 	suspend(): Promise<void>;
 	/** Run a program that needs the terminal (a terminal browser), then take the terminal back. */
 	runExternal(command: string, arguments_: readonly string[]): Promise<number>;
+};
+
+/** An article as the pager shows it: terminal lines, each carrying its own styling, and its numbered links. */
+export type ArticleDocument = {
+	readonly lines: readonly string[];
+	/** As its Links section lists them, for `L`. */
+	readonly links: readonly RenderLink[];
 };
 
 /** Where the reader's full-text search is. */
@@ -98,15 +105,16 @@ export type ReaderServices = {
 	/** Files skipped by the scan (the header shows "N skipped" when > 0). */
 	readonly skipped: number;
 	readonly readState: ReadStateService;
-	/** May throw an Error whose message is user-facing. */
-	loadArticle(id: string): Article;
 	/**
-	Already bound to colour and hyperlink choices. `highlight` false renders code without syntax colours (while
-	`prepareArticle` loads them).
+	Load and render an article for the pager, off the key handler's thread, already bound to colour and hyperlink
+	choices. A later call supersedes this one if it is still going: it then resolves with undefined. A file that
+	cannot be read, or a render given up as too slow, resolves with a document that says so.
 	*/
-	renderArticle(article: Article, width: number, highlight?: boolean): RenderResult;
-	/** Loads what rendering the article needs (code highlighters); never rejects. Absent: nothing to load. */
-	prepareArticle?(article: Article): Promise<void>;
+	renderArticle(id: string, width: number): Promise<ArticleDocument | undefined>;
+	/** An article already rendered at this width (by the first screen, before Ink was up), to show without waiting. */
+	renderedArticle?(id: string, width: number): ArticleDocument | undefined;
+	/** Said once in the status line when articles are rendered in the key handler's thread (no worker could start). */
+	readonly renderNotice?: string;
 	/** Only http, https and mailto URLs are passed. */
 	openUrl(url: string): Promise<void>;
 	/** Shown once in the status line. */

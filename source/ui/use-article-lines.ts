@@ -1,100 +1,93 @@
-import {useRef, useState} from 'react';
-import type {Article} from '../core/article/article.js';
-import {isRenderPrepared, type RenderResult} from '../core/render/article.js';
+import {useEffect, useRef, useState} from 'react';
 import {sanitizeLine} from '../core/text/sanitize.js';
+import type {ArticleDocument} from './services.js';
 
-type Loader = {
-	loadArticle(id: string): Article;
-	renderArticle(article: Article, width: number, highlight?: boolean): RenderResult;
-	prepareArticle?(article: Article): Promise<void>;
+type Renderer = {
+	renderArticle(id: string, width: number): Promise<ArticleDocument | undefined>;
+	renderedArticle?(id: string, width: number): ArticleDocument | undefined;
 };
 
-/** How many loaded articles and rendered documents to keep: enough for n/p back and forth, small at any store size. */
+/** What the pager shows for an article. */
+export type ShownDocument = ArticleDocument & {
+	/** The render is still coming: these are its title and "Rendering…", or the article at the old width. */
+	readonly isPending: boolean;
+	/** The width these lines were rendered for; undefined for the placeholder. */
+	readonly width: number | undefined;
+};
+
+/** How many rendered documents to keep: enough for n/p back and forth and a resize, small at any store size. */
 const cacheSize = 8;
 
 type Cache = {
-	width: number;
-	documents: Map<string, RenderResult>;
-	articles: Map<string, Article | Error>;
-	/** Ids whose code highlighters are loading: rendered without syntax colours until then, and not cached. */
-	preparing: Set<string>;
-	/** Ids whose loading has finished, whether or not it worked (a failure shows as a warning in the render). */
-	prepared: Set<string>;
+	/** Documents by width and id. */
+	readonly documents: Map<string, {readonly document: ArticleDocument; readonly width: number; readonly id: string}>;
+	/** The render asked for last and not answered yet. */
+	requested: {readonly id: string; readonly width: number} | undefined;
 };
 
-function remember<T>(map: Map<string, T>, key: string, value: T): T {
-	map.set(key, value);
-	if (map.size > cacheSize) {
-		const oldest = map.keys().next();
-		if (!oldest.done) {
-			map.delete(oldest.value);
-		}
-	}
-
-	return value;
-}
-
-function message(lines: string[]): RenderResult {
-	return {lines, links: [], warnings: []};
-}
+const keyOf = (id: string, width: number) => `${width}\u0000${id}`;
 
 /**
-Rendered articles at one width, cached per (article id, width): paging and moving between articles never re-renders
-Markdown, and a resize re-wraps only the article that is shown. A load error becomes the document's text. An article
-whose code names a language is shown at once without syntax colours, and again with them once they have loaded.
+Rendered articles, cached per (article id, width): paging and moving between articles never render again, and a resize
+renders only the article that is shown. Rendering happens off the key handler's thread (services.renderArticle), so
+an article first shows its title and "Rendering…" (or, after a resize, the lines at the old width) and its lines
+when they arrive; asking for another article supersedes the render still going.
 */
-export function useArticleLines(services: Loader, width: number): (id: string) => RenderResult {
-	const cache = useRef<Cache>({width, documents: new Map(), articles: new Map(), preparing: new Set(), prepared: new Set()});
-	const [, setPrepared] = useState(0);
-	if (cache.current.width !== width) {
-		// Documents at the old width are of no more use; the loaded articles are.
-		cache.current = {...cache.current, width, documents: new Map()};
-	}
+export function useArticleLines(services: Renderer, width: number): (id: string, title: string | undefined) => ShownDocument {
+	const cache = useRef<Cache>({documents: new Map(), requested: undefined});
+	const isMounted = useRef(true);
+	const [, setArrivals] = useState(0);
+	useEffect(() => {
+		isMounted.current = true;
+		return () => {
+			isMounted.current = false;
+		};
+	}, []);
 
 	const current = cache.current;
-	return (id: string) => {
-		const cached = current.documents.get(id);
+	const remember = (id: string, document: ArticleDocument) => {
+		current.documents.set(keyOf(id, width), {document, width, id});
+		if (current.documents.size > cacheSize) {
+			current.documents.delete(current.documents.keys().next().value!);
+		}
+	};
+
+	return (id: string, title: string | undefined) => {
+		const cached = current.documents.get(keyOf(id, width));
 		if (cached) {
-			return cached;
+			return {...cached.document, isPending: false, width};
 		}
 
-		let article = current.articles.get(id);
-		if (article === undefined) {
-			try {
-				article = services.loadArticle(id);
-			} catch (error) {
-				article = error instanceof Error ? error : new Error(String(error));
-			}
-
-			remember(current.articles, id, article);
+		// Rendered already (the first screen opened it): shown in the first frame, not after a round trip.
+		const rendered = services.renderedArticle?.(id, width);
+		if (rendered) {
+			remember(id, rendered);
+			return {...rendered, isPending: false, width};
 		}
 
-		if (article instanceof Error) {
-			return remember(current.documents, id, message(['', `Could not open this article: ${sanitizeLine(article.message)}`]));
-		}
-
-		const isReady = services.prepareArticle === undefined || current.prepared.has(id) || isRenderPrepared(article);
-		if (!isReady && !current.preparing.has(id)) {
-			current.preparing.add(id);
-			void services.prepareArticle!(article).then(() => {
-				current.preparing.delete(id);
-				if (current.prepared.size > 1000) {
-					current.prepared.clear();
+		if (current.requested?.id !== id || current.requested.width !== width) {
+			const requested = {id, width};
+			current.requested = requested;
+			void services.renderArticle(id, width).then(document => {
+				if (current.requested === requested) {
+					current.requested = undefined;
 				}
 
-				current.prepared.add(id);
-				current.documents.delete(id);
-				setPrepared(version => version + 1);
+				if (document === undefined || !isMounted.current) {
+					return;
+				}
+
+				remember(id, document);
+				setArrivals(count => count + 1);
 			});
 		}
 
-		let document: RenderResult;
-		try {
-			document = services.renderArticle(article, width, isReady);
-		} catch (error) {
-			document = message(['', `Could not show this article: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`]);
+		for (const entry of current.documents.values()) {
+			if (entry.id === id) {
+				return {...entry.document, isPending: true, width: entry.width};
+			}
 		}
 
-		return isReady ? remember(current.documents, id, document) : document;
+		return {lines: [sanitizeLine(title ?? '') || 'Untitled', '', 'Rendering…'], links: [], isPending: true, width: undefined};
 	};
 }

@@ -31,7 +31,8 @@ export function readingPosition(state: ReaderState, context: ReaderContext): num
 
 /** The effect that remembers the place in the open article as the reader leaves it; none when no article is open. */
 export function leaveArticle(state: ReaderState, context: ReaderContext): Effect[] {
-	if (state.screen !== 'article' || state.articleId === undefined) {
+	// No lines yet (the article is still rendering): nothing is known of the place, and the remembered one stays.
+	if (state.screen !== 'article' || state.articleId === undefined || context.lineCount === 0) {
 		return [];
 	}
 

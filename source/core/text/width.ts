@@ -8,16 +8,14 @@ ideographs took 32 s), so it only ever sees windows of a few hundred code units.
 */
 import stringWidth from 'string-width';
 import {memoizeString} from './memo.js';
-
-// Characters one column wide each (checked against string-width for every code point listed): Latin, Greek, Cyrillic
-// and general punctuation such as curly quotes and dashes. Text made only of them needs no string-width call, which
-// was the renderer's largest cost on ordinary news text.
-const narrowText = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u0370-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u205E]*$/;
+import {narrowWidth} from './narrow-width.js';
 
 // eslint-disable-next-line no-control-regex
 const ownEscape = /\u001B\[[\d;:]*m|\u001B\]8;[^\u0007\u001B]*(?:\u0007|\u001B\\)/g;
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// Made on first use: creating a segmenter loads ICU's break rules, a noticeable part of the first screen's time, and
+// text of one-column characters (narrow-width.ts), which is most text, never needs one.
+let graphemes: Intl.Segmenter | undefined;
 const graphemeWindow = 128;
 const maximumGraphemeWindow = 256;
 
@@ -61,6 +59,7 @@ function * splitWindows(text: string): Generator<string> {
 /** The grapheme clusters of `text`, in linear time; none longer than a few hundred code units. */
 export function * splitGraphemes(text: string): Generator<string> {
 	for (const window of splitWindows(text)) {
+		graphemes ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 		for (const {segment} of graphemes.segment(window)) {
 			yield segment;
 		}
@@ -106,8 +105,11 @@ export function displayWidth(text: string): number {
 		return clusterWidth(text);
 	}
 
-	if (narrowText.test(text)) {
-		return text.length;
+	// Latin, Greek, Cyrillic, punctuation, box drawing and inkwire's own escapes: the length, no string-width call (the
+	// renderer's largest cost on ordinary news text).
+	const narrow = narrowWidth(text);
+	if (narrow !== undefined) {
+		return narrow;
 	}
 
 	const plain = text.includes('\u001B') ? text.replace(ownEscape, '') : text;
