@@ -159,6 +159,19 @@ test('a resize re-wraps the article at once and keeps the reading position', asy
 	unmount();
 });
 
+test('a resize that also changes the height keeps the reading place while the new width renders', async t => {
+	const services = makeServices();
+	const {lastFrame, stdin, rerender, unmount} = await openFirst(services);
+	stdin.write(' ');
+	stdin.write(' ');
+	await waitForFrame(lastFrame, frame => statusLine(frame).includes('lines 57-84 of 106'), 'two pages down');
+	// Narrower and shorter at once: the page size changes while the lines at the new width are still coming.
+	rerender(<App services={services} width={52} height={24}/>);
+	const frame = await waitForFrame(lastFrame, frame => statusLine(frame).includes('of 203'), 'the re-wrapped article');
+	t.regex(statusLine(frame), /lines 108-129 of 203/);
+	unmount();
+});
+
 test('rendered lines are cached per article and width', async t => {
 	const services = makeServices();
 	const {lastFrame, stdin, unmount} = await openFirst(services);

@@ -59,8 +59,10 @@ export default function App({services, width, height, onQuit, isRedrawn = false,
 	};
 
 	const getContext = (state: ReaderState): ReaderContext => {
+		// While an article renders at a new width its lines at the old width stay on screen, and the positions refer to
+		// them (a resize must not clamp the offset to an empty document); only the placeholder has no lines.
 		const shown = documentOf(state);
-		const document = shown?.isPending ? undefined : shown;
+		const document = shown?.width === undefined ? undefined : shown;
 		return {
 			articles: shownFor(state),
 			listRows,
