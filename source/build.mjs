@@ -15,6 +15,10 @@ through this bundle and through the source and require the same lines (test/bund
 - Ink's `build/output.js` (Ink 6.8), for Ink's renderer only: the same frame strings, with rows and lines remembered
   across frames (source/shims/ink-output.ts); Ink's own redid every character of every row on every keypress. The
   build stops if Ink is not 6.8, whose output.js the shim was written and tested against.
+- Ink's `build/log-update.js`, one line patched (see `patches`): with incremental rendering, a frame that followed one
+  ending in a newline (every frame shorter than the window, which the reader's are) started one row too low, so the
+  terminal scrolled by a row and every line Ink skipped as unchanged showed the row below it: the list of links over
+  an article kept lines of the article. The build stops if the line is not there exactly once.
 - `cli-highlight`, for marked-terminal only: a stub (source/shims/cli-highlight.ts). marked-terminal, loaded only for
   articles with emoji shortcodes, imports it when it loads; inkwire highlights code itself.
 */
@@ -42,6 +46,35 @@ const targetedShims = {
 	},
 };
 
+/** Source patches: each `find` must occur exactly once in its file, or the build stops (the library changed). */
+const patches = [
+	{
+		file: /[\\/]node_modules[\\/]ink[\\/]build[\\/]log-update\.js$/,
+		// After a frame with a trailing newline the cursor is on the row below the frame: the frame's top is
+		// previousVisible rows up, not previousVisible - 1 (the erase branch above it already counts that row).
+		find: 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));',
+		replace: 'buffer.push(ansiEscapes.cursorUp(previousOutput.endsWith(\'\\n\') ? previousVisible : previousVisible - 1));',
+	},
+];
+
+/** An esbuild plugin that applies `patches` to the files they name. */
+const sourcePatches = {
+	name: 'source-patches',
+	setup(builder) {
+		for (const patch of patches) {
+			builder.onLoad({filter: patch.file}, arguments_ => {
+				const source = fs.readFileSync(arguments_.path, 'utf8');
+				const parts = source.split(patch.find);
+				if (parts.length !== 2) {
+					throw new Error(`${arguments_.path}: expected "${patch.find}" exactly once; check the patch in source/build.mjs against this version`);
+				}
+
+				return {contents: parts.join(patch.replace), loader: 'js'};
+			});
+		}
+	},
+};
+
 const inkVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/ink/package.json'), 'utf8')).version;
 if (!/^6\.8\./.test(inkVersion)) {
 	throw new Error(`source/shims/ink-output.ts stands in for Ink 6.8's build/output.js; check it against Ink ${inkVersion}'s (and its test) first`);
@@ -59,7 +92,7 @@ await build({
 	outdir: 'dist',
 	chunkNames: 'chunks/[name]-[hash]',
 	external: ['react-devtools-core'],
-	plugins: [targetedShims],
+	plugins: [targetedShims, sourcePatches],
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Bundled CommonJS dependencies call require(); an ES module has none of its own.
 	banner: {js: 'import {createRequire as __inkwireRequire} from \'node:module\'; const require = __inkwireRequire(import.meta.url);'},
