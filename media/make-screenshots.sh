@@ -2,6 +2,8 @@
 # Makes the README's screenshots from the real, running reader:
 #   media/reader.png   the article list, as it opens on the bundled store data/
 #   media/article.png  the Asharq Al-Awsat article (the last row: G, then Enter) in the pager
+#   media/table.png    the Glyph & Grid article (the first row) at its table: fitted to the width, CJK and emoji
+#   media/links.png    the same article's list of links (L), numbered as in the text
 #
 # How: the built reader (node dist/cli.js --data data) runs in a detached tmux pane of 100x30 with
 # TERM=xterm-256color, CI unset and a private XDG_CONFIG_HOME/XDG_CACHE_HOME, so nothing of yours (read state, index
@@ -133,6 +135,26 @@ wait_for '^ Russia Expands' '^ Asharq Al-Awsat · ' 'lines [0-9]+-[0-9]+ of [0-9
 screen -e -N >"$work/article.ans"
 
 shots send-keys -t "=$session:" q
+wait_for '❯.*Asharq Al-Awsat' 'the list again'
+shots send-keys -t "=$session:" g
+wait_for '❯.*Glyph & Grid' 'the first row (Glyph & Grid) to be highlighted'
+shots send-keys -t "=$session:" Enter
+wait_for '^ Why Your Terminal' 'lines [0-9]+-[0-9]+ of [0-9]+' 'the Glyph & Grid article to open'
+# Down to the table, until the whole of it is on the screen (top and bottom borders).
+for _ in $(seq 1 60); do
+	text=$(screen)
+	grep -Eq '^ +┌' <<<"$text" && grep -Eq '^ +└' <<<"$text" && break
+	shots send-keys -t "=$session:" j
+	sleep 0.05
+done
+wait_for '┌' '└' 'the table'
+screen -e -N >"$work/table.ans"
+shots send-keys -t "=$session:" L
+wait_for '^Links \(' '❯ \[1\]' 'the list of links'
+screen -e -N >"$work/links.ans"
+
+shots send-keys -t "=$session:" q
+shots send-keys -t "=$session:" q
 shots send-keys -t "=$session:" q
 
 render() {
@@ -162,3 +184,5 @@ render() {
 
 render reader
 render article
+render table
+render links
