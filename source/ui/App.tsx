@@ -21,6 +21,7 @@ import {useMarksRefresh} from './use-marks-refresh.js';
 import {useReaderEffects} from './use-reader-effects.js';
 import {useReaderStore, type Dispatch} from './use-reader-store.js';
 import {useSearchState} from './use-search-state.js';
+import {usePlacement} from './use-placement.js';
 import {useShownArticles} from './use-shown-articles.js';
 import {startingState, useStartHandover} from './use-start-handover.js';
 
@@ -97,34 +98,8 @@ export default function App({services, width, height, onQuit, isRedrawn = false,
 		}
 	}, [dispatch]));
 
-	// A new window size: the reducer clamps every position to the new windows, before anything is drawn.
-	const layout = useRef({listRows, pageRows});
-	if (layout.current.listRows !== listRows || layout.current.pageRows !== pageRows) {
-		layout.current = {listRows, pageRows};
-		dispatch({type: 'resize'});
-	}
-
-	// The open article's lines have arrived (a render in the worker takes a moment): now its remembered place can be found.
 	const document = documentOf(state);
-	const placed = useRef<string | undefined>(undefined);
-	if (document && !document.isPending && placed.current !== state.articleId) {
-		placed.current = state.articleId;
-		dispatch({type: 'article-opened'});
-	} else if (!document) {
-		placed.current = undefined;
-	}
-
-	// A resize re-wraps the article: when the lines at the new width arrive, keep the reader at the same fraction of it.
-	// Dispatched while App renders (its own state), so React renders again before anything is drawn: no frame shows the
-	// new lines at the old place.
-	const wrapped = useRef<{articleId: string | undefined; width: number | undefined; lineCount: number}>({articleId: undefined, width: undefined, lineCount: 0});
-	if (document?.width !== undefined) {
-		const before = wrapped.current;
-		wrapped.current = {articleId: state.articleId, width: document.width, lineCount: document.lines.length};
-		if (before.articleId === state.articleId && before.width !== undefined && before.width !== document.width) {
-			dispatch({type: 'relayout', oldLineCount: before.lineCount, newLineCount: document.lines.length});
-		}
-	}
+	usePlacement(state, document, dispatch, {listRows, pageRows});
 
 	if (feeds.articles.length === 0 && state.screen !== 'feeds') {
 		return <EmptyStore storePath={services.storePath} storeName={services.storeName} width={width} height={height}/>;

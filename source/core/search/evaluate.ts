@@ -8,6 +8,10 @@ do not depend on how the index happens to be split into segments. A prefix score
 phrase as a term whose frequency is the number of times the phrase occurs.
 
 The segments are reached through `SegmentSource` (io/search implements it over files): this module is pure.
+
+It is longer than the ~300 lines core modules keep to, on purpose: it is one evaluator whose steps (terms, prefixes,
+phrases, field clauses, negation, scoring) share the per-query caches of postings and positions; split into files,
+each would take those caches as parameters and the order of the steps would be harder to follow.
 */
 import {searchFields, type QueryClause, type SearchQuery} from './query.js';
 import {scoreScale} from './rank.js';
