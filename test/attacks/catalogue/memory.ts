@@ -3,7 +3,7 @@ Runaway memory and output: endless or huge input on stdin, in the store, over HT
 Every read is bounded; every failure says so in one line.
 */
 import zlib from 'node:zlib';
-import type {Attack, Command} from '../harness.js';
+import {judgeReader, type Attack, type Command} from '../harness.js';
 import {flood, startHostileServer} from './common.js';
 
 /** Stream `megabytes` MB of `unit` into stdin with back-pressure, ending it after. */
@@ -67,6 +67,32 @@ const listed: Attack[] = [
 ];
 
 const variants: Attack[] = [
+	{
+		name: 'a single 1.5 MB autolink opened in the reader, then q',
+		class: 'memory',
+		isListed: true,
+		needsTerminal: true,
+		setup(workspace) {
+			workspace.write('autolink.md', `---\nid: long\ntitle: Long link\n---\n\n<http://example.com/${'b'.repeat(1536 * 1024)}>\n`);
+		},
+		async act(_workspace, tools) {
+			const reader = await tools.reader([]);
+			if (!await reader.waitFor(screen => screen.includes('Long link'))) {
+				tools.fail('the list did not show');
+			}
+
+			reader.keys('Enter');
+			if (!await reader.waitFor(screen => /example\.com|lines \d|100%/.test(screen), 20_000)) {
+				tools.fail(`the article did not show: ${reader.screen().slice(0, 300)}`);
+			}
+
+			reader.keys('q', 'q');
+			const result = await reader.end(20_000);
+			for (const problem of judgeReader(result, {expectStatus: 0})) {
+				tools.fail(problem);
+			}
+		},
+	},
 	{name: 'show - < /dev/urandom', class: 'memory', command: {args: ['show', '-'], stdin: {file: '/dev/urandom'}, expect: 'error', maxRssMb: 300}},
 	{name: 'import - < /dev/zero', class: 'memory', command: {args: ['import', '-'], stdin: {file: '/dev/zero'}, expect: 'error', maxRssMb: 300}},
 	{name: 'show /dev/zero as a path', class: 'memory', command: {args: ['show', '/dev/zero'], expect: 'error'}},
