@@ -24,6 +24,7 @@ reader until the user quits. The start screen is already on the alternate screen
 export async function startReader(flags: CommonFlags & {readonly color?: string; readonly unread?: boolean}, io: {readonly screen: StartScreen; readonly stdin: NodeJS.ReadStream; readonly terminal: TerminalSession}): Promise<number> {
 	const {screen, stdin, terminal} = io;
 	let storeName = '';
+	const stopWatching = terminal.watchInterrupt();
 	const scan = await loadStore(flags, process.env, {
 		report: false,
 		onProgress(done, total) {
@@ -67,6 +68,8 @@ export async function startReader(flags: CommonFlags & {readonly color?: string;
 	};
 	// The list as it is now, so that the screen is never empty while Ink computes its first frame.
 	screen.paintList(services.storeName, scan.articles.slice(0, screen.height), scan.articles.length, marks);
+	// From here Ink reads the keys, Ctrl-C included (a byte typed in between waits in the stream for it).
+	stopWatching();
 	try {
 		return await runReader(services, {stdin, stdout: process.stdout, terminal, isScreenPainted: true});
 	} finally {

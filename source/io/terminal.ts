@@ -104,6 +104,36 @@ export class TerminalSession implements TerminalControl {
 		}
 	}
 
+	/**
+	Until the reader reads the keys itself: Ctrl-C, which raw mode turns into a byte instead of SIGINT, ends the
+	process as SIGINT would, however long the store takes to index. Other keys are kept and handed back to the stream
+	when the returned function stops the watch, so that a key typed early still reaches the reader.
+	*/
+	watchInterrupt(): () => void {
+		const kept: Buffer[] = [];
+		// 'readable' and read(), as Ink reads: a 'data' listener would switch the stream to flowing mode for good.
+		const onReadable = () => {
+			let chunk: Buffer | string | null;
+			while ((chunk = this.#stdin.read() as Buffer | string | null) !== null) {
+				const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+				if (bytes.includes(0x03)) {
+					this.#onFatalSignal(128 + 2);
+					return;
+				}
+
+				kept.push(bytes);
+			}
+		};
+
+		this.#stdin.on('readable', onReadable);
+		return () => {
+			this.#stdin.off('readable', onReadable);
+			for (const bytes of kept.reverse()) {
+				this.#stdin.unshift(bytes);
+			}
+		};
+	}
+
 	async suspend(): Promise<void> {
 		if (!this.#isActive) {
 			return;

@@ -100,9 +100,6 @@ export type Attack = {
 	readonly writesSubscriptions?: boolean;
 	/** The config is broken on purpose: skip the check that config.json is valid JSON. */
 	readonly breaksConfig?: boolean;
-	/** `fails`: a known failure, reported with `reason`, that does not fail the suite (until it is fixed). */
-	readonly expected?: 'holds' | 'fails';
-	readonly reason?: string;
 	/** Needs tmux. */
 	readonly needsTerminal?: boolean;
 };

@@ -87,8 +87,13 @@ const listed: Attack[] = [
 		setup(workspace) {
 			writeManyArticles(workspace, 30_000);
 		},
-		async act(_workspace, tools) {
-			await interruptReader(tools, [], {key: 'C-c'}, /indexing|Article/, false);
+		async act(workspace, tools) {
+			await interruptReader(tools, [], {key: 'C-c'}, /indexing [\d,]+ of/, false);
+			// Answered during the index, not after it: an interrupted first index writes no index file.
+			const cache = path.join(workspace.cacheHome, 'inkwire');
+			if (fs.existsSync(cache) && fs.readdirSync(cache).some(name => name.startsWith('index-'))) {
+				tools.fail('Ctrl-C was answered only once the first index was complete');
+			}
 		},
 	},
 	{
