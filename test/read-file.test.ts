@@ -9,7 +9,7 @@ import {maxArticleBytes, readRegularFile, readStream} from '../source/io/store/r
 test('a device is refused after a non-blocking open, never read', t => {
 	t.deepEqual(readRegularFile('/dev/zero', {maxBytes: 100}), {failure: 'not a regular file (a device)', isContentProblem: false});
 	t.deepEqual(readRegularFile('/', {maxBytes: 100}), {failure: 'not a regular file (a folder)', isContentProblem: false});
-	t.deepEqual(readRegularFile('/nonexistent/file.md', {maxBytes: 100, whenMissing: 'no such file'}), {failure: 'no such file', isContentProblem: false});
+	t.deepEqual(readRegularFile('/nonexistent/file.md', {maxBytes: 100, whenMissing: 'no such file'}), {failure: 'no such file', isContentProblem: false, code: 'ENOENT'});
 });
 
 test('a file over the limit is a content problem; with isPrefix its head is read', t => {

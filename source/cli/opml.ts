@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import process from 'node:process';
 import {UserError} from '../core/errors.js';
 import {feedFolderName, uniqueName} from '../core/feed/names.js';
@@ -7,8 +6,12 @@ import {sanitizeLine} from '../core/text/sanitize.js';
 import {subscriptionsPath} from '../io/feeds/paths.js';
 import {readSubscriptions, updateSubscriptions} from '../io/feeds/subscriptions.js';
 import {warn, writeOut} from '../io/output.js';
+import {readStream, readTextFile} from '../io/store/read-file.js';
 import {plural} from './feed-context.js';
 import type {CommonFlags} from './store-path.js';
+
+// Bigger than any real export (10,000 feeds are about 2 MB of OPML).
+const maxOpmlBytes = 16 * 1024 * 1024;
 
 /** `inkwire import FILE.opml`: subscribe to every feed of another reader's OPML export (`-` reads stdin). */
 export async function runImport(args: readonly string[], _flags: CommonFlags): Promise<number> {
@@ -19,13 +22,10 @@ export async function runImport(args: readonly string[], _flags: CommonFlags): P
 	const [source] = args as [string];
 	let text: string;
 	try {
-		if (fs.statSync(source === '-' ? '/dev/stdin' : source).size > 16 * 1024 * 1024) {
-			throw new UserError(`import: ${source} is larger than 16 MB`);
-		}
-
-		text = fs.readFileSync(source === '-' ? 0 : source, 'utf8');
+		// Bounded and never blocking on a FIFO or a device: stdin streamed up to the limit, a file only if regular.
+		text = source === '-' ? (await readStream(process.stdin, maxOpmlBytes)).toString('utf8') : readTextFile(source, maxOpmlBytes);
 	} catch (error) {
-		throw error instanceof UserError ? error : new UserError(`import: cannot read ${source}: ${(error as Error).message.split('\n')[0]}`);
+		throw new UserError(`import: cannot read ${source === '-' ? 'stdin' : source}: ${(error as Error).message.split('\n')[0]}`);
 	}
 
 	let imported: ReturnType<typeof parseSubscriptions>;

@@ -7,7 +7,7 @@ import {formatJson, formatMarkdown, maximumMeasure, prepareRender, renderArticle
 import {chooseWidth, shouldUseHyperlinks} from '../core/render/capabilities.js';
 import {stripByteOrderMark} from '../core/text/input.js';
 import {loadArticle, loadStoredArticle, parseArticleText, readArticleStream} from '../io/store/load-article.js';
-import {maxArticleBytes} from '../io/store/read-file.js';
+import {maxArticleBytes, readTextFile} from '../io/store/read-file.js';
 import {isHtmlPath, loadHtmlReader} from '../io/store/html-reader.js';
 import {warn, writeOut} from '../io/output.js';
 import {sanitizeText} from '../core/text/sanitize.js';
@@ -134,11 +134,11 @@ async function readArticleSource(query: string, flags: CommonFlags): Promise<{te
 	}
 
 	const file = formatOfPath(query) && isFile(query) ? query : (await findStoredArticles([query], flags))[0]!.path;
-	if (fs.statSync(file).size > maxArticleBytes) {
-		throw new UserError(`${file}: larger than ${maxArticleBytes} bytes`);
+	try {
+		return {text: readTextFile(file, maxArticleBytes), name: file};
+	} catch (error) {
+		throw new UserError(`cannot read ${file}: ${(error as Error).message}`);
 	}
-
-	return {text: fs.readFileSync(file, 'utf8'), name: file};
 }
 
 /** `show --explain`: every decision the scraped-text cleaner made on the article, one line each. */

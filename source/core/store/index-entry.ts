@@ -11,6 +11,7 @@ string. Lists (tags, warnings) are JSON arrays; an empty field is an absent valu
 */
 import type {ArticleMeta} from '../article/article.js';
 import {isHex} from './file-name.js';
+import {parseBoundedJson} from '../json.js';
 
 /** Article metadata with the path of its file: built once, straight from the index line. */
 export type LocatedMeta = ArticleMeta & {
@@ -147,7 +148,7 @@ function listField(text: string, index: number): readonly string[] | typeof inva
 	}
 
 	try {
-		const value: unknown = JSON.parse(text.slice(start, end));
+		const value: unknown = parseBoundedJson(text.slice(start, end), 1);
 		return Array.isArray(value) && value.every(item => typeof item === 'string') ? value as string[] : invalid;
 	} catch {
 		return invalid;

@@ -10,6 +10,7 @@ Designed for 100,000 entries:
 - The articles shown come first, newest first, so that the head of the file is the first screen.
 */
 import {parseEntry, serializeEntry, type IndexEntry, type PathPrefix} from './index-entry.js';
+import {parseBoundedJson} from '../json.js';
 
 export type {IndexEntry, LocatedMeta, PathPrefix} from './index-entry.js';
 
@@ -54,7 +55,7 @@ export function serializeIndex(root: string, writer: string, entries: readonly I
 function parseIndexHeader(firstLine: string, root: string, writer: string): IndexHeader | undefined {
 	let header: unknown;
 	try {
-		header = JSON.parse(firstLine);
+		header = parseBoundedJson(firstLine, 2);
 	} catch {
 		return undefined;
 	}

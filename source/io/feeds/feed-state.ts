@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {writeFileAtomically} from '../atomic-file.js';
+import {readTextFile} from '../store/read-file.js';
+import {parseBoundedJson} from '../../core/json.js';
+
+// A feed's state is a few KB per item kept; anything far larger is not one of ours.
+const maxStateBytes = 32 * 1024 * 1024;
 
 /**
 The feed cache: per feed, what the last fetch learnt (ETag, Last-Modified, when, how it went) and the items already
@@ -46,13 +51,13 @@ function stateFile(cacheDirectory: string, folder: string): string {
 export function readFeedState(cacheDirectory: string, folder: string): {state: FeedState; warning?: string} {
 	let text: string;
 	try {
-		text = fs.readFileSync(stateFile(cacheDirectory, folder), 'utf8');
+		text = readTextFile(stateFile(cacheDirectory, folder), maxStateBytes);
 	} catch {
 		return {state: {items: {}}};
 	}
 
 	try {
-		const parsed = JSON.parse(text) as unknown;
+		const parsed = parseBoundedJson(text, 16);
 		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
 			throw new Error('not an object');
 		}

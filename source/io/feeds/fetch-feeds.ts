@@ -11,6 +11,7 @@ import type {Subscription} from '../../core/feed/opml.js';
 import {parseFeedDocument} from '../../core/feed/parse-feed.js';
 import {fetchUrl, type FetchResult} from '../fetch/http.js';
 import {HostLimiter} from '../fetch/limiter.js';
+import {maxArticleBytes, readTextFile} from '../store/read-file.js';
 import {writeArticle, writeArticleAsync} from '../store/write-article.js';
 import {readFeedState, writeFeedState, type FeedState, type StoredItem} from './feed-state.js';
 import {fetchFullText} from './full-text.js';
@@ -291,7 +292,7 @@ function sizeOf(storeRoot: string, file: string, size: number): 'same' | 'differ
 
 function readFile(storeRoot: string, file: string): string | undefined {
 	try {
-		return fs.readFileSync(path.join(storeRoot, file), 'utf8');
+		return readTextFile(path.join(storeRoot, file), maxArticleBytes);
 	} catch {
 		return undefined;
 	}

@@ -4,6 +4,7 @@ import {UserError} from '../../core/errors.js';
 import {formatSubscriptions, OpmlError, parseSubscriptions, type Subscription} from '../../core/feed/opml.js';
 import {acquireLock, LockBusyError} from '../marks/lock.js';
 import {writeFileAtomically} from '../atomic-file.js';
+import {readTextFile} from '../store/read-file.js';
 
 /**
 The subscriptions file, an OPML document the user may edit by hand. A file that cannot be read as OPML is an error
@@ -17,18 +18,13 @@ const maxFileBytes = 16 * 1024 * 1024;
 export function readSubscriptions(file: string): {subscriptions: Subscription[]; warnings: string[]} {
 	let text: string;
 	try {
-		const stats = fs.statSync(file);
-		if (stats.size > maxFileBytes) {
-			throw new UserError(`${file} is larger than 16 MB; not read`);
-		}
-
-		text = fs.readFileSync(file, 'utf8');
+		text = readTextFile(file, maxFileBytes);
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
 			return {subscriptions: [], warnings: []};
 		}
 
-		throw error instanceof UserError ? error : new UserError(`cannot read ${file}: ${(error as Error).message.split('\n')[0]}`);
+		throw new UserError(`cannot read ${file}: ${(error as Error).message.split('\n')[0]}`);
 	}
 
 	try {

@@ -15,9 +15,25 @@ import Conf from 'conf';
 import {InvalidConfigError, parseConfig, type ConfigDocument} from './format.js';
 import {isProcessAlive} from './lock.js';
 import {configPathIn} from './paths.js';
+import {describeFileType} from '../store/read-file.js';
 
 /** A temporary file and the file it is to replace. */
 export type Place = {readonly target: string; readonly temporary: string};
+
+/** Throw (with the code ENOTREG) when `file` exists and is not a regular file, links followed. */
+function refuseIfNotRegular(file: string): void {
+	let stats: fs.Stats;
+	try {
+		stats = fs.statSync(file);
+	} catch {
+		// Missing or unreachable: the read that follows says which.
+		return;
+	}
+
+	if (!stats.isFile()) {
+		throw Object.assign(new Error(`${file} is ${describeFileType(stats)}, not a regular file`), {code: 'ENOTREG'});
+	}
+}
 
 export class ConfigFile {
 	/** config.json as the user knows it (perhaps a symlink). */
@@ -32,6 +48,8 @@ export class ConfigFile {
 
 	/** The parsed file ({} when there is none). Throws format.ts's InvalidConfigError, or the file system error. */
 	read(): ConfigDocument {
+		// conf reads with readFileSync, which waits forever on a FIFO: only a regular file (or none) is handed to it.
+		refuseIfNotRegular(this.path);
 		try {
 			// conf's `store` getter reads the file again each time (no cache), which is what a merge under the lock
 			// needs. Its constructor reads it once too: that first read is the one used, not read twice.

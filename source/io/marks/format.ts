@@ -30,6 +30,10 @@ than it says fails a consistency check, which is reported, never silently truste
 import {IdSet} from '../../core/marks/id-set.js';
 import {Positions} from '../../core/marks/positions.js';
 import {createStoreMarks, type StoreMarks} from '../../core/marks/store-marks.js';
+import {parseBoundedJson} from '../../core/json.js';
+
+// config.json is a few levels deep (marks > stores > store > set); anything far deeper is not one of ours.
+const maxConfigDepth = 32;
 
 /** Bump when the layout, `hashId` or an encoding changes. */
 export const marksVersion = 2;
@@ -65,7 +69,7 @@ damaged, only newer, and must not be moved aside as if it were.
 export function parseConfig(text: string): ConfigDocument {
 	let value: unknown;
 	try {
-		value = JSON.parse(text);
+		value = parseBoundedJson(text, maxConfigDepth);
 	} catch (error) {
 		throw new InvalidConfigError(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
 	}

@@ -13,6 +13,7 @@ removes a lock that was taken over after being judged stale.
 import fs from 'node:fs';
 import os from 'node:os';
 import {randomBytes} from 'node:crypto';
+import {readTextFile} from '../store/read-file.js';
 
 export type LockOptions = {
 	/** Give up after this long, in milliseconds. Default 3,000. */
@@ -94,7 +95,7 @@ type Owner = {readonly pid: number; readonly host: string; readonly token: strin
 /** The owner file, or undefined when it is missing, empty or cut short (a holder that died writing it, a full disk). */
 function readOwner(lockPath: string): Owner | undefined {
 	try {
-		const [pid = '', host = '', token = ''] = fs.readFileSync(`${lockPath}/owner`, 'utf8').split('\n');
+		const [pid = '', host = '', token = ''] = readTextFile(`${lockPath}/owner`, 4096).split('\n');
 		return /^[1-9]\d*$/.test(pid) && host !== '' && /^[\da-f]{16}$/.test(token) ? {pid: Number(pid), host, token} : undefined;
 	} catch {
 		return undefined;

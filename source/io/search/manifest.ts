@@ -9,6 +9,11 @@ import {createHash} from 'node:crypto';
 import {tokenizerVersion} from '../../core/search/tokenize.js';
 import {crc32} from './bytes.js';
 import type {SegmentInfo} from './segment-writer.js';
+import {readTextFile} from '../store/read-file.js';
+import {parseBoundedJson} from '../../core/json.js';
+
+// A manifest lists segments, a few hundred bytes each.
+const maxManifestBytes = 16 * 1024 * 1024;
 
 export const manifestFormat = 'inkwire-search';
 export const manifestVersion = 1;
@@ -66,14 +71,14 @@ function isSegment(value: unknown): value is ManifestSegment {
 export function readManifest(directory: string, writer: string, realRoot: string): ManifestState {
 	let text: string;
 	try {
-		text = fs.readFileSync(manifestPathOf(directory), 'utf8');
+		text = readTextFile(manifestPathOf(directory), maxManifestBytes);
 	} catch (error) {
 		return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {kind: 'missing'} : {kind: 'damaged', reason: `manifest unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`};
 	}
 
 	let data: {manifest?: Manifest; crc?: number};
 	try {
-		data = JSON.parse(text) as typeof data;
+		data = parseBoundedJson(text, 16) as typeof data;
 	} catch {
 		return {kind: 'damaged', reason: 'manifest is not JSON'};
 	}

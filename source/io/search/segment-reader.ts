@@ -10,6 +10,7 @@ import type {FlatPositions, Postings, SegmentSource} from '../../core/search/eva
 import {ByteReader, check, crc32, SearchIndexDamagedError} from './bytes.js';
 import {compareKeys, decodeEntry, footerMagic, keyOf, segmentFormatName, segmentFormatVersion, trailerBytes, type Region, type SegmentHeader, type TermEntry} from './segment-format.js';
 import {segmentFiles, type SegmentInfo} from './segment-writer.js';
+import {parseBoundedJson} from '../../core/json.js';
 
 /** Decoded blocks kept per segment: a query touches a few; typing a query again touches the same ones. */
 const maxCachedBlocks = 256;
@@ -42,7 +43,7 @@ function isRegion(value: unknown): value is Region {
 function parseHeader(bytes: Uint8Array): SegmentHeader {
 	let header: SegmentHeader;
 	try {
-		header = JSON.parse(new TextDecoder('utf-8', {fatal: true}).decode(bytes)) as SegmentHeader;
+		header = parseBoundedJson(new TextDecoder('utf-8', {fatal: true}).decode(bytes), 16) as SegmentHeader;
 	} catch {
 		throw new SearchIndexDamagedError('a segment header is not JSON');
 	}

@@ -17,7 +17,7 @@ export type FilePath = string | Buffer;
 /** Why a file was not read. A content problem is a fact about this version of the file and may be cached. */
 export type ReadFailure =
 	| {readonly failure: string; readonly isContentProblem: true; readonly size: number; readonly mtimeMs: number}
-	| {readonly failure: string; readonly isContentProblem: false};
+	| {readonly failure: string; readonly isContentProblem: false; readonly code?: string};
 
 export type ReadBytes = {readonly bytes: Buffer; readonly size: number; readonly mtimeMs: number};
 
@@ -65,7 +65,7 @@ export function readRegularFile(file: FilePath, options: ReadOptions): ReadBytes
 	try {
 		descriptor = fs.openSync(file, openFlags);
 	} catch (error) {
-		return {failure: describeFileError(error, whenMissing), isContentProblem: false};
+		return {failure: describeFileError(error, whenMissing), isContentProblem: false, code: (error as NodeJS.ErrnoException).code};
 	}
 
 	try {
@@ -129,6 +129,30 @@ function readBytes(descriptor: number, size: number, maxBytes: number, isShared:
 	}
 
 	return buffer.subarray(0, length);
+}
+
+/** A small file that could not be read (`code` is ENOENT when there is none), with a one-line reason. */
+export class TextFileError extends Error {
+	override name = 'TextFileError';
+	readonly code: string | undefined;
+
+	constructor(message: string, code: string | undefined) {
+		super(message);
+		this.code = code;
+	}
+}
+
+/**
+A config, state or OPML file as UTF-8, read the way articles are: only a regular file is read (a FIFO or a device in
+its place is refused at once, never waited on), and at most `maxBytes`. Throws a TextFileError.
+*/
+export function readTextFile(file: string, maxBytes: number): string {
+	const read = readRegularFile(file, {maxBytes, whenMissing: 'no such file'});
+	if ('failure' in read) {
+		throw new TextFileError(read.failure, 'code' in read ? read.code : undefined);
+	}
+
+	return read.bytes.toString('utf8');
 }
 
 /** An article's text, or why the file is not one. */
