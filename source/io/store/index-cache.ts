@@ -12,7 +12,7 @@ import {isAscii} from 'node:buffer';
 import {createHash} from 'node:crypto';
 import {fileURLToPath} from 'node:url';
 import {utf8Hex} from '../../core/store/file-name.js';
-import {parseIndex, parseIndexHead, serializeIndex, type IndexEntry, type LocatedMeta, type ParsedIndex, type PathPrefix} from '../../core/store/index-format.js';
+import {parseIndex, parseIndexHead, serializeIndex, type FolderStamp, type IndexEntry, type LocatedMeta, type ParsedIndex, type PathPrefix} from '../../core/store/index-format.js';
 import {writeFileAtomically} from '../atomic-file.js';
 import {Pacer} from './pace.js';
 import {readRegularFile} from './read-file.js';
@@ -101,10 +101,10 @@ function indexPrefixFor(absoluteRoot: string): PathPrefix {
 Write the index atomically, creating the cache directory. Not fsynced: it is a cache, and a torn one is rebuilt.
 Throws on failure; the caller turns that into a warning.
 */
-export function writeIndex(realRoot: string, entries: readonly IndexEntry[], articles: number, cacheDirectory?: string): void {
+export function writeIndex(realRoot: string, entries: readonly IndexEntry[], articles: number, cacheDirectory?: string, folders?: readonly FolderStamp[]): void {
 	const file = indexPathFor(realRoot, cacheDirectory);
 	fs.mkdirSync(path.dirname(file), {recursive: true});
-	writeFileAtomically(file, serializeIndex(realRoot, indexWriter(), entries, articles));
+	writeFileAtomically(file, serializeIndex(realRoot, indexWriter(), entries, articles, folders));
 }
 
 /**
