@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import test from 'ava';
-import {indexPathFor} from '../source/io/store/index-cache.js';
+import {checkChunk, checkIndexInWorker, isCheckStopped, makeCheckControl} from '../source/io/store/check-task.js';
+import {indexPathFor, indexWriter, readIndexBytes} from '../source/io/store/index-cache.js';
 import {scanStore, type StoreScan} from '../source/io/store/scan.js';
 
 /** Folders must have been still this long to be stamped: short for the tests, and far above any mtime tick here. */
@@ -33,10 +34,13 @@ async function settle(): Promise<void> {
 	await sleep(settleMs * 3);
 }
 
-async function scan(root: string, cache: string, options: {settleMs?: number} = {settleMs}): Promise<{result: StoreScan; parsed: string[]}> {
+async function scan(root: string, cache: string, options: {settleMs?: number; parseThreads?: number} = {settleMs}): Promise<{result: StoreScan; parsed: string[]; walked: boolean}> {
 	const parsed: string[] = [];
-	const result = await scanStore(root, {cacheDirectory: cache, onParse: relativePath => parsed.push(relativePath), ...options});
-	return {result, parsed};
+	let walked = false;
+	const result = await scanStore(root, {cacheDirectory: cache, onParse: relativePath => parsed.push(relativePath), onWalk() {
+		walked = true;
+	}, ...options});
+	return {result, parsed, walked};
 }
 
 const titles = (result: StoreScan) => result.articles.map(meta => meta.title);
@@ -46,7 +50,7 @@ async function makeWarmStore(): Promise<{root: string; cache: string; first: Sto
 	const {root, cache} = await makeStore();
 	const first = await scan(root, cache);
 	const second = await scan(root, cache);
-	if (!second.result.fromIndex || second.parsed.length > 0) {
+	if (second.walked || second.parsed.length > 0) {
 		throw new Error('the second scan of a still store did not take the shortcut');
 	}
 
@@ -58,7 +62,7 @@ test('a still store is not walked again: same articles, nothing parsed, the inde
 	const indexFile = indexPathFor(fs.realpathSync(root), cache);
 	const before = fs.statSync(indexFile).mtimeMs;
 	const warm = await scan(root, cache);
-	t.true(warm.result.fromIndex);
+	t.false(warm.walked);
 	t.deepEqual(warm.parsed, []);
 	t.deepEqual(warm.result.articles, first.articles);
 	t.deepEqual(titles(warm.result), ['Top', 'One', 'Two']);
@@ -75,7 +79,7 @@ test('an article edited in place (its folder unchanged) is read again on the nex
 	t.is(after.mtimeNs, folder.mtimeNs);
 	t.is(after.ctimeNs, folder.ctimeNs);
 	const next = await scan(root, cache);
-	t.falsy(next.result.fromIndex);
+	t.true(next.walked);
 	t.deepEqual(next.parsed, ['news/2025/two.md']);
 	t.deepEqual(titles(next.result), ['Top', 'One', 'Two, edited in place']);
 });
@@ -110,7 +114,7 @@ test('added, removed and renamed articles and a new folder show on the next scan
 	await settle();
 	await scan(root, cache);
 	const warm = await scan(root, cache);
-	t.true(warm.result.fromIndex);
+	t.false(warm.walked);
 	t.deepEqual(titles(warm.result), ['Four', 'Three', 'Top', 'Two']);
 });
 
@@ -122,7 +126,7 @@ test('a corrupt or wrongly typed entry makes the scan walk and read that file ag
 	t.not(broken, text);
 	fs.writeFileSync(indexFile, broken);
 	const next = await scan(root, cache);
-	t.falsy(next.result.fromIndex);
+	t.true(next.walked);
 	t.deepEqual(next.parsed, ['news/one.md']);
 	t.deepEqual(titles(next.result), ['Top', 'One', 'Two']);
 	t.true(next.result.warnings.some(warning => warning.startsWith('index cache: 1 entry did not check out')));
@@ -135,11 +139,11 @@ test('a broken folder stamp costs only the shortcut', async t => {
 	lines[lines.length - 2] = '["news", 12]';
 	fs.writeFileSync(indexFile, lines.join('\n'));
 	const next = await scan(root, cache);
-	t.falsy(next.result.fromIndex);
+	t.true(next.walked);
 	t.deepEqual(next.parsed, []);
 	t.deepEqual(titles(next.result), ['Top', 'One', 'Two']);
 	// Rewritten with good stamps.
-	t.true((await scan(root, cache)).result.fromIndex);
+	t.false((await scan(root, cache)).walked);
 });
 
 test('a folder replaced by another with the same files is walked again', async t => {
@@ -149,7 +153,7 @@ test('a folder replaced by another with the same files is walked again', async t
 	fs.renameSync(path.join(root, 'old-2025/two.md'), path.join(root, 'news/2025/two.md'));
 	fs.rmdirSync(path.join(root, 'old-2025'));
 	const next = await scan(root, cache);
-	t.falsy(next.result.fromIndex);
+	t.true(next.walked);
 	t.deepEqual(titles(next.result), ['Top', 'One', 'Two']);
 });
 
@@ -159,17 +163,79 @@ test('a store with a symbolic link, or a folder that changed just before the wal
 	await settle();
 	await scan(root, cache);
 	const linked = await scan(root, cache);
-	t.falsy(linked.result.fromIndex);
+	t.true(linked.walked);
 
 	// With the default settle time, a store made a moment ago is not stamped.
 	const fresh = await makeStore();
 	await scan(fresh.root, fresh.cache, {});
-	t.falsy((await scan(fresh.root, fresh.cache, {})).result.fromIndex);
+	t.true((await scan(fresh.root, fresh.cache, {})).walked);
 });
 
 test('walk limits given by the caller are honoured: the stamps were taken with the defaults', async t => {
 	const {root, cache} = await makeWarmStore();
-	const limited = await scanStore(root, {cacheDirectory: cache, settleMs, maxDepth: 0});
-	t.falsy(limited.fromIndex);
+	let walked = false;
+	const limited = await scanStore(root, {cacheDirectory: cache, settleMs, maxDepth: 0, onWalk() {
+		walked = true;
+	}});
+	t.true(walked);
 	t.deepEqual(limited.articles.map(meta => meta.title), ['Top']);
+});
+
+test('with a worker sharing the check, a still store takes the shortcut and an edit in place is still seen', async t => {
+	const {root, cache} = await makeStore();
+	// Enough entries that both threads claim chunks of them (check-task.ts claims 1,024 at a time).
+	fs.mkdirSync(path.join(root, 'many'));
+	for (let index = 0; index < 2500; index++) {
+		fs.writeFileSync(path.join(root, 'many', `${index}.md`), article(`Many ${index}`, '2024-06-01'));
+	}
+
+	await settle();
+	const options = {settleMs, parseThreads: 2};
+	const first = await scan(root, cache, options);
+	const warm = await scan(root, cache, options);
+	t.false(warm.walked);
+	t.deepEqual(warm.parsed, []);
+	t.deepEqual(warm.result.articles, first.result.articles);
+
+	// Late in the index (its articles are newest first, these are the oldest): in whichever thread's share it falls.
+	for (const name of ['many/7.md', 'news/2025/two.md']) {
+		fs.writeFileSync(path.join(root, name), article(`Edited ${name}`, '2020-01-01'));
+		// eslint-disable-next-line no-await-in-loop
+		const next = await scan(root, cache, options);
+		t.true(next.walked);
+		t.deepEqual(next.parsed, [name]);
+		t.is(next.result.articles.at(-1)?.title, `Edited ${name}`);
+	}
+});
+
+test('the worker side of the check goes through the index lines itself and stops at the first file that differs', async t => {
+	const {root, cache} = await makeStore();
+	fs.mkdirSync(path.join(root, 'many'));
+	for (let index = 0; index < 2100; index++) {
+		fs.writeFileSync(path.join(root, 'many', `${index}.md`), article(`Many ${index}`, '2024-06-01'));
+	}
+
+	await scan(root, cache, {settleMs: 0});
+	const realRoot = fs.realpathSync(root);
+	const check = (skipChunks = 0) => {
+		const control = makeCheckControl();
+		// Chunks the other thread claimed first are not this one's to check.
+		control[0] = skipChunks;
+		const bytes = readIndexBytes(realRoot, {cacheDirectory: cache, isShared: true})!;
+		const answer = checkIndexInWorker({task: 'check', bytes, control, root: realRoot, writer: indexWriter(), context: {prefix: root + path.sep}});
+		return {answer, isStopped: isCheckStopped(control)};
+	};
+
+	t.deepEqual(check(), {answer: {checked: 2103}, isStopped: false});
+	t.deepEqual(check(1), {answer: {checked: 2103 - checkChunk}, isStopped: false});
+	// The last entry of the index is in the third chunk.
+	const lastEntry = fs.readFileSync(indexPathFor(realRoot, cache), 'utf8').split('\n')[2103]!.split('\t')[0]!;
+	fs.writeFileSync(path.join(root, lastEntry), article('Edited in place', '2024-06-01'));
+	const edited = check(2);
+	t.true(edited.isStopped);
+	t.true(edited.answer.checked < 2103 - (2 * checkChunk));
+	// And an index for another store is not gone through at all.
+	const control = makeCheckControl();
+	t.deepEqual(checkIndexInWorker({task: 'check', bytes: readIndexBytes(realRoot, {cacheDirectory: cache, isShared: true})!, control, root: '/elsewhere', writer: indexWriter(), context: {prefix: root + path.sep}}), {checked: 0});
+	t.true(isCheckStopped(control));
 });

@@ -154,6 +154,39 @@ function listField(text: string, index: number): readonly string[] | typeof inva
 	}
 }
 
+/** What checking an entry against its file needs: the first four fields of its line. */
+export type EntryStamp = {readonly relativePath: string; readonly rawRelativePath: string | undefined; readonly size: number; readonly mtimeMs: number};
+
+/**
+The first four fields (path, raw path, size, mtime) of the line of `text` from `start` to `end`, checked as
+`parseEntry` checks them; undefined when they do not check out. For a thread that stats files while another parses
+the whole line.
+*/
+export function parseEntryStamp(text: string, start: number, end: number): EntryStamp | undefined {
+	let position = start;
+	for (let field = 0; field < 4; field++) {
+		const tab = text.indexOf('\t', position);
+		const fieldEnd = tab === -1 || tab > end ? end : tab;
+		if (fieldEnd === end && field < 3) {
+			return undefined;
+		}
+
+		starts[field] = position;
+		ends[field] = fieldEnd;
+		position = fieldEnd + 1;
+	}
+
+	const relativePath = textField(text, 0);
+	const raw = starts[1] === ends[1] ? undefined : text.slice(starts[1], ends[1]);
+	const size = countField(text, 2);
+	const mtimeMs = countField(text, 3);
+	if (typeof relativePath !== 'string' || (raw !== undefined && !isHex(raw)) || size === invalid || mtimeMs === invalid) {
+		return undefined;
+	}
+
+	return {relativePath, rawRelativePath: raw, size, mtimeMs};
+}
+
 /**
 Parse the line of `text` from `start` to `end` (without its line break) into an entry; undefined when anything in it
 is not what the writer writes. Fields are cut out of `text` in place, without copying the line first.

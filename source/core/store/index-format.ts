@@ -108,6 +108,14 @@ function openIndex(text: string, root: string, writer: string): {header: IndexHe
 }
 
 /**
+Where the entry lines of an index's text start, and the header that says how many there are; undefined when it is not
+a usable index for this store and writer. For a thread that goes through the lines itself (see io/store/check-task.ts).
+*/
+export function locateEntries(text: string, root: string, writer: string): {header: IndexHeader; start: number} | undefined {
+	return openIndex(text, root, writer);
+}
+
+/**
 Parse a whole index. Undefined when it is corrupt, truncated (no final line break, fewer lines than the header says),
 foreign or for another store; an entry that does not check out is dropped and counted. `pause` is awaited every few
 thousand lines, so that a caller can give its event loop a turn (and stop by throwing).

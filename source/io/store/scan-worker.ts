@@ -6,11 +6,18 @@ entry point in the bundle (dist/scan-worker.js).
 import {parentPort} from 'node:worker_threads';
 import {parseFiles} from './parse-task.js';
 import {statFiles, type ScanRequest} from './scan-tasks.js';
+import {checkIndexInWorker, type CheckRequest} from './check-task.js';
 import {isHtmlPath, loadHtmlReader} from './html-reader.js';
 
 let pending = Promise.resolve();
 
-parentPort?.on('message', ({task, items, context}: ScanRequest) => {
+parentPort?.on('message', (request: ScanRequest | CheckRequest) => {
+	if (request.task === 'check') {
+		parentPort!.postMessage(checkIndexInWorker(request));
+		return;
+	}
+
+	const {task, items, context} = request;
 	if (task === 'stat') {
 		const answer = statFiles(items, context);
 		parentPort!.postMessage(answer, [answer.sizes.buffer as ArrayBuffer, answer.mtimes.buffer as ArrayBuffer]);

@@ -15,11 +15,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {UserError} from '../../core/errors.js';
-import {rememberSerializedEntry, type IndexEntry, type LocatedMeta} from '../../core/store/index-entry.js';
+import {rememberSerializedEntry, type LocatedMeta} from '../../core/store/index-entry.js';
 import type {FolderStamp, ParsedIndex} from '../../core/store/index-format.js';
 import {compareCodeUnits} from '../../core/store/library.js';
-import {indexPathFor, pathPrefixFor, readIndex, writeIndex} from './index-cache.js';
+import {checkIndexHere, isCheckStopped, makeCheckControl, stopCheck, type CheckAnswer, type CheckRequest} from './check-task.js';
+import {indexPathFor, indexWriter, parseIndexBytes, pathPrefixFor, readIndexBytes, writeIndex} from './index-cache.js';
 import {describeError} from './read-file.js';
+import {Pacer} from './pace.js';
 import {assemble, indexByPath, matchIndex, type IndexByPath, type StatTable} from './reconcile.js';
 import type {ParseAnswer, ParseResult} from './parse-task.js';
 import {startScanWorker, statFiles, type ScanItem, type StatAnswer} from './scan-tasks.js';
@@ -39,8 +41,6 @@ export type StoreScan = {
 	readonly skipped: SkippedFile[];
 	/** One line each, prefixed with the file's path relative to the root. */
 	readonly warnings: string[];
-	/** Whether the index's folder stamps all held, so that the store was not walked (every file was still checked). */
-	readonly fromIndex?: boolean;
 };
 
 export type ScanOptions = {
@@ -52,6 +52,8 @@ export type ScanOptions = {
 	readonly signal?: AbortSignal;
 	/** Called with the relative path of every file read and parsed, that is not taken from the index. */
 	readonly onParse?: (relativePath: string) => void;
+	/** Called when the store is walked: not when the index's folder stamps all held (every file is checked either way). */
+	readonly onWalk?: () => void;
 	/**
 	How many threads read and parse files, this one included. Default: one per core (at most 4) when at least
 	2,000 files need reading, else 1.
@@ -110,12 +112,25 @@ export async function scanStore(root: string, options: ScanOptions = {}): Promis
 
 		const prefix = pathPrefixFor(absoluteRoot);
 		const context: Context = {absoluteRoot, realRoot, prefix, cacheDirectory, signal};
-		const parsedIndex = await readIndex(absoluteRoot, realRoot, {cacheDirectory, signal});
-		const held = parsedIndex && canTakeShortcut(parsedIndex, options, prefix) ? await assembleFromIndex(parsedIndex, pool, context, onProgress) : undefined;
+		// The walk limits are the defaults' when the stamps were taken: a caller's own limits need a real walk.
+		const mayTakeShortcut = options.maxDepth === undefined && options.maxEntries === undefined;
+		const canShare = mayTakeShortcut && pool.size > 0;
+		const bytes = readIndexBytes(realRoot, {cacheDirectory, isShared: canShare});
+		// The worker starts checking files against the index at once, while this thread parses it.
+		const control = makeCheckControl();
+		const request: CheckRequest | undefined = bytes && canShare ? {task: 'check', bytes, control, root: realRoot, writer: indexWriter(), context: {prefix}} : undefined;
+		const asked = request && pool.ask(request) as Promise<CheckAnswer | undefined>;
+		const parsedIndex = bytes && await parseIndexBytes(bytes, absoluteRoot, realRoot, signal);
+		const held = parsedIndex && mayTakeShortcut && canTakeShortcut(parsedIndex, prefix) ? await assembleFromIndex(parsedIndex, control, asked, context, onProgress) : undefined;
 		if (held) {
 			return held;
 		}
 
+		// The worker must be done with the check before it is given other work.
+		stopCheck(control);
+		await asked;
+
+		options.onWalk?.();
 		const walk = await walkStore(prefix, realRoot, {...options, signal});
 		// [feeds hook] `.html` pages are parsed by the page extractor, loaded only for a store that holds one.
 		if (walk.files.some(file => isHtmlPath(file))) {
@@ -271,11 +286,10 @@ function shouldStatInWorker(realRoot: string, cacheDirectory: string | undefined
 
 /**
 Whether the index's folder stamps may stand in for a walk: it has them, every entry checked out (a dropped entry's
-file must be found by the walk and read again), the walk limits are the defaults (the stamps were taken with them),
-and every folder still has its stamp.
+file must be found by the walk and read again), and every folder still has its stamp.
 */
-function canTakeShortcut(index: ParsedIndex, options: ScanOptions, prefix: string): boolean {
-	if (!index.folders || index.invalid > 0 || options.maxDepth !== undefined || options.maxEntries !== undefined) {
+function canTakeShortcut(index: ParsedIndex, prefix: string): boolean {
+	if (!index.folders || index.invalid > 0) {
 		return false;
 	}
 
@@ -299,45 +313,27 @@ function statFolder(fsPath: string): fs.BigIntStats | undefined {
 }
 
 /**
-The scan's outcome straight from an index whose folders all held: every entry's file is stat'ed (on the pool) and
-must have the entry's size and mtime. Undefined as soon as one does not, and the caller walks the store.
+The scan's outcome straight from an index whose folders all held: every entry's file must still have the entry's size
+and mtime, checked here and by the worker `asked` (check-task.ts). Undefined as soon as one does not, or when the
+worker failed before checking its share, and the caller walks the store.
 */
-async function assembleFromIndex(index: ParsedIndex, pool: WorkerPool, context: Context, onProgress: ScanOptions['onProgress']): Promise<StoreScan | undefined> {
+async function assembleFromIndex(index: ParsedIndex, control: Int32Array, asked: Promise<CheckAnswer | undefined> | undefined, context: Context, onProgress: ScanOptions['onProgress']): Promise<StoreScan | undefined> {
 	const {entries} = index;
 	const {prefix, signal} = context;
-	const items: ScanItem[] = entries.map(entry => entry.rawRelativePath === undefined ? entry.relativePath : [entry.relativePath, entry.rawRelativePath] as const);
-	onProgress?.(0, items.length);
-	let isHeld = true;
-	await pool.run<ScanItem, StatAnswer>({
-		request: chunk => ({task: 'stat', items: chunk, context: {prefix}}),
-		items,
-		chunkSize: 2048,
-		runHere: chunk => statFiles(chunk, {prefix}),
-		accept(start, count, answer) {
-			if (answer.sizes?.length !== count || answer.mtimes?.length !== count) {
-				return false;
-			}
-
-			for (let offset = 0; offset < count && isHeld; offset++) {
-				const entry: IndexEntry = entries[start + offset]!;
-				// A failed stat has a NaN size, which equals nothing.
-				isHeld = entry.size === answer.sizes[offset] && entry.mtimeMs === answer.mtimes[offset];
-			}
-
-			return true;
-		},
-	}, {signal, onProgress: onProgress && (done => {
-		onProgress(done, items.length);
-	})});
-	if (!isHeld) {
+	onProgress?.(0, entries.length);
+	const checkedHere = await checkIndexHere(entries, control, prefix, new Pacer(signal));
+	const answer = await asked;
+	const checkedThere = asked ? answer?.checked : 0;
+	if (isCheckStopped(control) || typeof checkedThere !== 'number' || checkedHere + checkedThere !== entries.length) {
 		return undefined;
 	}
 
+	onProgress?.(entries.length, entries.length);
 	const matched = {slots: entries, jobs: [], isJobKnown: [], skipped: [], changed: false};
 	const scan = await assemble(matched, [], index, {prefix, signal});
 	signal.throwIfAborted();
 	scan.skipped.sort((left, right) => compareCodeUnits(left.path, right.path));
-	return {root: context.absoluteRoot, articles: scan.articles, skipped: scan.skipped, warnings: scan.warnings, fromIndex: true};
+	return {root: context.absoluteRoot, articles: scan.articles, skipped: scan.skipped, warnings: scan.warnings};
 }
 
 function isSameFolders(left: readonly FolderStamp[] | undefined, right: readonly FolderStamp[] | undefined): boolean {
