@@ -9,13 +9,7 @@ export function dayOf(date: string | undefined): string {
 
 /** One tab-separated line: id, day, read state, source, title. Fields never contain tabs or newlines. */
 export function formatListLine(article: ArticleMeta, isRead: boolean): string {
-	return [
-		sanitizeLine(article.id),
-		dayOf(article.date),
-		isRead ? 'read' : 'unread',
-		sanitizeLine(article.source ?? ''),
-		sanitizeLine(article.title),
-	].join('\t');
+	return `${sanitizeLine(article.id)}\t${dayOf(article.date)}\t${isRead ? 'read' : 'unread'}\t${sanitizeLine(article.source ?? '')}\t${sanitizeLine(article.title)}`;
 }
 
 /** The `list` output: one line per article, each ending in a newline. */

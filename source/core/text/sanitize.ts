@@ -178,9 +178,15 @@ export function sanitizeText(text: string): string {
 	return clean(text, true);
 }
 
+// What folding would change: whitespace other than a plain space, two in a row, or any at either end.
+const foldable = /[^\S ]|\s\s|^\s|\s$/;
+
 /** Sanitise a single-line field (title, source, date…): also folds newlines and tabs into single spaces and trims. */
 export function sanitizeLine(text: string): string {
-	return clean(text, false).replace(/\s+/g, ' ').trim();
+	const cleaned = clean(text, false);
+	// Most fields have nothing to fold: `list` at 100,000 articles sanitises 300,000 of them, and a replace of every
+	// single space by a space builds a new string each time.
+	return foldable.test(cleaned) ? cleaned.replace(/\s+/g, ' ').trim() : cleaned;
 }
 
 /** True when the string holds no character that `sanitizeText` would remove. */
