@@ -4,7 +4,6 @@ files, it answers with the task's answer for them, transferring typed arrays rat
 entry point in the bundle (dist/scan-worker.js).
 */
 import {parentPort} from 'node:worker_threads';
-import {parseFiles} from './parse-task.js';
 import {statFiles, type ScanRequest} from './scan-tasks.js';
 import {checkIndexInWorker, type CheckRequest} from './check-task.js';
 import {isHtmlPath, loadHtmlReader} from './html-reader.js';
@@ -31,6 +30,8 @@ parentPort?.on('message', (request: ScanRequest | CheckRequest) => {
 			await loadHtmlReader();
 		}
 
+		// Loaded on the first parse: a warm start's worker only stats, and is ready sooner without the parser.
+		const {parseFiles} = await import('./parse-task.js');
 		parentPort!.postMessage(parseFiles(items, context));
 	});
 });
