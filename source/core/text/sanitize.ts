@@ -180,12 +180,18 @@ export function sanitizeText(text: string): string {
 
 // What folding would change: whitespace other than a plain space, two in a row, or any at either end.
 const foldable = /[^\S ]|\s\s|^\s|\s$/;
+// Either of the above: what makes a single-line field need any work at all.
+const needsWork = new RegExp(`${suspicious.source}|${foldable.source}`);
 
 /** Sanitise a single-line field (title, source, date…): also folds newlines and tabs into single spaces and trims. */
 export function sanitizeLine(text: string): string {
+	// Most fields need nothing: `list` at 100,000 articles sanitises 300,000 of them, one test each; and a replace of
+	// every single space by a space would build a new string each time.
+	if (!needsWork.test(text)) {
+		return text;
+	}
+
 	const cleaned = clean(text, false);
-	// Most fields have nothing to fold: `list` at 100,000 articles sanitises 300,000 of them, and a replace of every
-	// single space by a space builds a new string each time.
 	return foldable.test(cleaned) ? cleaned.replace(/\s+/g, ' ').trim() : cleaned;
 }
 
