@@ -4,7 +4,7 @@ import path from 'node:path';
 import test from 'ava';
 import {commandHelpText, commands, findCommand, helpText, usageLine} from '../source/cli/commands.js';
 import {flagSpecs} from '../source/cli/flags.js';
-import {formatListColumns} from '../source/core/render/list-format.js';
+import {formatListColumns} from '../source/core/render/list-columns.js';
 import type {ArticleMeta} from '../source/core/article/article.js';
 import {cliEnvironment, cliPath, fixtureStore, makeHome, runCli} from './helpers/cli.js';
 

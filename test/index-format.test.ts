@@ -127,3 +127,26 @@ test('a long index is parsed in slices, and a pause that throws stops it', async
 		throw new Error('aborted');
 	}), {message: 'aborted'});
 });
+
+test('folder stamps round-trip after the entries; a bad one drops the stamps, never the entries', async t => {
+	const folders = [
+		{relativePath: '', identity: '64768:12', mtimeNs: '1700000000123456789', ctimeNs: '1700000000123456789'},
+		{relativePath: 'news/2025', identity: '64768:13', mtimeNs: '1700000000000000001', ctimeNs: '1700000000000000002'},
+	];
+	const text = serializeIndex(root, writer, entries, 2, folders);
+	const parsed = await parseIndex(text, root, writer, prefix);
+	t.deepEqual(parsed?.folders, folders);
+	t.deepEqual(parsed?.entries, entries);
+	t.is((await parseIndex(serializeIndex(root, writer, entries, 2), root, writer, prefix))?.folders, undefined);
+	// The first screen reads the head only, stamps or not.
+	t.is(parseIndexHead(text, 2, root, writer, prefix)?.entries.length, 2);
+	for (const bad of ['["news/2025","64768:13","17x","1"]', '["../up","1:2","1","1"]', '["a","1:2","1"]', '{}', 'not json']) {
+		const broken = text.replace(JSON.stringify(['news/2025', '64768:13', '1700000000000000001', '1700000000000000002']), bad);
+		const again = await parseIndex(broken, root, writer, prefix);
+		t.is(again?.folders, undefined, bad);
+		t.deepEqual(again?.entries, entries, bad);
+	}
+
+	// A stamp line missing is a truncated file.
+	t.is(await parseIndex(text.split('\n').slice(0, -2).join('\n') + '\n', root, writer, prefix), undefined);
+});

@@ -186,3 +186,21 @@ test('the lines a hostile scraped page tries to forge stay visible', t => {
 	t.is(lines[0], 'Real headline Fake headline');
 	t.is(lines.at(-1), 'Price: 10 20 and safeevil');
 });
+
+test('sanitizeLine folds every kind of whitespace run and trims, and leaves a field with single spaces as it is', t => {
+	const cases: Array<[string, string]> = [
+		['Council weighs budget', 'Council weighs budget'],
+		['two  spaces', 'two spaces'],
+		[' leading', 'leading'],
+		['trailing ', 'trailing'],
+		['no\u00A0break', 'no break'],
+		['tab\there', 'tab here'],
+		['line\nbreak', 'line break'],
+		['\u3000ideographic', 'ideographic'],
+		['', ''],
+		[' ', ''],
+	];
+	for (const [input, expected] of cases) {
+		t.is(sanitizeLine(input), expected, JSON.stringify(input));
+	}
+});

@@ -106,3 +106,33 @@ test('a warm list does not load the parser: list loads no js-yaml and no article
 
 	t.true(loaded.size > 2);
 });
+
+test('once the store has been still, list skips the walk and still shows an edit in place, an added and a removed article', async t => {
+	const {root, environment, cache} = makeStore();
+	fs.mkdirSync(path.join(root, 'news'));
+	fs.writeFileSync(path.join(root, 'news/three.md'), '---\ntitle: Three\ndate: 2024-12-31\n---\n\nBody three.\n');
+	// Folders changed in the last 2 s are not stamped (walk.ts): wait them out, as a real store is usually still.
+	await new Promise(resolve => {
+		setTimeout(resolve, 2300);
+	});
+	const titles = () => {
+		const result = runCli(['list'], {env: environment});
+		t.is(result.status, 0, result.stderr);
+		return result.stdout.trimEnd().split('\n').map(line => line.split('\t')[4]);
+	};
+
+	t.deepEqual(titles(), ['One', 'Two', 'Three']);
+	const [indexName] = fs.readdirSync(path.join(cache, 'inkwire'));
+	const lines = fs.readFileSync(path.join(cache, 'inkwire', indexName!), 'utf8').trimEnd().split('\n');
+	// The header counts the stamps, one line per folder after the entries: the root and news/.
+	t.is(JSON.parse(lines[0]!).folders, 2);
+	t.is(lines.length, 1 + 3 + 2);
+	t.deepEqual(titles(), ['One', 'Two', 'Three']);
+
+	fs.writeFileSync(path.join(root, 'news/three.md'), '---\ntitle: Three, edited in place\ndate: 2024-12-31\n---\n\nBody three.\n');
+	t.deepEqual(titles(), ['One', 'Two', 'Three, edited in place']);
+	fs.writeFileSync(path.join(root, 'news/four.md'), '---\ntitle: Four\ndate: 2025-02-01\n---\n\nBody four.\n');
+	t.deepEqual(titles(), ['Four', 'One', 'Two', 'Three, edited in place']);
+	fs.rmSync(path.join(root, 'two.md'));
+	t.deepEqual(titles(), ['Four', 'One', 'Three, edited in place']);
+});

@@ -1,7 +1,7 @@
 import process from 'node:process';
 import {UserError} from '../core/errors.js';
 import {filterArticles} from '../core/store/library.js';
-import {formatListColumns, formatListJson, formatListText} from '../core/render/list-format.js';
+import {formatListJson, formatListText} from '../core/render/list-format.js';
 import {writeOut} from '../io/output.js';
 import {chooseColor} from './color.js';
 import {loadStore, openMarksWithWarnings, type CommonFlags} from './context.js';
@@ -23,6 +23,8 @@ export async function runList(args: readonly string[], flags: CommonFlags & {rea
 	if (flags.json) {
 		await writeOut(formatListJson(articles, marks));
 	} else if (isTty) {
+		// Loaded only for a terminal: display widths cost a piped list its Unicode tables.
+		const {formatListColumns} = await import('../core/render/list-columns.js');
 		await writeOut(formatListColumns(articles, marks, {width: process.stdout.columns || 80, color}));
 	} else {
 		await writeOut(formatListText(articles, marks));

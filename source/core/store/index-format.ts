@@ -8,14 +8,17 @@ Designed for 100,000 entries:
 - Line-oriented, so it can be parsed a slice at a time (the thread is free in between), and the first K entries of a
   first screen are the head of the file.
 - The articles shown come first, newest first, so that the head of the file is the first screen.
+- Then, when the walk that made it can be trusted to stay true while its folders do not change, one line per folder
+  (a JSON array: path, device and inode, mtime and ctime in nanoseconds): a warm scan that finds every folder as it
+  was needs no walk (see io/store/scan.ts).
 */
 import {parseEntry, serializeEntry, type IndexEntry, type PathPrefix} from './index-entry.js';
 import {parseBoundedJson} from '../json.js';
 
 export type {IndexEntry, LocatedMeta, PathPrefix} from './index-entry.js';
 
-/** Bump whenever the layout changes. 3: tab-separated lines instead of one JSON array. */
-const indexFormatVersion = 3;
+/** Bump whenever the layout changes. 3: tab-separated lines instead of one JSON array; 4: folder stamps at the end. */
+const indexFormatVersion = 4;
 
 const formatName = 'inkwire-index';
 
@@ -30,6 +33,21 @@ export type IndexHeader = {
 	readonly articles: number;
 	/** All entries. */
 	readonly entries: number;
+	/** Folder lines after the entries (0: the walk is not known to hold). */
+	readonly folders: number;
+};
+
+/**
+A folder of the store as the walk found it. Adding, removing or renaming anything in a folder changes its mtime and
+ctime; replacing the folder changes its identity. Times are kept in nanoseconds, as text, so that nothing is rounded.
+*/
+export type FolderStamp = {
+	/** `/`-separated, relative to the store root; '' for the root. */
+	readonly relativePath: string;
+	/** `device:inode`. */
+	readonly identity: string;
+	readonly mtimeNs: string;
+	readonly ctimeNs: string;
 };
 
 /** What was read back from an index: its entries, and how many were dropped because they did not check out. */
@@ -37,14 +55,23 @@ export type ParsedIndex = {
 	readonly header: IndexHeader;
 	readonly entries: IndexEntry[];
 	readonly invalid: number;
+	/** The folders of the walk that made the index, when it is known to hold while they do not change. */
+	readonly folders: readonly FolderStamp[] | undefined;
 };
 
-/** The whole index file. `articles` is how many of the leading entries are the articles shown. */
-export function serializeIndex(root: string, writer: string, entries: readonly IndexEntry[], articles: number): string {
-	const header: IndexHeader = {format: formatName, version: indexFormatVersion, writer, root, articles, entries: entries.length};
+/**
+The whole index file. `articles` is how many of the leading entries are the articles shown; `folders`, the folders of
+a walk that holds while they do not change (none: every scan walks the store).
+*/
+export function serializeIndex(root: string, writer: string, entries: readonly IndexEntry[], articles: number, folders: readonly FolderStamp[] = []): string {
+	const header: IndexHeader = {format: formatName, version: indexFormatVersion, writer, root, articles, entries: entries.length, folders: folders.length};
 	const parts = [JSON.stringify(header)];
 	for (const entry of entries) {
 		parts.push(serializeEntry(entry));
+	}
+
+	for (const folder of folders) {
+		parts.push(JSON.stringify([folder.relativePath, folder.identity, folder.mtimeNs, folder.ctimeNs]));
 	}
 
 	parts.push('');
@@ -67,7 +94,7 @@ function parseIndexHeader(firstLine: string, root: string, writer: string): Inde
 	const candidate = header as Partial<IndexHeader>;
 	const isUsable = candidate.format === formatName && candidate.version === indexFormatVersion && candidate.writer === writer
 		&& candidate.root === root && Number.isSafeInteger(candidate.articles) && Number.isSafeInteger(candidate.entries)
-		&& candidate.articles! >= 0 && candidate.articles! <= candidate.entries!;
+		&& candidate.articles! >= 0 && candidate.articles! <= candidate.entries! && Number.isSafeInteger(candidate.folders) && candidate.folders! >= 0;
 	return isUsable ? candidate as IndexHeader : undefined;
 }
 
@@ -82,6 +109,14 @@ function openIndex(text: string, root: string, writer: string): {header: IndexHe
 }
 
 /**
+Where the entry lines of an index's text start, and the header that says how many there are; undefined when it is not
+a usable index for this store and writer. For a thread that goes through the lines itself (see io/store/check-task.ts).
+*/
+export function locateEntries(text: string, root: string, writer: string): {header: IndexHeader; start: number} | undefined {
+	return openIndex(text, root, writer);
+}
+
+/**
 Parse a whole index. Undefined when it is corrupt, truncated (no final line break, fewer lines than the header says),
 foreign or for another store; an entry that does not check out is dropped and counted. `pause` is awaited every few
 thousand lines, so that a caller can give its event loop a turn (and stop by throwing).
@@ -93,10 +128,26 @@ export async function parseIndex(text: string, root: string, writer: string, pre
 	}
 
 	const entries: IndexEntry[] = [];
+	const folders: FolderStamp[] = [];
+	let areFoldersValid = true;
+	const entryCount = opened.header.entries;
 	let position = opened.start;
 	let lines = 0;
 	let invalid = 0;
 	for (let end = text.indexOf('\n', position); end !== -1; end = text.indexOf('\n', position)) {
+		if (lines >= entryCount) {
+			const folder = parseFolder(text.slice(position, end));
+			if (folder) {
+				folders.push(folder);
+			} else {
+				areFoldersValid = false;
+			}
+
+			position = end + 1;
+			lines++;
+			continue;
+		}
+
 		const entry = parseEntry(text, position, end, prefix);
 		if (entry) {
 			entries.push(entry);
@@ -111,8 +162,30 @@ export async function parseIndex(text: string, root: string, writer: string, pre
 		}
 	}
 
-	const isWhole = position === text.length && lines === opened.header.entries;
-	return isWhole ? {header: opened.header, entries, invalid} : undefined;
+	const isWhole = position === text.length && lines === entryCount + opened.header.folders;
+	// A folder line that does not check out only costs the shortcut: the entries are still good, the store is walked.
+	return isWhole ? {header: opened.header, entries, invalid, folders: areFoldersValid && folders.length > 0 ? folders : undefined} : undefined;
+}
+
+const decimal = /^\d{1,30}$/;
+
+/** A folder line: `[path, identity, mtimeNs, ctimeNs]`, each checked; undefined when anything is off. */
+function parseFolder(line: string): FolderStamp | undefined {
+	let value: unknown;
+	try {
+		value = JSON.parse(line);
+	} catch {
+		return undefined;
+	}
+
+	if (!Array.isArray(value) || value.length !== 4 || !value.every(item => typeof item === 'string')) {
+		return undefined;
+	}
+
+	const [relativePath, identity, mtimeNs, ctimeNs] = value as [string, string, string, string];
+	const isValid = /^\d{1,30}:\d{1,30}$/.test(identity) && decimal.test(mtimeNs) && decimal.test(ctimeNs)
+		&& !relativePath.startsWith('/') && !relativePath.split('/').some(part => part === '..');
+	return isValid ? {relativePath, identity, mtimeNs, ctimeNs} : undefined;
 }
 
 /**

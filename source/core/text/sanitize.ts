@@ -178,9 +178,21 @@ export function sanitizeText(text: string): string {
 	return clean(text, true);
 }
 
+// What folding would change: whitespace other than a plain space, two in a row, or any at either end.
+const foldable = /[^\S ]|\s\s|^\s|\s$/;
+// Either of the above: what makes a single-line field need any work at all.
+const needsWork = new RegExp(`${suspicious.source}|${foldable.source}`);
+
 /** Sanitise a single-line field (title, source, date…): also folds newlines and tabs into single spaces and trims. */
 export function sanitizeLine(text: string): string {
-	return clean(text, false).replace(/\s+/g, ' ').trim();
+	// Most fields need nothing: `list` at 100,000 articles sanitises 300,000 of them, one test each; and a replace of
+	// every single space by a space would build a new string each time.
+	if (!needsWork.test(text)) {
+		return text;
+	}
+
+	const cleaned = clean(text, false);
+	return foldable.test(cleaned) ? cleaned.replace(/\s+/g, ' ').trim() : cleaned;
 }
 
 /** True when the string holds no character that `sanitizeText` would remove. */

@@ -4,13 +4,19 @@ files, it answers with the task's answer for them, transferring typed arrays rat
 entry point in the bundle (dist/scan-worker.js).
 */
 import {parentPort} from 'node:worker_threads';
-import {parseFiles} from './parse-task.js';
 import {statFiles, type ScanRequest} from './scan-tasks.js';
+import {checkIndexInWorker, type CheckRequest} from './check-task.js';
 import {isHtmlPath, loadHtmlReader} from './html-reader.js';
 
 let pending = Promise.resolve();
 
-parentPort?.on('message', ({task, items, context}: ScanRequest) => {
+parentPort?.on('message', (request: ScanRequest | CheckRequest) => {
+	if (request.task === 'check') {
+		parentPort!.postMessage(checkIndexInWorker(request));
+		return;
+	}
+
+	const {task, items, context} = request;
 	if (task === 'stat') {
 		const answer = statFiles(items, context);
 		parentPort!.postMessage(answer, [answer.sizes.buffer as ArrayBuffer, answer.mtimes.buffer as ArrayBuffer]);
@@ -24,6 +30,8 @@ parentPort?.on('message', ({task, items, context}: ScanRequest) => {
 			await loadHtmlReader();
 		}
 
+		// Loaded on the first parse: a warm start's worker only stats, and is ready sooner without the parser.
+		const {parseFiles} = await import('./parse-task.js');
 		parentPort!.postMessage(parseFiles(items, context));
 	});
 });

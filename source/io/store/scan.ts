@@ -4,15 +4,24 @@ first, and the files it could not use with the reason. This file is the orchestr
 files; the index (index-cache.ts) says what is known of them; files whose size or mtime changed, and new ones, are
 read and parsed (scan-tasks.ts), in worker threads when there are many (worker-pool.ts). A warm scan is a walk and
 a stat per file, and reads no article.
+
+The shortcut: an index records its walk's folder stamps when that walk can be replayed (walk.ts says when). If every
+folder still has its stamp (same identity, mtime and ctime), no file was added, removed or renamed, and no link or
+odd file appeared: the files are the index's, and the walk is skipped. Every file is still stat'ed against its entry,
+because an edit in place changes the file's own mtime and not its folder's; a single difference, or any entry that
+did not check out, and the scan walks the store as usual.
 */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {UserError} from '../../core/errors.js';
 import {rememberSerializedEntry, type LocatedMeta} from '../../core/store/index-entry.js';
+import type {FolderStamp, ParsedIndex} from '../../core/store/index-format.js';
 import {compareCodeUnits} from '../../core/store/library.js';
-import {indexPathFor, pathPrefixFor, readIndex, writeIndex} from './index-cache.js';
+import {checkIndexHere, isCheckStopped, makeCheckControl, stopCheck, type CheckAnswer, type CheckRequest} from './check-task.js';
+import {indexPathFor, indexWriter, parseIndexBytes, pathPrefixFor, readIndexBytes, writeIndex} from './index-cache.js';
 import {describeError} from './read-file.js';
+import {Pacer} from './pace.js';
 import {assemble, indexByPath, matchIndex, type IndexByPath, type StatTable} from './reconcile.js';
 import type {ParseAnswer, ParseResult} from './parse-task.js';
 import {startScanWorker, statFiles, type ScanItem, type StatAnswer} from './scan-tasks.js';
@@ -43,6 +52,8 @@ export type ScanOptions = {
 	readonly signal?: AbortSignal;
 	/** Called with the relative path of every file read and parsed, that is not taken from the index. */
 	readonly onParse?: (relativePath: string) => void;
+	/** Called when the store is walked: not when the index's folder stamps all held (every file is checked either way). */
+	readonly onWalk?: () => void;
 	/**
 	How many threads read and parse files, this one included. Default: one per core (at most 4) when at least
 	2,000 files need reading, else 1.
@@ -54,6 +65,8 @@ export type ScanOptions = {
 	readonly maxDepth?: number;
 	/** The walk stops after this many directory entries, with a warning (default 2,000,000). */
 	readonly maxEntries?: number;
+	/** See WalkOptions.settleMs: how long folders must have been still for the walk to be recorded (default 2 s). */
+	readonly settleMs?: number;
 };
 
 /** Below this many files to read, starting worker threads costs more than it saves. */
@@ -98,6 +111,26 @@ export async function scanStore(root: string, options: ScanOptions = {}): Promis
 		}
 
 		const prefix = pathPrefixFor(absoluteRoot);
+		const context: Context = {absoluteRoot, realRoot, prefix, cacheDirectory, signal};
+		// The walk limits are the defaults' when the stamps were taken: a caller's own limits need a real walk.
+		const mayTakeShortcut = options.maxDepth === undefined && options.maxEntries === undefined;
+		const canShare = mayTakeShortcut && pool.size > 0;
+		const bytes = readIndexBytes(realRoot, {cacheDirectory, isShared: canShare});
+		// The worker starts checking files against the index at once, while this thread parses it.
+		const control = makeCheckControl();
+		const request: CheckRequest | undefined = bytes && canShare ? {task: 'check', bytes, control, root: realRoot, writer: indexWriter(), context: {prefix}} : undefined;
+		const asked = request && pool.ask(request) as Promise<CheckAnswer | undefined>;
+		const parsedIndex = bytes && await parseIndexBytes(bytes, absoluteRoot, realRoot, signal);
+		const held = parsedIndex && mayTakeShortcut && canTakeShortcut(parsedIndex, prefix) ? await assembleFromIndex(parsedIndex, control, asked, context, onProgress) : undefined;
+		if (held) {
+			return held;
+		}
+
+		// The worker must be done with the check before it is given other work.
+		stopCheck(control);
+		await asked;
+
+		options.onWalk?.();
 		const walk = await walkStore(prefix, realRoot, {...options, signal});
 		// [feeds hook] `.html` pages are parsed by the page extractor, loaded only for a store that holds one.
 		if (walk.files.some(file => isHtmlPath(file))) {
@@ -108,7 +141,7 @@ export async function scanStore(root: string, options: ScanOptions = {}): Promis
 			? walk.files
 			: walk.files.map(file => walk.rawPaths.has(file) ? [file, walk.rawPaths.get(file)!.toString('hex')] as const : file);
 		onProgress?.(0, items.length);
-		const {stats, index} = await checkAgainstIndex(items, pool, {absoluteRoot, realRoot, prefix, cacheDirectory, signal});
+		const {stats, index} = await checkAgainstIndex(items, parsedIndex, pool, context);
 		const matched = await matchIndex(items, index, stats, {prefix, signal, onParse, onProgress});
 		const parsed = await parseAll(matched.jobs, pool, {prefix, signal, parseThreads, onProgress: onProgress && (done => {
 			onProgress(items.length - matched.jobs.length + done, items.length);
@@ -127,9 +160,12 @@ export async function scanStore(root: string, options: ScanOptions = {}): Promis
 			warnings.push(warning);
 		}
 
-		if (scan.changed) {
+		// The stamps are recorded only when the index covers every file the walk found: a file that could not be read
+		// is not in the index, and must be tried again on every scan.
+		const folders = walk.folders && scan.entries.length === items.length ? walk.folders : undefined;
+		if (scan.changed || !isSameFolders(parsedIndex?.folders, folders)) {
 			try {
-				writeIndex(realRoot, scan.entries, scan.shownCount, cacheDirectory);
+				writeIndex(realRoot, scan.entries, scan.shownCount, cacheDirectory, folders);
 			} catch (error) {
 				warnings.push(`index cache not saved (the next start will be slower): ${describeError(error)}`);
 			}
@@ -153,16 +189,12 @@ type Context = {
 };
 
 /**
-Read the index and key it by path and, when there are workers, stat every file meanwhile: the workers start at once,
-this thread joins them once it has the index. Without workers, the files the index knows are stat'ed one by one in
-`matchIndex`.
+Key the index by path and, when there are workers, stat every file meanwhile: the workers start at once, this thread
+joins them once it has the keys. Without workers, the files the index knows are stat'ed one by one in `matchIndex`.
 */
-async function checkAgainstIndex(items: readonly ScanItem[], pool: WorkerPool, context: Context): Promise<{stats: StatTable | undefined; index: IndexByPath | undefined}> {
-	const {absoluteRoot, realRoot, prefix, cacheDirectory, signal} = context;
-	const loadIndex = async () => {
-		const parsed = await readIndex(absoluteRoot, realRoot, {cacheDirectory, signal});
-		return parsed && indexByPath(parsed, signal);
-	};
+async function checkAgainstIndex(items: readonly ScanItem[], parsed: ParsedIndex | undefined, pool: WorkerPool, context: Context): Promise<{stats: StatTable | undefined; index: IndexByPath | undefined}> {
+	const {prefix, signal} = context;
+	const loadIndex = async () => parsed && indexByPath(parsed, signal);
 
 	if (pool.size === 0) {
 		return {stats: undefined, index: await loadIndex()};
@@ -250,4 +282,67 @@ function shouldStatInWorker(realRoot: string, cacheDirectory: string | undefined
 	} catch {
 		return false;
 	}
+}
+
+/**
+Whether the index's folder stamps may stand in for a walk: it has them, every entry checked out (a dropped entry's
+file must be found by the walk and read again), and every folder still has its stamp.
+*/
+function canTakeShortcut(index: ParsedIndex, prefix: string): boolean {
+	if (!index.folders || index.invalid > 0) {
+		return false;
+	}
+
+	for (const folder of index.folders) {
+		const stats = statFolder(prefix + folder.relativePath);
+		if (!stats || `${stats.dev}:${stats.ino}` !== folder.identity || String(stats.mtimeNs) !== folder.mtimeNs || String(stats.ctimeNs) !== folder.ctimeNs) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
+function statFolder(fsPath: string): fs.BigIntStats | undefined {
+	try {
+		const stats = fs.statSync(fsPath, {bigint: true});
+		return stats.isDirectory() ? stats : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+The scan's outcome straight from an index whose folders all held: every entry's file must still have the entry's size
+and mtime, checked here and by the worker `asked` (check-task.ts). Undefined as soon as one does not, or when the
+worker failed before checking its share, and the caller walks the store.
+*/
+async function assembleFromIndex(index: ParsedIndex, control: Int32Array, asked: Promise<CheckAnswer | undefined> | undefined, context: Context, onProgress: ScanOptions['onProgress']): Promise<StoreScan | undefined> {
+	const {entries} = index;
+	const {prefix, signal} = context;
+	onProgress?.(0, entries.length);
+	const checkedHere = await checkIndexHere(entries, control, prefix, new Pacer(signal));
+	const answer = await asked;
+	const checkedThere = asked ? answer?.checked : 0;
+	if (isCheckStopped(control) || typeof checkedThere !== 'number' || checkedHere + checkedThere !== entries.length) {
+		return undefined;
+	}
+
+	onProgress?.(entries.length, entries.length);
+	const matched = {slots: entries, jobs: [], isJobKnown: [], skipped: [], changed: false};
+	const scan = await assemble(matched, [], index, {prefix, signal});
+	signal.throwIfAborted();
+	scan.skipped.sort((left, right) => compareCodeUnits(left.path, right.path));
+	return {root: context.absoluteRoot, articles: scan.articles, skipped: scan.skipped, warnings: scan.warnings};
+}
+
+function isSameFolders(left: readonly FolderStamp[] | undefined, right: readonly FolderStamp[] | undefined): boolean {
+	if (left === undefined || right === undefined) {
+		return left === right;
+	}
+
+	return left.length === right.length && left.every((folder, index) => {
+		const other = right[index]!;
+		return folder.relativePath === other.relativePath && folder.identity === other.identity && folder.mtimeNs === other.mtimeNs && folder.ctimeNs === other.ctimeNs;
+	});
 }

@@ -12,11 +12,15 @@ had to leave out, with the reason.
   is not followed unless asked, and then with the same limits.
 - A name that is not valid UTF-8 is listed by its escaped form (see core/store/file-name.ts) and opened by its bytes.
 - Hidden entries and node_modules are left out.
+- Every folder is stamped (identity, mtime, ctime) as it is entered. When the walk met nothing but folders and regular
+  files (no link, no name that is not UTF-8, nothing skipped) and no folder had changed just before, the stamps say
+  when the same walk would find the same files: while every folder keeps its stamp (see scan.ts).
 */
 import fs from 'node:fs';
 import {isUtf8} from 'node:buffer';
 import {articleFormatOf} from '../../core/store/article-path.js';
 import {escapeFileName} from '../../core/store/file-name.js';
+import type {FolderStamp} from '../../core/store/index-format.js';
 import {compareCodeUnits} from '../../core/store/library.js';
 import {Pacer} from './pace.js';
 import {describeFileError, describeFileType} from './read-file.js';
@@ -28,6 +32,11 @@ export type WalkOptions = {
 	readonly followOutsideLinks?: boolean;
 	/** Folders nested deeper than this are skipped. */
 	readonly maxDepth?: number;
+	/**
+	A folder changed less than this long before the walk began is not stamped (default 2,000 ms): a change in the same
+	clock tick as the listing would leave its mtime as it was. More than the coarsest mtime step of common file systems.
+	*/
+	readonly settleMs?: number;
 	/** The walk stops after reading this many directory entries, with a warning. */
 	readonly maxEntries?: number;
 	readonly signal?: AbortSignal;
@@ -40,7 +49,15 @@ export type WalkResult = {
 	readonly rawPaths: ReadonlyMap<string, Buffer>;
 	readonly skipped: SkippedFile[];
 	readonly warnings: string[];
+	/**
+	Every folder's stamp, when the walk is known to give the same files for as long as the stamps hold: it met only
+	folders and regular files, skipped nothing, and no folder had changed within `settleMs` of its start.
+	*/
+	readonly folders: FolderStamp[] | undefined;
 };
+
+/** See WalkOptions.settleMs. */
+export const defaultSettleMs = 2000;
 
 const defaultMaxDepth = 64;
 const defaultMaxEntries = 2_000_000;
@@ -88,6 +105,11 @@ class Walk {
 	readonly #linked: Folder[] = [];
 	#entries = 0;
 	#isStopped = false;
+	readonly #folders: FolderStamp[] = [];
+	/** Whether the walk met only folders and regular files, and left nothing out but hidden entries. */
+	#isPlain = true;
+	/** Folders whose ctime or mtime is at or after this (in ns) changed too recently to be stamped. */
+	readonly #settledBefore: bigint;
 
 	constructor(prefix: string, realRoot: string, options: WalkOptions) {
 		this.#prefix = prefix;
@@ -98,6 +120,7 @@ class Walk {
 		this.#maxDepth = options.maxDepth ?? defaultMaxDepth;
 		this.#maxEntries = options.maxEntries ?? defaultMaxEntries;
 		this.#pacer = new Pacer(options.signal);
+		this.#settledBefore = (BigInt(Date.now()) - BigInt(Math.round(options.settleMs ?? defaultSettleMs))) * 1_000_000n;
 	}
 
 	async run(): Promise<WalkResult> {
@@ -119,7 +142,8 @@ class Walk {
 			this.files.sort();
 		}
 
-		return {files: this.files, rawPaths: this.rawPaths, skipped: this.skipped, warnings};
+		const isHeld = this.#isPlain && !this.#isStopped && this.#linked.length === 0 && this.rawPaths.size === 0 && this.skipped.length === 0;
+		return {files: this.files, rawPaths: this.rawPaths, skipped: this.skipped, warnings, folders: isHeld ? this.#folders : undefined};
 	}
 
 	/** Walk the tree under `start` depth first, appending its files in path order. */
@@ -180,6 +204,11 @@ class Walk {
 		try {
 			const stats = fs.statSync(this.#fsPathOf(folder), {bigint: true});
 			identity = `${stats.dev}:${stats.ino}`;
+			if (stats.mtimeNs >= this.#settledBefore || stats.ctimeNs >= this.#settledBefore) {
+				this.#isPlain = false;
+			} else if (this.#isPlain) {
+				this.#folders.push({relativePath: folder.relativePath, identity, mtimeNs: String(stats.mtimeNs), ctimeNs: String(stats.ctimeNs)});
+			}
 		} catch (error) {
 			this.#skip(folder.relativePath, describeFileError(error));
 			return false;
@@ -219,6 +248,7 @@ class Walk {
 					// Node decodes names as UTF-8; a stray byte becomes U+FFFD. Such names are read again as bytes below.
 					if (dirent.name.includes('\uFFFD')) {
 						needsBytes = true;
+						this.#isPlain = false;
 					} else {
 						this.#classify(folder, keys, rawNames, dirent, dirent.name, undefined);
 					}
@@ -291,6 +321,8 @@ class Walk {
 		const relativePath = folder.relativePath ? `${folder.relativePath}/${name}` : name;
 		const rawPath = childRawPath(folder, name, nameBytes);
 		const fsPath = this.#fsPathOf({relativePath, rawPath});
+		// A link's target can change without its folder changing.
+		this.#isPlain = false;
 		let target: fs.Stats;
 		try {
 			target = fs.statSync(fsPath);

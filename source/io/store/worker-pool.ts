@@ -73,6 +73,35 @@ export class WorkerPool {
 		this.#workers.clear();
 	}
 
+	/**
+	Send one request to one worker, outside any run, and wait for its answer: undefined when there is no worker, or it
+	fails or is ended first. Await it before the next run, which would take its answer for a chunk's.
+	*/
+	async ask(request: unknown): Promise<unknown> {
+		const worker = this.#workers.values().next().value as Worker | undefined;
+		if (!worker) {
+			return undefined;
+		}
+
+		return new Promise(resolve => {
+			const finish = (answer: unknown) => {
+				worker.off('message', finish);
+				worker.off('error', fail);
+				worker.off('exit', fail);
+				resolve(answer);
+			};
+
+			const fail = () => {
+				finish(undefined);
+			};
+
+			worker.on('message', finish);
+			worker.on('error', fail);
+			worker.on('exit', fail);
+			worker.postMessage(request);
+		});
+	}
+
 	/** Work through a job; resolves when every item's answer was accepted, rejects with the signal's reason. */
 	async run<Item, Answer>(job: PoolJob<Item, Answer>, options: RunOptions = {}): Promise<void> {
 		const {signal, helpAfter, onProgress} = options;
