@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,4 +80,30 @@ test('content the scan would skip is refused', t => {
 	t.throws(() => writeArticle(root, 'a.md', Buffer.alloc((5 * 1024 * 1024) + 1, 0x61)), {message: /: larger than 5 MB$/});
 	t.throws(() => writeArticle(root, 'a.md', Buffer.from([0x23, 0, 0x41])), {message: /: NUL bytes: the scan would skip it as binary$/});
 	t.false(fs.existsSync(path.join(root, 'a.md')));
+});
+
+test('temporary files of writers killed in a write are removed when a write first comes to their folder; live and recent ones stay', t => {
+	const {root} = makeStore();
+	const folder = path.join(root, 'cleanup-feed');
+	fs.mkdirSync(folder, {recursive: true});
+	// A pid that no process has any more: a child that has exited.
+	const deadPid = spawnSync(process.execPath, ['-e', '0']).pid!;
+	const old = new Date(Date.now() - 10 * 60_000);
+	const stale = path.join(folder, `.a.md.${deadPid}-0123abcd.tmp`);
+	const recent = path.join(folder, `.b.md.${deadPid}-0123abce.tmp`);
+	const live = path.join(folder, `.c.md.${process.pid}-0123abcf.tmp`);
+	const other = path.join(folder, '.notes.tmp');
+	for (const file of [stale, recent, live, other]) {
+		fs.writeFileSync(file, 'half');
+	}
+
+	for (const file of [stale, live, other]) {
+		fs.utimesSync(file, old, old);
+	}
+
+	writeArticle(root, 'cleanup-feed/2025-01-02-fetched.md', article);
+	t.false(fs.existsSync(stale), 'an old file of a dead writer is removed');
+	t.true(fs.existsSync(recent), 'a recent one may be a writer synced from elsewhere: kept');
+	t.true(fs.existsSync(live), 'this process is alive: kept');
+	t.true(fs.existsSync(other), 'a name this writer never makes: kept');
 });

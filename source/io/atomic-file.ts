@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import fsPromises from 'node:fs/promises';
 import path from 'node:path';
 import {randomBytes} from 'node:crypto';
+import {isProcessAlive} from './marks/lock.js';
 
 export type AtomicWriteOptions = {
 	/** fsync the data before the rename and the folder after it, so that the file survives a power cut. */
@@ -115,4 +116,45 @@ export async function writeFileAtomicallyAsync(file: string, data: string | Uint
 		await fsPromises.rm(temporary, {force: true});
 		throw error;
 	}
+}
+
+// The temporary files this module names: `.NAME.PID-HEX.tmp`.
+const temporaryName = /^\..+\.(\d+)-[\da-f]{8}\.tmp$/;
+// A writer takes milliseconds; a temporary file this old whose writer is gone was left by a crash (kill -9, power cut).
+const staleAfterMs = 60_000;
+
+/**
+Remove the temporary files that writers killed in the middle of a write left in `directory` (hidden, so no scan lists
+them, but they pile up): only those named as this module names them, whose process no longer runs here, and older
+than a minute (a store synced from another machine may hold a live writer's file under a pid that means nothing
+here). Returns how many were removed; errors are ignored, as a file another cleaner removed first is no loss.
+*/
+export function removeStaleTemporaries(directory: string, now = Date.now()): number {
+	let names: string[];
+	try {
+		names = fs.readdirSync(directory);
+	} catch {
+		return 0;
+	}
+
+	let removed = 0;
+	for (const name of names) {
+		const match = temporaryName.exec(name);
+		if (!match || Number(match[1]) === process.pid || isProcessAlive(Number(match[1]))) {
+			continue;
+		}
+
+		const file = path.join(directory, name);
+		try {
+			const stats = fs.lstatSync(file);
+			if (stats.isFile() && now - stats.mtimeMs > staleAfterMs) {
+				fs.rmSync(file);
+				removed++;
+			}
+		} catch {
+			// Gone already, or not ours to remove.
+		}
+	}
+
+	return removed;
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {UserError} from '../../core/errors.js';
 import {checkArticlePath} from '../../core/store/article-path.js';
-import {writeFileAtomically, writeFileAtomicallyAsync} from '../atomic-file.js';
+import {removeStaleTemporaries, writeFileAtomically, writeFileAtomicallyAsync} from '../atomic-file.js';
 import {describeFileError, maxArticleBytes} from './read-file.js';
 
 export type WriteArticleOptions = {
@@ -117,6 +117,8 @@ function prepareWrite(storeRoot: string, relativePath: string, content: string |
 		}
 
 		checkedFolders.add(folderKey);
+		// Once per folder and process: what writers killed in a write left there (a fetch killed with -9) goes now.
+		removeStaleTemporaries(folder);
 		return {target: path.join(folder, segments.at(-1)!), bytes};
 	} catch (error) {
 		if (error instanceof UserError) {
