@@ -172,6 +172,23 @@ test('a resize that also changes the height keeps the reading place while the ne
 	unmount();
 });
 
+test('resized twice, the article keeps its place: the lines on screen while a new width renders are the last shown, not another cached width', async t => {
+	const services = makeServices();
+	const {lastFrame, stdin, rerender, unmount} = await openFirst(services);
+	rerender(<App services={services} width={52} height={height}/>);
+	await waitForFrame(lastFrame, frame => statusLine(frame).includes('of 203'), 'the narrow article');
+	for (const key of [' ', ' ', ' ', 'd', 'j', 'j']) {
+		stdin.write(key);
+	}
+
+	await waitForFrame(lastFrame, frame => statusLine(frame).includes('lines 101-128 of 203'), 'half-way down');
+	// Wider and shorter at once: 100 of 203 lines is 51 of 103.
+	rerender(<App services={services} width={140} height={20}/>);
+	const frame = await waitForFrame(lastFrame, frame => statusLine(frame).includes('of 103'), 'the wide article');
+	t.regex(statusLine(frame), /lines 52-69 of 103/);
+	unmount();
+});
+
 test('rendered lines are cached per article and width', async t => {
 	const services = makeServices();
 	const {lastFrame, stdin, unmount} = await openFirst(services);

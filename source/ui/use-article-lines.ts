@@ -23,6 +23,8 @@ type Cache = {
 	readonly documents: Map<string, {readonly document: ArticleDocument; readonly width: number; readonly id: string}>;
 	/** The render asked for last and not answered yet. */
 	requested: {readonly id: string; readonly width: number} | undefined;
+	/** The document last shown in full: what stays on screen while the same article renders at a new width. */
+	shown: {readonly document: ArticleDocument; readonly width: number; readonly id: string} | undefined;
 };
 
 const keyOf = (id: string, width: number) => `${width}\u0000${id}`;
@@ -34,7 +36,7 @@ an article first shows its title and "Rendering…" (or, after a resize, the lin
 when they arrive; asking for another article supersedes the render still going.
 */
 export function useArticleLines(services: Renderer, width: number): (id: string, title: string | undefined) => ShownDocument {
-	const cache = useRef<Cache>({documents: new Map(), requested: undefined});
+	const cache = useRef<Cache>({documents: new Map(), requested: undefined, shown: undefined});
 	const isMounted = useRef(true);
 	const [, setArrivals] = useState(0);
 	useEffect(() => {
@@ -55,6 +57,7 @@ export function useArticleLines(services: Renderer, width: number): (id: string,
 	return (id: string, title: string | undefined) => {
 		const cached = current.documents.get(keyOf(id, width));
 		if (cached) {
+			current.shown = cached;
 			return {...cached.document, isPending: false, width};
 		}
 
@@ -62,6 +65,7 @@ export function useArticleLines(services: Renderer, width: number): (id: string,
 		const rendered = services.renderedArticle?.(id, width);
 		if (rendered) {
 			remember(id, rendered);
+			current.shown = {document: rendered, width, id};
 			return {...rendered, isPending: false, width};
 		}
 
@@ -82,10 +86,10 @@ export function useArticleLines(services: Renderer, width: number): (id: string,
 			});
 		}
 
-		for (const entry of current.documents.values()) {
-			if (entry.id === id) {
-				return {...entry.document, isPending: true, width: entry.width};
-			}
+		// The lines on screen stay until the new ones come (the reader's position refers to them), not some other
+		// width's from the cache.
+		if (current.shown?.id === id) {
+			return {...current.shown.document, isPending: true, width: current.shown.width};
 		}
 
 		return {lines: [sanitizeLine(title ?? '') || 'Untitled', '', 'Rendering…'], links: [], isPending: true, width: undefined};
