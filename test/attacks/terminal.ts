@@ -46,7 +46,9 @@ function findNode(panePid: number): number | undefined {
 		}
 
 		try {
-			if (fs.readFileSync(`/proc/${child}/comm`, 'utf8').trim().startsWith('node')) {
+			// By its command line: the thread name in comm is "node" on Node 20 and 22 but "MainThread" on Node 24.
+			// (GNU time's own command line holds the script too, after its options.)
+			if (fs.readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0')[1] === cliPath) {
 				return child;
 			}
 		} catch {
@@ -122,6 +124,13 @@ export async function startReader(workspace: Workspace, args: readonly string[],
 	return {
 		label,
 		screen,
+		raw() {
+			try {
+				return fs.readFileSync(rawFile, 'utf8');
+			} catch {
+				return '';
+			}
+		},
 		async waitFor(predicate, timeoutMs = 20_000) {
 			const deadline = Date.now() + timeoutMs;
 			while (Date.now() < deadline) {

@@ -40,7 +40,8 @@ function renderAttack(name: string, make: () => string, isListed = false): Attac
 /** Open the reader, get to the big article, and answer `key` (or a signal) within the bound, terminal restored. */
 async function interruptReader(tools: Tools, args: readonly string[], interrupt: {readonly key?: string; readonly signal?: NodeJS.Signals}, waitForText: RegExp, open: boolean): Promise<void> {
 	const reader = await tools.reader(args);
-	if (!await reader.waitFor(screen => waitForText.test(screen), 30_000)) {
+	// The raw output too: a screen that was up for less than a poll (a fast first index) was still drawn.
+	if (!await reader.waitFor(screen => waitForText.test(screen) || waitForText.test(reader.raw()), 30_000)) {
 		tools.fail(`the reader did not show ${waitForText}: ${reader.screen().slice(0, 300)}`);
 	}
 

@@ -3,7 +3,7 @@ Runaway memory and output: endless or huge input on stdin, in the store, over HT
 Every read is bounded; every failure says so in one line.
 */
 import zlib from 'node:zlib';
-import {judgeReader, type Attack, type Command} from '../harness.js';
+import {defaultMaxRssMb, judgeReader, type Attack, type Command} from '../harness.js';
 import {flood, startHostileServer} from './common.js';
 
 /** Stream `megabytes` MB of `unit` into stdin with back-pressure, ending it after. */
@@ -98,7 +98,7 @@ const variants: Attack[] = [
 	{name: 'show /dev/zero as a path', class: 'memory', command: {args: ['show', '/dev/zero'], expect: 'error'}},
 	{name: 'show /dev/urandom as a path', class: 'memory', command: {args: ['show', '/dev/urandom'], expect: 'error'}},
 	{name: 'show - of 6 MB, just over the limit', class: 'memory', command: {args: ['show', '-'], stdin: streamMegabytes(6), expect: 'error', stderr: /larger|limit|MB/i}},
-	{name: 'show - of 4 MB, under the limit', class: 'memory', command: {args: ['show', '-'], stdin: streamMegabytes(4), expect: 'ok', maxRssMb: 400}},
+	{name: 'show - of 4 MB, under the limit', class: 'memory', command: {args: ['show', '-'], stdin: streamMegabytes(4), expect: 'ok', maxRssMb: defaultMaxRssMb}},
 	{
 		name: 'a 50 MB file in the store and as show PATH',
 		class: 'memory',
