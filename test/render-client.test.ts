@@ -149,3 +149,12 @@ test('a render job loads the highlighter its code names first, and shows the art
 	const code = lines.find(line => line.includes('print'))!;
 	t.regex(code, /\u001B\[[\d;]+m"hello"/);
 });
+
+test('the render worker\'s job reads an .html page through the page extractor, loading it first', async t => {
+	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'inkwire-render-html-'));
+	const file = path.join(directory, 'page.html');
+	fs.copyFileSync(path.join(fixtureStore, '..', 'feeds', 'article-page.html'), file);
+	const {lines} = await runRenderJob({path: file, id: 'page', width: 80}, settings);
+	t.is(lines[0], 'Old city fountains flow again');
+	t.regex(lines.join('\n'), /The Test Herald/);
+});

@@ -8,7 +8,7 @@ import {chooseWidth, shouldUseHyperlinks} from '../core/render/capabilities.js';
 import {stripByteOrderMark} from '../core/text/input.js';
 import {loadArticle, loadStoredArticle, parseArticleText, readArticleStream} from '../io/store/load-article.js';
 import {maxArticleBytes, readTextFile} from '../io/store/read-file.js';
-import {isHtmlPath, loadHtmlReader} from '../io/store/html-reader.js';
+import {prepareFormat} from '../io/store/html-reader.js';
 import {warn, writeOut} from '../io/output.js';
 import {sanitizeText} from '../core/text/sanitize.js';
 import {chooseColor} from './color.js';
@@ -52,18 +52,12 @@ export async function resolveArticle(query: string, flags: CommonFlags): Promise
 		const relative = path.relative(resolveStorePath(flags, process.env), absolute);
 		const isInStore = !relative.startsWith('..') && !path.isAbsolute(relative);
 		const id = isInStore ? articleIdFromPath(relative) : articleIdFromPath(path.basename(absolute));
-		// [feeds hook] a saved page is read through the page extractor.
-		if (isHtmlPath(absolute)) {
-			await loadHtmlReader();
-		}
-
+		await prepareFormat(absolute);
 		return loadArticle(absolute, id);
 	}
 
 	const [stored] = await findStoredArticles([query], flags);
-	if (isHtmlPath(stored!.path)) {
-		await loadHtmlReader();
-	}
+	await prepareFormat(stored!.path);
 
 	return loadStoredArticle(stored!);
 }

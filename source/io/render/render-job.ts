@@ -5,7 +5,8 @@ terminal. The protocol is generic in the render's result: the worker sends back 
 */
 import type {Article} from '../../core/article/article.js';
 import {prepareRender, renderArticle} from '../../core/render/article.js';
-import {loadArticle} from '../store/load-article.js';
+import {prepareFormat} from '../store/html-reader.js';
+import {loadStoredArticle} from '../store/load-article.js';
 
 /** How every article is rendered in this session: the terminal's colour and hyperlink support. */
 export type RenderSettings = {
@@ -42,7 +43,8 @@ the article needs that loads on demand (code highlighters, emoji shortcodes) is 
 shown once, with its colours.
 */
 export async function runRenderJob(job: RenderJob, settings: RenderSettings): Promise<RenderOutput> {
-	const article: Article = loadArticle(job.rawPath === undefined ? job.path : Buffer.from(job.rawPath, 'hex'), job.id, job.path);
+	await prepareFormat(job.path);
+	const article: Article = loadStoredArticle(job);
 	await prepareRender(article, {highlight: settings.color});
 	return renderArticle(article, {width: job.width, color: settings.color, hyperlinks: settings.hyperlinks, highlight: settings.color});
 }

@@ -27,7 +27,9 @@ import {rankMatches} from '../../core/search/rank.js';
 import {highlightTerms, parseQuery, type HighlightTerm, type SearchQuery} from '../../core/search/query.js';
 import {makeSnippet, type Snippet} from '../../core/search/snippet.js';
 import {defaultCacheDirectory, indexPathFor, indexWriter, pathPrefixFor, readIndex} from '../store/index-cache.js';
-import {loadArticle} from '../store/load-article.js';
+import {articleFormatOf} from '../../core/store/article-path.js';
+import {prepareFormat} from '../store/html-reader.js';
+import {loadStoredArticle} from '../store/load-article.js';
 import type {StoredArticle, StoreScan} from '../store/scan.js';
 import {SearchIndexDamagedError} from './bytes.js';
 import {LockBusyError, openIndex, syncIndex, type OpenIndex, type SourceDocument, type SyncReport} from './index-sync.js';
@@ -209,7 +211,7 @@ export class StoreSearch {
 	snippetOf(article: StoredArticle, query: SearchQuery): Snippet | undefined {
 		let loaded: Article;
 		try {
-			loaded = loadArticle(article.path, article.id);
+			loaded = loadStoredArticle(article);
 		} catch {
 			return undefined;
 		}
@@ -227,6 +229,13 @@ export class StoreSearch {
 	}
 
 	private async update(isRebuild: boolean): Promise<void> {
+		// The index reads documents and snippets read articles synchronously: a store with `.html` pages needs their
+		// reader loaded first (the scan loads it only when it walks).
+		const html = this.scan.articles.find(article => articleFormatOf(article.path) === 'html');
+		if (html !== undefined) {
+			await prepareFormat(html.path);
+		}
+
 		const writer = indexWriter();
 		const stamp = stampOf(indexPathFor(this.realRoot, this.cacheDirectory));
 		if (!isRebuild) {

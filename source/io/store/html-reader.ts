@@ -1,4 +1,5 @@
 import {installHtmlReader} from '../../core/article/html-page.js';
+import {articleFormatOf} from '../../core/store/article-path.js';
 
 /**
 [feeds hook] Load the page extractor for `.html` files in a store (see core/article/html-page.ts). Loaded once, on
@@ -15,7 +16,13 @@ export async function loadHtmlReader(): Promise<void> {
 	return loading;
 }
 
-/** True for a path the store reads through the page extractor. */
-export function isHtmlPath(path: string): boolean {
-	return /\.html?$/i.test(path);
+/**
+Load what parsing an article file named `name` needs, before a synchronous load or parse of it: the page extractor
+for an `.html` page, nothing for any other format. Every loader calls this (show, the scan and its workers, the render
+worker, the search index and its snippets), so no path can meet an `.html` file without its reader.
+*/
+export async function prepareFormat(name: string): Promise<void> {
+	if (articleFormatOf(name) === 'html') {
+		await loadHtmlReader();
+	}
 }

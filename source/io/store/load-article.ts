@@ -25,7 +25,7 @@ export function loadArticle(file: FilePath, id: string, nameForFormat = typeof f
 }
 
 /** Load an article found by a scan, by the bytes of its path when its name is not valid UTF-8. */
-export function loadStoredArticle(stored: StoredArticle): Article {
+export function loadStoredArticle(stored: Pick<StoredArticle, 'path' | 'rawPath' | 'id'>): Article {
 	const file = stored.rawPath === undefined ? stored.path : Buffer.from(stored.rawPath, 'hex');
 	return loadArticle(file, stored.id, stored.path);
 }

@@ -6,7 +6,7 @@ entry point in the bundle (dist/scan-worker.js).
 import {parentPort} from 'node:worker_threads';
 import {statFiles, type ScanRequest} from './scan-tasks.js';
 import {checkIndexInWorker, type CheckRequest} from './check-task.js';
-import {isHtmlPath, loadHtmlReader} from './html-reader.js';
+import {prepareFormat} from './html-reader.js';
 
 let pending = Promise.resolve();
 
@@ -26,8 +26,9 @@ parentPort?.on('message', (request: ScanRequest | CheckRequest) => {
 	// [feeds hook] a chunk with an `.html` page needs the page extractor, loaded in this worker on first need;
 	// answers stay in the order the chunks came.
 	pending = pending.then(async () => {
-		if (items.some(item => isHtmlPath(typeof item === 'string' ? item : item[0]))) {
-			await loadHtmlReader();
+		for (const item of items) {
+			// eslint-disable-next-line no-await-in-loop
+			await prepareFormat(typeof item === 'string' ? item : item[0]);
 		}
 
 		// Loaded on the first parse: a warm start's worker only stats, and is ready sooner without the parser.

@@ -29,7 +29,8 @@ import {walkStore, type SkippedFile} from './walk.js';
 import {WorkerPool} from './worker-pool.js';
 
 export type {SkippedFile} from './walk.js';
-import {isHtmlPath, loadHtmlReader} from './html-reader.js';
+import {articleFormatOf} from '../../core/store/article-path.js';
+import {prepareFormat} from './html-reader.js';
 
 /** Article metadata and where its file is. */
 export type StoredArticle = LocatedMeta;
@@ -133,8 +134,9 @@ export async function scanStore(root: string, options: ScanOptions = {}): Promis
 		options.onWalk?.();
 		const walk = await walkStore(prefix, realRoot, {...options, signal});
 		// [feeds hook] `.html` pages are parsed by the page extractor, loaded only for a store that holds one.
-		if (walk.files.some(file => isHtmlPath(file))) {
-			await loadHtmlReader();
+		const html = walk.files.find(file => articleFormatOf(file) === 'html');
+		if (html !== undefined) {
+			await prepareFormat(html);
 		}
 
 		const items: ScanItem[] = walk.rawPaths.size === 0
