@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {keysOfArticleText} from '../../core/feed/dedupe.js';
+import {readRegularFile} from '../store/read-file.js';
 
 /**
 What a feed's folder in the store already holds, read from the files themselves: each article's keys (front matter
@@ -23,25 +24,18 @@ export function takenNames(folder: string): Set<string> {
 /** Key -> file (path inside the store) for every Markdown article in `folder` of the store at `storeRoot`. */
 export function readStoredKeys(storeRoot: string, folder: string, names: ReadonlySet<string>): Map<string, string> {
 	const keys = new Map<string, string>();
-	const buffer = Buffer.allocUnsafe(headBytes);
 	for (const name of names) {
 		if (!name.endsWith('.md') || name.startsWith('.')) {
 			continue;
 		}
 
-		let length = 0;
-		try {
-			const descriptor = fs.openSync(path.join(storeRoot, folder, name), 'r');
-			try {
-				length = fs.readSync(descriptor, buffer, 0, headBytes, 0);
-			} finally {
-				fs.closeSync(descriptor);
-			}
-		} catch {
+		// The store's own reader: regular files only, opened without blocking (a FIFO named `x.md` is passed over).
+		const head = readRegularFile(path.join(storeRoot, folder, name), {maxBytes: headBytes, isPrefix: true, isShared: true});
+		if ('failure' in head) {
 			continue;
 		}
 
-		for (const key of keysOfArticleText(buffer.toString('utf8', 0, length))) {
+		for (const key of keysOfArticleText(head.bytes.toString('utf8'))) {
 			if (!keys.has(key)) {
 				keys.set(key, `${folder}/${name}`);
 			}
