@@ -160,6 +160,9 @@ test('dedupe keys: guid, else link (without fragment or trailing slash), else ti
 	t.deepEqual(keysOfArticleText(text), itemKeys({guid: fields.guid!, link: fields.url!, title: fields.title}));
 	t.deepEqual(keysOfArticleText('no front matter'), []);
 	t.deepEqual(keysOfArticleText('---\n: [broken\n---\n'), []);
+	// A file saved with other line ends (an editor on Windows, old Mac) keeps its keys, so a fetch never duplicates it.
+	t.deepEqual(keysOfArticleText(`\uFEFF${text.replaceAll('\n', '\r')}`), keysOfArticleText(text));
+	t.deepEqual(keysOfArticleText(text.replaceAll('\n', '\r\n')), keysOfArticleText(text));
 });
 
 test('feed autodiscovery finds <link rel="alternate"> feeds, absolute, and ignores other links', t => {

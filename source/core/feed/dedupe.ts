@@ -1,6 +1,7 @@
 import {JSON_SCHEMA, load} from 'js-yaml';
 import {splitFrontMatter} from '../article/front-matter.js';
 import type {FeedItem} from './feed.js';
+import {normalizeInput} from '../text/input.js';
 
 /**
 The keys an item is known by, so that fetching a feed again never makes a second file of the same article: the
@@ -60,7 +61,7 @@ The keys of a stored article file, from the start of its text (front matter `gui
 `date`). An article without front matter, or one whose front matter does not parse, has none.
 */
 export function keysOfArticleText(text: string): string[] {
-	const {yaml} = splitFrontMatter(text.replace(/^\uFEFF/, '').replaceAll('\r\n', '\n'));
+	const {yaml} = splitFrontMatter(normalizeInput(text));
 	if (yaml === undefined) {
 		return [];
 	}
