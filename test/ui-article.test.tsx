@@ -189,6 +189,23 @@ test('resized twice, the article keeps its place: the lines on screen while a ne
 	unmount();
 });
 
+test('an article reopened at its remembered place takes the keys typed with Enter in the same burst', async t => {
+	const {lastFrame, stdin, unmount} = await openFirst();
+	stdin.write(' ');
+	stdin.write(' ');
+	await waitForFrame(lastFrame, frame => statusLine(frame).includes('lines 57-84 of 106'), 'two pages down');
+	stdin.write('q');
+	await waitForFrame(lastFrame, frame => !statusLine(frame).includes('lines '), 'the list');
+	// Enter and two lines down faster than a frame: the article is rendered already, its place is found at once, and
+	// the two lines count from there.
+	stdin.write(`${keys.enter}jj`);
+	const frame = await waitForFrame(lastFrame, frame => statusLine(frame).includes('lines 59-86 of 106'), 'the place, two lines on');
+	t.regex(statusLine(frame), /lines 59-86 of 106/);
+	await new Promise(resolve => setTimeout(resolve, 100));
+	t.regex(statusLine(lastFrame()!), /lines 59-86 of 106/, 'and it stays there');
+	unmount();
+});
+
 test('rendered lines are cached per article and width', async t => {
 	const services = makeServices();
 	const {lastFrame, stdin, unmount} = await openFirst(services);

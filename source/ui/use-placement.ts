@@ -18,14 +18,27 @@ export function usePlacement(state: ReaderState, document: ShownDocument | undef
 		dispatch({type: 'resize'});
 	}
 
-	// The open article's lines have arrived (a render in the worker takes a moment): now its remembered place can be found.
-	const placed = useRef<string | undefined>(undefined);
-	if (document && !document.isPending && placed.current !== state.articleId) {
-		placed.current = state.articleId;
+	// The open article's remembered place. When its lines were there as it opened (rendered already), the store found
+	// the place in the same dispatch, and keys typed with Enter count from it: placing it again here would undo them.
+	// When they come later from the render worker, the place is found here as they arrive. An article open from the
+	// first render on (the first screen handed it over) is placed here too.
+	const placed = useRef<{articleId: string | undefined; isWaiting: boolean; isFirstRender: boolean}>({articleId: undefined, isWaiting: false, isFirstRender: true});
+	const placement = placed.current;
+	if (!document) {
+		placement.articleId = undefined;
+		placement.isWaiting = false;
+	} else if (placement.articleId !== state.articleId) {
+		placement.articleId = state.articleId;
+		placement.isWaiting = document.isPending;
+		if (!document.isPending && placement.isFirstRender) {
+			dispatch({type: 'article-opened'});
+		}
+	} else if (placement.isWaiting && !document.isPending) {
+		placement.isWaiting = false;
 		dispatch({type: 'article-opened'});
-	} else if (!document) {
-		placed.current = undefined;
 	}
+
+	placement.isFirstRender = false;
 
 	// A resize re-wraps the article: when the lines at the new width arrive, keep the reader at the same fraction of it.
 	// Dispatched while App renders (its own state), so React renders again before anything is drawn: no frame shows the
