@@ -360,6 +360,9 @@ test('r in the pager toggles the open article read or unread', t => {
 
 test('s stars the highlighted or open article; S shows only starred ones', t => {
 	t.deepEqual(press(['j', 's']).effects, [{type: 'set-starred', ids: ['a1'], starred: true}]);
+	// The reducer says so; `S` is named only where it works (the list).
+	t.is(press(['j', 's']).state.status, 'Starred: S shows only starred articles');
+	t.is(press(['enter', 's']).state.status, 'Starred');
 	t.deepEqual(press(['s'], createInitialState(), context({stars: new Set(['a0'])})).effects, [{type: 'set-starred', ids: ['a0'], starred: false}]);
 	const open = press(['enter']).state;
 	t.deepEqual(press(['s'], open).effects, [{type: 'set-starred', ids: ['a0'], starred: true}]);

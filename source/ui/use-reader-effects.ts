@@ -54,7 +54,6 @@ export function useReaderEffects(services: ReaderServices, onQuit: (() => void) 
 
 				case 'set-starred': {
 					readState.setSaved(effect.ids, effect.starred);
-					dispatch({type: 'status', text: effect.starred ? 'Starred: S shows only starred articles' : 'No longer starred'});
 					break;
 				}
 

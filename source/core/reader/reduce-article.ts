@@ -4,7 +4,7 @@ import {keyFor, type KeyAction} from './keymap.js';
 import {showLinks} from './reduce-links.js';
 import {showMatch} from './reduce-prompts.js';
 import type {ReaderContext, ReaderState, Transition} from './state.js';
-import {leaveArticle, moveCursor, openAt, stay, withStatus} from './transitions.js';
+import {leaveArticle, moveCursor, openAt, starToggled, stay, withStatus} from './transitions.js';
 import {clampOffset, scrollTarget} from './viewport.js';
 
 /** The index of the open article in the shown list (normally the cursor). */
@@ -113,7 +113,7 @@ export function reduceArticleAction(state: ReaderState, action: KeyAction, conte
 			}
 
 			const starred = !context.isStarred(id);
-			return {state: {...state, status: starred ? 'Starred' : 'No longer starred'}, effects: [{type: 'set-starred', ids: [id], starred}]};
+			return starToggled(state, id, starred);
 		}
 
 		case 'back': {

@@ -2,7 +2,7 @@
 import type {KeyAction} from './keymap.js';
 import type {ReaderContext, ReaderState, Transition} from './state.js';
 import {quitList, showFeeds, startFetch} from './reduce-feeds.js';
-import {moveCursor, openAt, stay, withStatus} from './transitions.js';
+import {moveCursor, openAt, starToggled, stay, withStatus} from './transitions.js';
 import {scrollTarget} from './viewport.js';
 
 export function reduceListAction(state: ReaderState, action: KeyAction, context: ReaderContext): Transition {
@@ -29,7 +29,7 @@ export function reduceListAction(state: ReaderState, action: KeyAction, context:
 
 		case 'toggle-star': {
 			return article
-				? {state, effects: [{type: 'set-starred', ids: [article.id], starred: !context.isStarred(article.id)}]}
+				? starToggled(state, article.id, !context.isStarred(article.id), ': S shows only starred articles')
 				: withStatus(state, 'No article here');
 		}
 

@@ -13,6 +13,14 @@ export function withStatus(state: ReaderState, status: string): Transition {
 	return {state: {...state, status}, effects: []};
 }
 
+/**
+Star or unstar an article, and say so: the reducer owns the status line. From the list, where `S` shows the starred
+ones, the message says that too.
+*/
+export function starToggled(state: ReaderState, id: string, starred: boolean, hint = ''): Transition {
+	return {state: {...state, status: starred ? `Starred${hint}` : 'No longer starred'}, effects: [{type: 'set-starred', ids: [id], starred}]};
+}
+
 /** Highlight row `index` (clamped) and scroll the window to show it. */
 export function moveCursor(state: ReaderState, index: number, context: ReaderContext): ReaderState {
 	const count = context.articles.length;
