@@ -70,4 +70,7 @@ test('a re-wrap keeps the reading position at the same fraction of the document'
 	t.is(proportionalOffset(0, 400, 200, 20), 0);
 	// Near the end of a document that got shorter, the last page stays full.
 	t.is(proportionalOffset(390, 400, 100, 20), 80);
+	// At the end, the end: 380 of 400 is the last page, and 180 the last page of 200.
+	t.is(proportionalOffset(380, 400, 200, 20), 180);
+	t.is(proportionalOffset(80, 100, 400, 20), 380);
 });

@@ -206,6 +206,17 @@ test('an article reopened at its remembered place takes the keys typed with Ente
 	unmount();
 });
 
+test('read to the end, a resize of both sides keeps the end in view: the article is still read to 100%', async t => {
+	const services = makeServices();
+	const {lastFrame, stdin, rerender, unmount} = await openFirst(services);
+	stdin.write('G');
+	await waitForFrame(lastFrame, frame => statusLine(frame).includes('lines 79-106 of 106 · 100%'), 'the end');
+	rerender(<App services={services} width={52} height={24}/>);
+	const frame = await waitForFrame(lastFrame, frame => statusLine(frame).includes('of 203'), 'the re-wrapped article');
+	t.regex(statusLine(frame), /lines 182-203 of 203 · 100%/);
+	unmount();
+});
+
 test('rendered lines are cached per article and width', async t => {
 	const services = makeServices();
 	const {lastFrame, stdin, unmount} = await openFirst(services);

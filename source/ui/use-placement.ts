@@ -1,5 +1,6 @@
 import {useRef} from 'react';
 import type {ReaderState} from '../core/reader/state.js';
+import {maxOffset} from '../core/reader/viewport.js';
 import type {ShownDocument} from './use-article-lines.js';
 import type {Dispatch} from './use-reader-store.js';
 
@@ -14,8 +15,9 @@ export function usePlacement(state: ReaderState, document: ShownDocument | undef
 	// A new window size: the reducer clamps every position to the new windows, before anything is drawn.
 	const layout = useRef({listRows, pageRows});
 	if (layout.current.listRows !== listRows || layout.current.pageRows !== pageRows) {
+		const wasAtEnd = document !== undefined && state.offset > 0 && state.offset >= maxOffset(document.lines.length, layout.current.pageRows);
 		layout.current = {listRows, pageRows};
-		dispatch({type: 'resize'});
+		dispatch({type: 'resize', wasAtEnd});
 	}
 
 	// The open article's remembered place. When its lines were there as it opened (rendered already), the store found

@@ -107,7 +107,8 @@ export type ReaderAction =
 	/** The open article was re-wrapped (the window was resized). */
 	| {readonly type: 'relayout'; readonly oldLineCount: number; readonly newLineCount: number}
 	/** The window changed size: positions are clamped to the new windows. */
-	| {readonly type: 'resize'}
+	/** `wasAtEnd`: the pager showed the end of the article in the old window, and must again in the new one. */
+	| {readonly type: 'resize'; readonly wasAtEnd?: boolean}
 	/** An article was just opened and its lines are known: go back to where the reader left it. */
 	| {readonly type: 'article-opened'}
 	/** A background fetch ended (or failed to start). */
@@ -272,7 +273,7 @@ function reduceAction(state: ReaderState, action: ReaderAction, context: ReaderC
 		}
 
 		case 'resize': {
-			return stay(state);
+			return stay(action.wasAtEnd ? {...state, offset: maxOffset(context.lineCount, context.pageRows)} : state);
 		}
 
 		case 'fetch-ended': {

@@ -61,11 +61,16 @@ export function visibleLines<T>(lines: readonly T[], offset: number, height: num
 
 /**
 Where to stand after the document was re-wrapped from `oldCount` to `newCount` lines (a resize): at the same
-fraction of the document, so the paragraph being read stays in view. The top stays the top.
+fraction of the document, so the paragraph being read stays in view. The top stays the top, and the end stays the
+end (a reader who got to the end and resized has still read it all).
 */
 export function proportionalOffset(offset: number, oldCount: number, newCount: number, height: number): number {
 	if (offset <= 0 || oldCount <= 0) {
 		return 0;
+	}
+
+	if (offset >= maxOffset(oldCount, height)) {
+		return maxOffset(newCount, height);
 	}
 
 	return clampOffset(Math.round((offset / oldCount) * newCount), newCount, height);
