@@ -38,7 +38,7 @@ function renderAttack(name: string, make: () => string, isListed = false): Attac
 }
 
 /** Open the reader, get to the big article, and answer `key` (or a signal) within the bound, terminal restored. */
-async function interruptReader(tools: Tools, args: readonly string[], interrupt: {readonly key?: string; readonly signal?: NodeJS.Signals}, waitForText: RegExp, open: boolean): Promise<void> {
+async function interruptReader(tools: Tools, args: readonly string[], interrupt: {readonly key?: string; readonly signal?: NodeJS.Signals}, waitForText: RegExp, open: boolean, beforeInterrupt?: () => void): Promise<void> {
 	const reader = await tools.reader(args);
 	// The raw output too: a screen that was up for less than a poll (a fast first index) was still drawn.
 	if (!await reader.waitFor(screen => waitForText.test(screen) || waitForText.test(reader.raw()), 30_000)) {
@@ -51,6 +51,7 @@ async function interruptReader(tools: Tools, args: readonly string[], interrupt:
 		await new Promise(resolve => setTimeout(resolve, 150));
 	}
 
+	beforeInterrupt?.();
 	if (interrupt.key) {
 		reader.keys(interrupt.key);
 	} else if (interrupt.signal) {
@@ -89,10 +90,17 @@ const listed: Attack[] = [
 			writeManyArticles(workspace, 30_000);
 		},
 		async act(workspace, tools) {
-			await interruptReader(tools, [], {key: 'C-c'}, /indexing [\d,]+ of/, false);
-			// Answered during the index, not after it: an interrupted first index writes no index file.
 			const cache = path.join(workspace.cacheHome, 'inkwire');
-			if (fs.existsSync(cache) && fs.readdirSync(cache).some(name => name.startsWith('index-'))) {
+			const hasIndex = () => fs.existsSync(cache) && fs.readdirSync(cache).some(name => name.startsWith('index-'));
+			let wasIndexedFirst = false;
+			await interruptReader(tools, [], {key: 'C-c'}, /indexing [\d,]+ of/, false, () => {
+				wasIndexedFirst = hasIndex();
+			});
+			// Answered during the index, not after it: an interrupted first index writes no index file. (On a machine
+			// that indexes 30,000 files before the key can even be sent, the race is lost before it starts: said, not failed.)
+			if (wasIndexedFirst) {
+				tools.figure('Ctrl-C during a first index', 'the index was complete before Ctrl-C could be sent: not tried');
+			} else if (hasIndex()) {
 				tools.fail('Ctrl-C was answered only once the first index was complete');
 			}
 		},
